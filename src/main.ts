@@ -1,0 +1,67 @@
+import * as core from '@actions/core';
+import type { Dispatcher } from 'undici';
+import { INPUTS } from './contract.js';
+import type { RawInputs } from './contract.js';
+import { errorMessage } from './errors.js';
+import { planChanges } from './plan.js';
+import { accountMismatch, applyPlan, withoutUpdate } from './reconcile.js';
+import { publishResult } from './report.js';
+import { createRedactor, findSecrets } from './secrets.js';
+import { parseSettings } from './settings.js';
+import { TwilioClient } from './twilio-client.js';
+import type { Clock } from './twilio-client.js';
+import { USER_AGENT } from './version.js';
+
+export interface Dependencies {
+  readonly dispatcher?: Dispatcher;
+  readonly clock?: Clock;
+}
+
+export async function run(dependencies: Dependencies = {}): Promise<void> {
+  const inputs = readInputs();
+  const secrets = findSecrets(inputs);
+  for (const secret of secrets) core.setSecret(secret);
+  const redact = createRedactor(secrets);
+
+  try {
+    const settings = parseSettings(inputs);
+    for (const warning of settings.warnings) core.warning(warning);
+
+    const twilio = new TwilioClient({
+      baseUrl: settings.apiBaseUrl,
+      credentials: settings.credentials,
+      resource: settings.resource,
+      timeoutMs: settings.timeoutMs,
+      maxRetries: settings.maxRetries,
+      userAgent: USER_AGENT,
+      onRetry: (message) => {
+        core.info(redact(message));
+      },
+      ...dependencies,
+    });
+    try {
+      const live = await twilio.fetchConfig();
+      const wrongAccount = accountMismatch(live, settings.accountSid);
+      if (wrongAccount !== undefined) throw new Error(wrongAccount);
+
+      const plan = planChanges(settings.desired, live);
+      for (const warning of plan.warnings) core.warning(warning);
+
+      const result =
+        settings.mode === 'apply'
+          ? await applyPlan(twilio, settings, live, plan)
+          : withoutUpdate(settings, live, plan);
+
+      await publishResult(result, redact);
+      if (result.failure !== undefined) core.setFailed(redact(result.failure));
+    } finally {
+      await twilio.close();
+    }
+  } catch (error) {
+    core.setFailed(redact(errorMessage(error)));
+  }
+}
+
+function readInputs(): RawInputs {
+  return Object.fromEntries(INPUTS.map((name) => [name, core.getInput(name)])) as RawInputs;
+}
