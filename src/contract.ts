@@ -41,6 +41,7 @@ export const OUTPUTS = [
   'post-webhook-url',
   'target',
   'url',
+  'drift-issue-url',
 ] as const;
 
 export type OutputName = (typeof OUTPUTS)[number];

@@ -5,9 +5,12 @@ import type { RawInputs } from './contract.js';
 import { errorMessage } from './errors.js';
 import { planChanges } from './plan.js';
 import { accountMismatch, applyPlan, withoutUpdate } from './reconcile.js';
-import { publishResult } from './report.js';
+import { failureOf, publishResult } from './report.js';
 import { createRedactor, findSecrets } from './secrets.js';
 import { parseSettings } from './settings.js';
+import type { DriftIssueSettings } from './settings.js';
+import type { DriftIssueOutcome } from './drift-issue.js';
+import type { RunResult } from './reconcile.js';
 import { TwilioClient } from './twilio-client.js';
 import type { Clock } from './twilio-client.js';
 import { USER_AGENT } from './version.js';
@@ -52,14 +55,29 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
           ? await applyPlan(twilio, settings, live, plan)
           : withoutUpdate(settings, live, plan);
 
-      await publishResult(result, redact);
-      if (result.failure !== undefined) core.setFailed(redact(result.failure));
+      const issue =
+        settings.driftIssue === null
+          ? undefined
+          : await keepDriftIssue(result, settings.driftIssue);
+
+      await publishResult(result, issue, redact);
+      const failure = failureOf(result, issue);
+      if (failure !== undefined) core.setFailed(redact(failure));
     } finally {
       await twilio.close();
     }
   } catch (error) {
     core.setFailed(redact(errorMessage(error)));
   }
+}
+
+/** Loaded on demand, so that runs without a drift issue never load the GitHub client. */
+async function keepDriftIssue(
+  result: RunResult,
+  settings: DriftIssueSettings,
+): Promise<DriftIssueOutcome> {
+  const github = await import('./drift-issue.js');
+  return github.keepDriftIssue(result, settings, github.gitHubRunFromEnv(process.env));
 }
 
 function readInputs(): RawInputs {

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Outputs } from './contract.js';
+import type { DriftIssueOutcome } from './drift-issue.js';
 import type { FieldValue } from './plan.js';
 import { describeDiff } from './reconcile.js';
 import type { RunResult, Verdict } from './reconcile.js';
@@ -7,7 +8,7 @@ import { describeResource, FIELDS } from './webhook-config.js';
 import type { Field, WebhookConfig } from './webhook-config.js';
 
 /** Every output of action.yml, from a run's result. Per-field outputs describe the state after the run. */
-export function outputsFor(result: RunResult): Outputs {
+export function outputsFor(result: RunResult, issue?: DriftIssueOutcome): Outputs {
   const current = result.current;
   return {
     changed: String(result.changed),
@@ -23,6 +24,7 @@ export function outputsFor(result: RunResult): Outputs {
     'post-webhook-url': current.post_webhook_url ?? '',
     target: current.target ?? '',
     url: current.url ?? '',
+    'drift-issue-url': issue !== undefined && 'url' in issue ? issue.url : '',
   };
 }
 
@@ -52,8 +54,9 @@ export function verdictLine(result: RunResult): string {
 }
 
 /** The job summary, as Markdown with an HTML table whose every value is escaped. */
-export function renderSummary(result: RunResult): string {
+export function renderSummary(result: RunResult, issue?: DriftIssueOutcome): string {
   const resource = describeResource(result.resource);
+  const issueLine = issue === undefined ? [] : [driftIssueLine(issue), ''];
   return [
     `## Twilio Conversations webhooks: ${HEADLINES[result.verdict]}`,
     '',
@@ -63,7 +66,21 @@ export function renderSummary(result: RunResult): string {
     '',
     renderFieldTable(result),
     '',
+    ...issueLine,
   ].join('\n');
+}
+
+function driftIssueLine(issue: DriftIssueOutcome): string {
+  if (issue.action === 'failed') return `Drift issue: ❌ ${escapeHtml(issue.error)}`;
+  if (issue.action === 'none') return 'Drift issue: none open, none needed.';
+  return `Drift issue: ${issue.action} <a href="${escapeHtml(issue.url)}">${escapeHtml(issue.url)}</a>`;
+}
+
+/** Why the step fails, if it does: the run's own failure first, then the drift issue's. */
+export function failureOf(result: RunResult, issue?: DriftIssueOutcome): string | undefined {
+  const reasons = [result.failure, issue?.action === 'failed' ? issue.error : undefined];
+  const text = reasons.filter((reason) => reason !== undefined).join(' ');
+  return text === '' ? undefined : text;
 }
 
 /** A row per managed field; differing rows are marked. Shared with the drift issue's body. */
@@ -117,9 +134,10 @@ export function escapeHtml(text: string): string {
 /** Sets every output and writes the job summary, with secrets redacted from both. */
 export async function publishResult(
   result: RunResult,
+  issue: DriftIssueOutcome | undefined,
   redact: (text: string) => string,
 ): Promise<void> {
-  for (const [name, value] of Object.entries(outputsFor(result))) {
+  for (const [name, value] of Object.entries(outputsFor(result, issue))) {
     core.setOutput(name, redact(value));
   }
   if (result.mode === 'check' && result.verdict === 'drifted' && result.failure === undefined) {
@@ -127,5 +145,5 @@ export async function publishResult(
       title: 'Twilio webhook drift',
     });
   }
-  await core.summary.addRaw(redact(renderSummary(result))).write();
+  await core.summary.addRaw(redact(renderSummary(result, issue))).write();
 }
