@@ -10,7 +10,7 @@ async function readmeTableNames(heading: string): Promise<string[]> {
   const start = readme.indexOf(`\n${heading}\n`);
   expect(start, `README.md has a "${heading}" section`).toBeGreaterThan(-1);
   const section = readme.slice(start + heading.length + 2).split(/\n#{1,3} /)[0] ?? '';
-  return [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1] ?? '');
+  return [...section.matchAll(/^\| `([^`]+)` +\|/gm)].map((match) => match[1] ?? '');
 }
 
 describe('action.yml is the contract', () => {

@@ -55,7 +55,7 @@ afterEach(async () => {
 
 function client(
   overrides: Partial<ConstructorParameters<typeof TwilioClient>[0]> = {},
-): TwilioClient & { clock: ReturnType<typeof recordingClock> } {
+): TwilioClient & { backoff: ReturnType<typeof recordingClock> } {
   const clock = recordingClock();
   const made = new TwilioClient({
     baseUrl: emulator.url,
@@ -68,7 +68,7 @@ function client(
     ...overrides,
   });
   clients.push(made);
-  return Object.assign(made, { clock });
+  return Object.assign(made, { backoff: clock });
 }
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
@@ -208,7 +208,7 @@ describe('TwilioClient errors', () => {
     const made = client();
     await made.fetchConfig();
     expect(emulator.requests).toHaveLength(2);
-    expect(made.clock.sleeps).toEqual([2000]);
+    expect(made.backoff.sleeps).toEqual([2000]);
   });
 
   it('backs off exponentially on 5xx and gives up after max-retries, saying so', async () => {
@@ -216,7 +216,7 @@ describe('TwilioClient errors', () => {
     const made = client({ maxRetries: 2 });
     const error = await failure(made.fetchConfig());
     expect(emulator.requests).toHaveLength(3);
-    expect(made.clock.sleeps).toEqual([375, 750]);
+    expect(made.backoff.sleeps).toEqual([375, 750]);
     expect(error.message).toMatch(/Gave up after 3 attempts \(2 retries/);
     expect(error.message).toContain('503');
   });
