@@ -1,0 +1,284 @@
+// Check mode and the drift issue, through the committed dist/index.js, against the Twilio and
+// GitHub emulators.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startGitHubEmulator } from './emulator/github-emulator.js';
+import type { GitHubEmulator } from './emulator/github-emulator.js';
+import {
+  DEFAULT_CREDENTIALS as CREDS,
+  DEFAULT_SERVICE_SID,
+  startTwilioEmulator,
+} from './emulator/twilio-emulator.js';
+import type { TwilioEmulator } from './emulator/twilio-emulator.js';
+import { runAction } from './support/run-action.js';
+import type { ActionRun } from './support/run-action.js';
+
+const REPOSITORY = 'octo-org/messaging';
+const GITHUB_TOKEN = 'ghs_driftIssueToken0123456789abcdefXYZ';
+const DESIRED = {
+  filters: 'onMessageAdded, onConversationUpdated',
+  method: 'POST',
+  'post-webhook-url': 'https://app.example.com/twilio/post',
+};
+
+let twilio: TwilioEmulator;
+let github: GitHubEmulator;
+
+beforeAll(async () => {
+  twilio = await startTwilioEmulator();
+  github = await startGitHubEmulator({ token: GITHUB_TOKEN, repository: REPOSITORY });
+});
+afterAll(async () => {
+  await Promise.all([twilio.close(), github.close()]);
+});
+beforeEach(() => {
+  inSync();
+  twilio.clearRequests();
+  twilio.clearFaults();
+});
+
+function inSync(): void {
+  twilio.setAccountConfig({
+    filters: ['onConversationUpdated', 'onMessageAdded'],
+    method: 'POST',
+    pre_webhook_url: null,
+    post_webhook_url: DESIRED['post-webhook-url'],
+    target: 'webhook',
+  });
+}
+
+function check(inputs: Record<string, string> = {}, runId = '101'): Promise<ActionRun> {
+  return runAction(
+    {
+      'account-sid': CREDS.accountSid,
+      'auth-token': CREDS.authToken,
+      'api-base-url': twilio.url,
+      mode: 'check',
+      ...DESIRED,
+      ...inputs,
+    },
+    {
+      env: {
+        GITHUB_API_URL: github.url,
+        GITHUB_SERVER_URL: 'https://github.example',
+        GITHUB_REPOSITORY: REPOSITORY,
+        GITHUB_RUN_ID: runId,
+        GITHUB_WORKFLOW: 'Nightly drift check',
+      },
+    },
+  );
+}
+
+function withIssue(inputs: Record<string, string> = {}, runId?: string): Promise<ActionRun> {
+  return check({ 'drift-issue': 'true', 'github-token': GITHUB_TOKEN, ...inputs }, runId);
+}
+
+function errorLine(run: ActionRun): string {
+  return run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
+}
+
+function twilioWrites(): number {
+  return twilio.requests.filter((r) => r.method !== 'GET').length;
+}
+
+describe('check mode', () => {
+  it('in sync: exits 0 after one fetch, and says so', async () => {
+    const run = await check();
+    expect(run.exitCode).toBe(0);
+    expect(twilio.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(run.outputs.drifted).toBe('false');
+    expect(run.outputs.changed).toBe('false');
+    expect(run.summary).toContain('✅ In sync');
+    expect(run.summary).toContain('mode: check');
+  });
+
+  it('drifted with fail-on-drift: fails listing every differing field, actual and desired', async () => {
+    twilio.setAccountConfig({ method: 'GET', post_webhook_url: 'https://old.example.com/hook' });
+    const run = await check();
+    expect(run.exitCode).toBe(1);
+    const error = errorLine(run);
+    expect(error).toContain('differs in 2 fields');
+    expect(error).toContain('method is "GET" (desired "POST")');
+    expect(error).toContain(
+      'post_webhook_url is "https://old.example.com/hook" (desired "https://app.example.com/twilio/post")',
+    );
+    expect(run.outputs.drifted).toBe('true');
+    expect(run.outputs.changed).toBe('false');
+    expect(JSON.parse(run.outputs.diff ?? '')).toHaveLength(2);
+    expect(run.summary).toContain('⚠️ Drifted');
+    expect(run.summary).toMatch(/<td>⚠️<\/td><td><code>method<\/code><\/td>/);
+    expect(run.summary).toMatch(/<td>✅<\/td><td><code>filters<\/code><\/td>/);
+    expect(twilioWrites()).toBe(0);
+  });
+
+  it('drifted without fail-on-drift: succeeds with a warning, and the outputs carry the result', async () => {
+    twilio.setAccountConfig({ filters: ['onMessageAdded'] });
+    const run = await check({ 'fail-on-drift': 'false' });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/::warning title=Twilio webhook drift::.*filters is/);
+    expect(run.outputs.drifted).toBe('true');
+    expect(JSON.parse(run.outputs.diff ?? '')).toEqual([
+      {
+        field: 'filters',
+        actual: ['onMessageAdded'],
+        desired: ['onMessageAdded', 'onConversationUpdated'],
+      },
+    ]);
+    expect(twilioWrites()).toBe(0);
+  });
+
+  it('never posts, even with every field different', async () => {
+    const run = await check({
+      filters: 'onParticipantAdd, onParticipantAdded',
+      method: 'GET',
+      'pre-webhook-url': 'https://new.example.com/pre',
+      'post-webhook-url': 'https://new.example.com/post',
+      target: 'flex',
+    });
+    expect(run.exitCode).toBe(1);
+    const diff = JSON.parse(run.outputs.diff ?? '') as { field: string }[];
+    expect(diff.map((d) => d.field)).toEqual([
+      'filters',
+      'method',
+      'pre_webhook_url',
+      'post_webhook_url',
+      'target',
+    ]);
+    expect(twilio.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(twilio.accountConfig().method).toBe('POST');
+  });
+
+  it('escapes values so that a URL cannot inject markup into the summary', async () => {
+    twilio.setAccountConfig({
+      post_webhook_url: 'https://evil.example/<script>alert(1)</script>|x',
+    });
+    const run = await check({ 'fail-on-drift': 'false' });
+    expect(run.summary).not.toContain('<script>');
+    expect(run.summary).toContain('&#60;script&#62;');
+  });
+
+  it('checks a service’s own configuration', async () => {
+    twilio.setServiceConfig(DEFAULT_SERVICE_SID, { filters: ['onMessageAdd'], method: 'POST' });
+    const run = await check({
+      'service-sid': DEFAULT_SERVICE_SID,
+      filters: 'onMessageAdd',
+      'post-webhook-url': '',
+    });
+    expect(run.exitCode).toBe(0);
+    expect(twilio.requests[0]?.path).toBe(
+      `/v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`,
+    );
+    expect(run.summary).toContain(`service ${DEFAULT_SERVICE_SID}`);
+  });
+});
+
+describe('drift issue', () => {
+  // One lifecycle, in order: open → update → close → reopen.
+  it('is opened on drift, with the diff table, the run link and how to fix it', async () => {
+    twilio.setAccountConfig({ post_webhook_url: 'https://someone.example.com/edited' });
+    const run = await withIssue({}, '201');
+    expect(run.exitCode).toBe(1);
+    expect(github.issues).toHaveLength(1);
+    const [issue] = github.issues;
+    expect(issue?.title).toBe(
+      `Twilio webhook drift: account-wide configuration of ${CREDS.accountSid}`,
+    );
+    expect(issue?.labels).toEqual(['twilio-webhook-drift']);
+    expect(issue?.state).toBe('open');
+    expect(issue?.body).toContain('https://someone.example.com/edited');
+    expect(issue?.body).toContain(`https://github.example/${REPOSITORY}/actions/runs/201`);
+    expect(issue?.body).toContain('apply');
+    expect(run.outputs['drift-issue-url']).toBe(
+      `https://github.example/${REPOSITORY}/issues/${String(issue?.number)}`,
+    );
+    expect(run.summary).toContain('Drift issue: opened');
+    const auth = github.requests.map((r) => r.headers.authorization);
+    expect(auth.every((a) => a === `token ${GITHUB_TOKEN}` || a === `Bearer ${GITHUB_TOKEN}`)).toBe(
+      true,
+    );
+  });
+
+  it('is updated, not duplicated, on a second drift', async () => {
+    twilio.setAccountConfig({ post_webhook_url: 'https://someone.example.com/edited-again' });
+    const run = await withIssue({}, '202');
+    expect(run.exitCode).toBe(1);
+    expect(github.issues).toHaveLength(1);
+    expect(github.issues[0]?.body).toContain('edited-again');
+    expect(github.issues[0]?.body).toContain('/actions/runs/202');
+    expect(run.summary).toContain('Drift issue: updated');
+  });
+
+  it('is commented on and closed when the configuration is back in sync', async () => {
+    const run = await withIssue({}, '203');
+    expect(run.exitCode).toBe(0);
+    expect(github.issues[0]?.state).toBe('closed');
+    expect(github.issues[0]?.comments.at(-1)).toContain('Back in sync');
+    expect(github.issues[0]?.comments.at(-1)).toContain('/actions/runs/203');
+    expect(run.summary).toContain('Drift issue: closed');
+  });
+
+  it('stays closed, with no new issue, while in sync', async () => {
+    const before = github.requests.length;
+    const run = await withIssue({}, '204');
+    expect(run.exitCode).toBe(0);
+    expect(github.issues).toHaveLength(1);
+    expect(github.requests.slice(before).map((r) => r.method)).toEqual(['GET']);
+  });
+
+  it('is reopened rather than duplicated when drift comes back', async () => {
+    twilio.setAccountConfig({ method: 'GET' });
+    const run = await withIssue({}, '205');
+    expect(run.exitCode).toBe(1);
+    expect(github.issues).toHaveLength(1);
+    expect(github.issues[0]?.state).toBe('open');
+    expect(github.issues[0]?.comments.at(-1)).toContain('Drift is back');
+    expect(run.summary).toContain('Drift issue: reopened');
+  });
+
+  it('keeps a separate issue per service', async () => {
+    twilio.setServiceConfig(DEFAULT_SERVICE_SID, { filters: ['onMessageAdd'] });
+    const run = await withIssue(
+      { 'service-sid': DEFAULT_SERVICE_SID, filters: 'onMessageAdded', 'post-webhook-url': '' },
+      '206',
+    );
+    expect(run.exitCode).toBe(1);
+    expect(github.issues).toHaveLength(2);
+    expect(github.issues[1]?.title).toBe(
+      `Twilio webhook drift: Conversations service ${DEFAULT_SERVICE_SID}`,
+    );
+    expect(github.issues[0]?.state).toBe('open');
+  });
+
+  it('reports a GitHub API failure clearly without hiding the drift verdict', async () => {
+    twilio.setAccountConfig({ method: 'GET' });
+    github.failNext(503);
+    const run = await withIssue({}, '207');
+    expect(run.exitCode).toBe(1);
+    const error = errorLine(run);
+    expect(error).toContain('method is "GET" (desired "POST")');
+    expect(error).toContain('GitHub API error while keeping the drift issue');
+    expect(error).toContain('503');
+    expect(run.outputs.drifted).toBe('true');
+    expect(run.summary).toContain('⚠️ Drifted');
+    expect(run.summary).toContain('Drift issue: ❌');
+  });
+
+  it('explains the permission a rejected token needs, even when in sync', async () => {
+    inSync();
+    github.failNext(403);
+    const run = await withIssue({}, '208');
+    expect(run.exitCode).toBe(1);
+    expect(errorLine(run)).toContain('issues: write');
+    expect(run.outputs.drifted).toBe('false');
+  });
+
+  it('never prints the GitHub token', async () => {
+    twilio.setAccountConfig({ method: 'GET' });
+    const run = await withIssue({}, '209');
+    const printed = run.everything
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    expect(printed).not.toContain(GITHUB_TOKEN);
+    expect(run.stdout).toContain(`::add-mask::${GITHUB_TOKEN}`);
+  });
+});
