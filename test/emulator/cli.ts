@@ -1,0 +1,39 @@
+// Runs the Twilio emulator on its own, for CI's "uses: ./" job and for trying the action by hand:
+//   node test/emulator/cli.ts [--port 4010] [--account-sid AC…] [--auth-token …] [--service IS…]
+// Prints TWILIO_EMULATOR_URL=… (and appends it to $GITHUB_ENV when set), then serves until stopped.
+import { appendFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  DEFAULT_CREDENTIALS,
+  DEFAULT_SERVICE_SID,
+  startTwilioEmulator,
+} from './twilio-emulator.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'account-sid': { type: 'string', default: DEFAULT_CREDENTIALS.accountSid },
+    'auth-token': { type: 'string', default: DEFAULT_CREDENTIALS.authToken },
+    'api-key': { type: 'string', default: DEFAULT_CREDENTIALS.apiKeySid },
+    'api-secret': { type: 'string', default: DEFAULT_CREDENTIALS.apiKeySecret },
+    service: { type: 'string', multiple: true, default: [DEFAULT_SERVICE_SID] },
+  },
+});
+
+const emulator = await startTwilioEmulator({
+  port: Number(values.port),
+  accountSid: values['account-sid'],
+  authToken: values['auth-token'],
+  apiKeys: [{ sid: values['api-key'], secret: values['api-secret'] }],
+  services: values.service,
+});
+
+const line = `TWILIO_EMULATOR_URL=${emulator.url}`;
+console.log(line);
+if (process.env.GITHUB_ENV) appendFileSync(process.env.GITHUB_ENV, `${line}\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void emulator.close().then(() => process.exit(0));
+  });
+}
