@@ -313,7 +313,7 @@ function parseExplicitBaseUrl(value: string): string {
   const invalid = (problem: string): InputError =>
     new InputError(
       'api-base-url',
-      `is ${quote(value)}: ${problem}. Give an https URL such as ${DEFAULT_API_BASE_URL}.`,
+      `is ${quote(withoutUserInfo(value))}: ${problem}. Give an https URL such as ${DEFAULT_API_BASE_URL}.`,
     );
   if (!URL.canParse(value)) throw invalid('it is not an absolute URL');
   const url = new URL(value);
@@ -327,6 +327,11 @@ function parseExplicitBaseUrl(value: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw invalid('its scheme must be https');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** A base URL is no place for credentials; if one carries them anyway, they are not quoted back. */
+function withoutUserInfo(value: string): string {
+  return value.replace(/^([^:/?#]+:\/\/)[^/?#]*@/, '$1***@');
 }
 
 function isLoopback(hostname: string): boolean {
