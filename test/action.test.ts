@@ -18,21 +18,7 @@ afterAll(async () => {
   await emulator.close();
 });
 beforeEach(() => {
-  emulator.clearFaults();
-  emulator.setAccountConfig({
-    method: null,
-    filters: null,
-    pre_webhook_url: null,
-    post_webhook_url: null,
-    target: 'webhook',
-  });
-  emulator.setServiceConfig(DEFAULT_SERVICE_SID, {
-    method: null,
-    filters: null,
-    pre_webhook_url: null,
-    post_webhook_url: null,
-  });
-  emulator.clearRequests();
+  emulator.reset();
 });
 
 const POST_URL = 'https://app.example.com/twilio/post';

@@ -19,15 +19,7 @@ afterAll(async () => {
   await emulator.close();
 });
 beforeEach(() => {
-  emulator.clearRequests();
-  emulator.clearFaults();
-  emulator.setAccountConfig({
-    method: null,
-    filters: null,
-    pre_webhook_url: null,
-    post_webhook_url: null,
-    target: 'webhook',
-  });
+  emulator.reset();
 });
 
 function call(path: string, body?: string, auth = AUTH) {

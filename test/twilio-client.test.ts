@@ -42,15 +42,7 @@ afterAll(async () => {
 });
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
-  emulator.clearRequests();
-  emulator.clearFaults();
-  emulator.setAccountConfig({
-    method: null,
-    filters: null,
-    pre_webhook_url: null,
-    post_webhook_url: null,
-    target: 'webhook',
-  });
+  emulator.reset();
 });
 
 function client(

@@ -102,6 +102,8 @@ export interface TwilioEmulator {
   clearRequests(): void;
   inject(rule: FaultRule): void;
   clearFaults(): void;
+  /** Back to a fresh start: never-configured resources, the initial services, no requests or faults. */
+  reset(): void;
   accountConfig(): AccountWebhookConfig;
   serviceConfig(sid: string): ServiceWebhookConfig;
   setAccountConfig(patch: Partial<AccountWebhookConfig>): void;
@@ -155,27 +157,15 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
   const sockets = new Set<Socket>();
   let base = '';
 
-  const account: Stored = {
-    account_sid: accountSid,
-    method: null,
-    filters: null,
-    pre_webhook_url: null,
-    post_webhook_url: null,
-    target: 'webhook',
-  };
+  const blank = { method: null, filters: null, pre_webhook_url: null, post_webhook_url: null };
+  const account: Stored = { account_sid: accountSid, ...blank, target: 'webhook' };
   const services = new Map<string, Stored>();
   const addService = (sid: string): void => {
-    if (services.has(sid)) return;
-    services.set(sid, {
-      account_sid: accountSid,
-      chat_service_sid: sid,
-      pre_webhook_url: null,
-      post_webhook_url: null,
-      filters: null,
-      method: null,
-    });
+    if (!services.has(sid))
+      services.set(sid, { account_sid: accountSid, chat_service_sid: sid, ...blank });
   };
-  for (const sid of options.services ?? [DEFAULT_SERVICE_SID]) addService(sid);
+  const initialServices = options.services ?? [DEFAULT_SERVICE_SID];
+  for (const sid of initialServices) addService(sid);
 
   const view = (route: Route): Stored => {
     const stored = route.kind === 'account' ? account : services.get(route.serviceSid ?? '');
@@ -324,6 +314,13 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     },
     inject: (rule) => {
       faults.push(rule);
+    },
+    reset: () => {
+      requests.length = 0;
+      faults = [];
+      Object.assign(account, blank, { target: 'webhook' });
+      services.clear();
+      for (const sid of initialServices) addService(sid);
     },
     clearFaults: () => {
       faults = [];
