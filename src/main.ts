@@ -37,8 +37,8 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
       timeoutMs: settings.timeoutMs,
       maxRetries: settings.maxRetries,
       userAgent: USER_AGENT,
-      onRetry: (message) => {
-        core.info(redact(message));
+      log: (level, message) => {
+        (level === 'info' ? core.info : core.debug)(redact(message));
       },
       ...dependencies,
     });

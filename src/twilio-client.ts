@@ -29,7 +29,8 @@ export interface TwilioClientOptions {
   /** The caller keeps ownership of a dispatcher it passes in; otherwise the client makes and closes its own. */
   readonly dispatcher?: Dispatcher;
   readonly clock?: Clock;
-  readonly onRetry?: (message: string) => void;
+  /** Where progress goes: retries at info level, each request and answer at debug level. */
+  readonly log?: (level: 'info' | 'debug', message: string) => void;
 }
 
 type HttpMethod = 'GET' | 'POST';
@@ -102,7 +103,7 @@ export class TwilioClient {
     const attempts = this.options.maxRetries + 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(method, body);
+        return await this.attempt(method, body, attempt);
       } catch (error) {
         const retryable =
           error instanceof TransportError || (error instanceof TwilioApiError && error.retryable);
@@ -111,7 +112,8 @@ export class TwilioClient {
         }
         const retryAfter = error instanceof RetryableStatus ? error.retryAfter : undefined;
         const delay = retryDelayMs(attempt, retryAfter, this.clock.now(), this.clock.random());
-        this.options.onRetry?.(
+        this.log(
+          'info',
           `${method} ${this.path()} failed (attempt ${attempt} of ${attempts}): ${errorMessage(error)} Retrying in ${(delay / 1000).toFixed(1)} s.`,
         );
         await this.clock.sleep(delay);
@@ -119,7 +121,20 @@ export class TwilioClient {
     }
   }
 
-  private async attempt(method: HttpMethod, body: string | undefined): Promise<WebhookConfig> {
+  private log(level: 'info' | 'debug', message: string): void {
+    this.options.log?.(level, message);
+  }
+
+  private async attempt(
+    method: HttpMethod,
+    body: string | undefined,
+    attempt: number,
+  ): Promise<WebhookConfig> {
+    const started = this.clock.now();
+    this.log(
+      'debug',
+      `${method} ${this.url} (attempt ${attempt})${body === undefined ? '' : ` with body ${body}`}`,
+    );
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -141,6 +156,10 @@ export class TwilioClient {
       status = response.statusCode;
       responseHeaders = response.headers;
       text = await response.body.text();
+      this.log(
+        'debug',
+        `${method} ${this.path()} answered ${status} in ${this.clock.now() - started} ms: ${text}`,
+      );
     } catch (error) {
       throw this.transportError(method, error, signal);
     }
