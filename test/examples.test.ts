@@ -78,6 +78,6 @@ describe('README.md', () => {
     for (const [index, block] of blocks.entries()) {
       uses += await expectValidUses(parse(block), `README block ${String(index + 1)}`);
     }
-    expect(uses).toBeGreaterThanOrEqual(blocks.length);
+    expect(uses).toBeGreaterThanOrEqual(4);
   });
 });

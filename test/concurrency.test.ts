@@ -1,0 +1,48 @@
+// Two deploys at the same moment, on the same resource, wanting different URLs. Without a
+// workflow `concurrency:` group this can happen; the action must still end each run clearly and
+// leave one of the two desired states in place, verified.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_CREDENTIALS as CREDS, startTwilioEmulator } from './emulator/twilio-emulator.js';
+import type { TwilioEmulator } from './emulator/twilio-emulator.js';
+import { runAction } from './support/run-action.js';
+
+let emulator: TwilioEmulator;
+beforeAll(async () => {
+  emulator = await startTwilioEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+});
+
+function deploy(url: string, mode = 'apply') {
+  return runAction({
+    'account-sid': CREDS.accountSid,
+    'auth-token': CREDS.authToken,
+    'api-base-url': emulator.url,
+    mode,
+    filters: 'onMessageAdded',
+    'post-webhook-url': url,
+  });
+}
+
+it('two runs racing end clearly, and the final state is one of them, verified', async () => {
+  const urls = ['https://preview-a.example.com/hook', 'https://preview-b.example.com/hook'];
+  // Hold both updates back so that both runs fetch before either writes: the worst interleaving.
+  emulator.inject({ kind: 'stall', ms: 300, method: 'POST', times: 2 });
+  const runs = await Promise.all(urls.map((url) => deploy(url)));
+
+  const methods = emulator.requests.map((r) => r.method).sort();
+  expect(methods).toEqual(['GET', 'GET', 'POST', 'POST']);
+  for (const run of runs) {
+    // Each run verified the answer to its own update: both succeed, and say so.
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.changed).toBe('true');
+  }
+  const final = emulator.accountConfig().post_webhook_url;
+  expect(urls).toContain(final);
+
+  const checks = await Promise.all(urls.map((url) => deploy(url, 'check')));
+  const inSync = checks.filter((run) => run.outputs.drifted === 'false');
+  expect(inSync).toHaveLength(1);
+  expect(checks.find((run) => run.outputs.drifted === 'true')?.exitCode).toBe(1);
+});
