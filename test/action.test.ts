@@ -1,25 +1,11 @@
 // The committed dist/index.js, run as a subprocess the way the runner runs it, against the emulator.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CREDENTIALS as CREDS,
-  DEFAULT_SERVICE_SID,
-  startTwilioEmulator,
-} from './emulator/twilio-emulator.js';
-import type { TwilioEmulator } from './emulator/twilio-emulator.js';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CREDENTIALS as CREDS, DEFAULT_SERVICE_SID } from './emulator/twilio-emulator.js';
+import { useTwilioEmulator } from './support/twilio-emulator-hooks.js';
 import { runAction } from './support/run-action.js';
 import type { ActionRun } from './support/run-action.js';
 
-let emulator: TwilioEmulator;
-
-beforeAll(async () => {
-  emulator = await startTwilioEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.reset();
-});
+const emulator = useTwilioEmulator();
 
 const POST_URL = 'https://app.example.com/twilio/post';
 
@@ -27,7 +13,7 @@ function apply(inputs: Record<string, string> = {}): Promise<ActionRun> {
   return runAction({
     'account-sid': CREDS.accountSid,
     'auth-token': CREDS.authToken,
-    'api-base-url': emulator.url,
+    'api-base-url': emulator().url,
     filters: 'onMessageAdded, onConversationUpdated\nonParticipantAdded',
     method: 'post',
     'post-webhook-url': POST_URL,
@@ -36,7 +22,7 @@ function apply(inputs: Record<string, string> = {}): Promise<ActionRun> {
 }
 
 function sent(): string[] {
-  return emulator.requests.map((r) => `${r.method} ${r.path}`);
+  return emulator().requests.map((r) => `${r.method} ${r.path}`);
 }
 
 const ACCOUNT_PATH = '/v1/Configuration/Webhooks';
@@ -53,7 +39,7 @@ describe('dist/index.js applies a desired configuration', () => {
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(sent()).toEqual([`GET ${ACCOUNT_PATH}`, `POST ${ACCOUNT_PATH}`]);
-    expect(emulator.requests[1]?.form).toEqual({
+    expect(emulator().requests[1]?.form).toEqual({
       Filters: ['onMessageAdded', 'onConversationUpdated', 'onParticipantAdded'],
       Method: ['POST'],
       PostWebhookUrl: [POST_URL],
@@ -72,7 +58,7 @@ describe('dist/index.js applies a desired configuration', () => {
       { field: 'post_webhook_url', actual: null, desired: POST_URL },
     ]);
     expect(JSON.parse(outputs.previous ?? '')).toMatchObject({ method: null, filters: null });
-    expect(JSON.parse(outputs.config ?? '')).toEqual(emulator.accountConfig());
+    expect(JSON.parse(outputs.config ?? '')).toEqual(emulator().accountConfig());
     expect(outputs['account-sid']).toBe(CREDS.accountSid);
     expect(outputs['chat-service-sid']).toBe('');
     expect(outputs.filters).toBe('onMessageAdded,onConversationUpdated,onParticipantAdded');
@@ -80,7 +66,7 @@ describe('dist/index.js applies a desired configuration', () => {
     expect(outputs['pre-webhook-url']).toBe('');
     expect(outputs['post-webhook-url']).toBe(POST_URL);
     expect(outputs.target).toBe('webhook');
-    expect(outputs.url).toBe(`${emulator.url}${ACCOUNT_PATH}`);
+    expect(outputs.url).toBe(`${emulator().url}${ACCOUNT_PATH}`);
 
     expect(run.summary).toContain('✏️ Updated');
     expect(run.summary).toContain('Updated 3 fields');
@@ -94,7 +80,7 @@ describe('dist/index.js applies a desired configuration', () => {
 
   it('a second identical run sends no update', async () => {
     await apply();
-    emulator.clearRequests();
+    emulator().clearRequests();
     const run = await apply();
     expect(run.exitCode).toBe(0);
     expect(sent()).toEqual([`GET ${ACCOUNT_PATH}`]);
@@ -106,13 +92,13 @@ describe('dist/index.js applies a desired configuration', () => {
 
   it('a change of one field sends only that field, and filters compare as a set', async () => {
     await apply();
-    emulator.clearRequests();
+    emulator().clearRequests();
     const run = await apply({
       filters: 'onParticipantAdded,onMessageAdded,onConversationUpdated,onMessageAdded',
       method: 'GET',
     });
     expect(run.exitCode).toBe(0);
-    expect(emulator.requests[1]?.form).toEqual({ Method: ['GET'] });
+    expect(emulator().requests[1]?.form).toEqual({ Method: ['GET'] });
     expect(JSON.parse(run.outputs.diff ?? '')).toEqual([
       { field: 'method', actual: 'POST', desired: 'GET' },
     ]);
@@ -120,7 +106,7 @@ describe('dist/index.js applies a desired configuration', () => {
   });
 
   it('clears a URL with "none"', async () => {
-    emulator.setAccountConfig({ pre_webhook_url: 'https://old.example.com/pre' });
+    emulator().setAccountConfig({ pre_webhook_url: 'https://old.example.com/pre' });
     const run = await apply({
       filters: '',
       method: '',
@@ -128,9 +114,9 @@ describe('dist/index.js applies a desired configuration', () => {
       'pre-webhook-url': 'NONE',
     });
     expect(run.exitCode).toBe(0);
-    expect(emulator.requests[1]?.form).toEqual({ PreWebhookUrl: [''] });
+    expect(emulator().requests[1]?.form).toEqual({ PreWebhookUrl: [''] });
     expect(run.outputs['pre-webhook-url']).toBe('');
-    expect(emulator.accountConfig().pre_webhook_url).toBeNull();
+    expect(emulator().accountConfig().pre_webhook_url).toBeNull();
     expect(run.outputs.changed).toBe('true');
   });
 
@@ -142,11 +128,11 @@ describe('dist/index.js applies a desired configuration', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(sent()).toEqual([`GET ${SERVICE_PATH}`, `POST ${SERVICE_PATH}`]);
-    expect(emulator.requests[1]?.form).not.toHaveProperty('Target');
+    expect(emulator().requests[1]?.form).not.toHaveProperty('Target');
     expect(run.outputs['chat-service-sid']).toBe(DEFAULT_SERVICE_SID);
     expect(run.outputs.target).toBe('');
     expect(run.summary).toContain(`service ${DEFAULT_SERVICE_SID}`);
-    expect(emulator.serviceConfig(DEFAULT_SERVICE_SID).filters).toEqual(['onMessageAdd']);
+    expect(emulator().serviceConfig(DEFAULT_SERVICE_SID).filters).toEqual(['onMessageAdd']);
   });
 
   it('authenticates with an API key and secret', async () => {
@@ -157,7 +143,7 @@ describe('dist/index.js applies a desired configuration', () => {
     });
     expect(run.exitCode).toBe(0);
     const basic = Buffer.from(`${CREDS.apiKeySid}:${CREDS.apiKeySecret}`).toString('base64');
-    expect(emulator.requests.map((r) => r.headers.authorization)).toEqual([
+    expect(emulator().requests.map((r) => r.headers.authorization)).toEqual([
       `Basic ${basic}`,
       `Basic ${basic}`,
     ]);
@@ -174,7 +160,7 @@ describe('dist/index.js applies a desired configuration', () => {
   });
 
   it('fails when Twilio’s answer does not match, naming the field and both values', async () => {
-    emulator.inject({ kind: 'ignore-update', fields: ['post_webhook_url'], method: 'POST' });
+    emulator().inject({ kind: 'ignore-update', fields: ['post_webhook_url'], method: 'POST' });
     const run = await apply();
     expect(run.exitCode).toBe(1);
     expect(errorLine(run)).toContain(`post_webhook_url is null (desired "${POST_URL}")`);
@@ -184,7 +170,7 @@ describe('dist/index.js applies a desired configuration', () => {
   });
 
   it('reports an update Twilio refuses without claiming a change', async () => {
-    emulator.inject({
+    emulator().inject({
       kind: 'status',
       status: 400,
       method: 'POST',
@@ -258,7 +244,7 @@ describe('dist/index.js refuses bad input before any request', () => {
     const run = await apply(inputs);
     expect(run.exitCode).toBe(1);
     expect(errorLine(run)).toMatch(message);
-    expect(emulator.requests).toEqual([]);
+    expect(emulator().requests).toEqual([]);
     expect(run.outputs).toEqual({});
     expect(run.summary).toBe('');
   });

@@ -1,24 +1,18 @@
 // Two deploys at the same moment, on the same resource, wanting different URLs. Without a
 // workflow `concurrency:` group this can happen; the action must still end each run clearly and
 // leave one of the two desired states in place, verified.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS as CREDS, startTwilioEmulator } from './emulator/twilio-emulator.js';
-import type { TwilioEmulator } from './emulator/twilio-emulator.js';
+import { expect, it } from 'vitest';
+import { DEFAULT_CREDENTIALS as CREDS } from './emulator/twilio-emulator.js';
+import { useTwilioEmulator } from './support/twilio-emulator-hooks.js';
 import { runAction } from './support/run-action.js';
 
-let emulator: TwilioEmulator;
-beforeAll(async () => {
-  emulator = await startTwilioEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
+const emulator = useTwilioEmulator();
 
 function deploy(url: string, mode = 'apply') {
   return runAction({
     'account-sid': CREDS.accountSid,
     'auth-token': CREDS.authToken,
-    'api-base-url': emulator.url,
+    'api-base-url': emulator().url,
     mode,
     filters: 'onMessageAdded',
     'post-webhook-url': url,
@@ -28,17 +22,19 @@ function deploy(url: string, mode = 'apply') {
 it('two runs racing end clearly, and the final state is one of them, verified', async () => {
   const urls = ['https://preview-a.example.com/hook', 'https://preview-b.example.com/hook'];
   // Hold both updates back so that both runs fetch before either writes: the worst interleaving.
-  emulator.inject({ kind: 'stall', ms: 300, method: 'POST', times: 2 });
+  emulator().inject({ kind: 'stall', ms: 300, method: 'POST', times: 2 });
   const runs = await Promise.all(urls.map((url) => deploy(url)));
 
-  const methods = emulator.requests.map((r) => r.method).sort();
+  const methods = emulator()
+    .requests.map((r) => r.method)
+    .sort();
   expect(methods).toEqual(['GET', 'GET', 'POST', 'POST']);
   for (const run of runs) {
     // Each run verified the answer to its own update: both succeed, and say so.
     expect(run.exitCode).toBe(0);
     expect(run.outputs.changed).toBe('true');
   }
-  const final = emulator.accountConfig().post_webhook_url;
+  const final = emulator().accountConfig().post_webhook_url;
   expect(urls).toContain(final);
 
   const checks = await Promise.all(urls.map((url) => deploy(url, 'check')));

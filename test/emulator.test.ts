@@ -1,29 +1,16 @@
 // The emulator is the tests' stand-in for Twilio: these tests hold it to the reference facts
 // (Twilio's OpenAPI description of both resources and its error bodies).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CREDENTIALS as CREDS,
-  DEFAULT_SERVICE_SID,
-  startTwilioEmulator,
-} from './emulator/twilio-emulator.js';
-import type { TwilioEmulator } from './emulator/twilio-emulator.js';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CREDENTIALS as CREDS, DEFAULT_SERVICE_SID } from './emulator/twilio-emulator.js';
+import { useTwilioEmulator } from './support/twilio-emulator-hooks.js';
 
-let emulator: TwilioEmulator;
 const SERVICE_PATH = `/v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`;
 const AUTH = `Basic ${Buffer.from(`${CREDS.accountSid}:${CREDS.authToken}`).toString('base64')}`;
 
-beforeAll(async () => {
-  emulator = await startTwilioEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.reset();
-});
+const emulator = useTwilioEmulator();
 
 function call(path: string, body?: string, auth = AUTH) {
-  return fetch(`${emulator.url}${path}`, {
+  return fetch(`${emulator().url}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
       authorization: auth,
@@ -74,13 +61,13 @@ describe('Twilio emulator', () => {
   });
 
   it('stores only the fields sent, upper-cases the method and keeps repeated filters', async () => {
-    emulator.setAccountConfig({ pre_webhook_url: 'https://keep.example/pre' });
+    emulator().setAccountConfig({ pre_webhook_url: 'https://keep.example/pre' });
     const response = await call(
       '/v1/Configuration/Webhooks',
       'Method=post&Filters=onMessageAdded&Filters=onUserAdded&Filters=onMessageAdded',
     );
     expect(response.status).toBe(200);
-    expect(emulator.accountConfig()).toMatchObject({
+    expect(emulator().accountConfig()).toMatchObject({
       method: 'POST',
       filters: ['onMessageAdded', 'onUserAdded'],
       pre_webhook_url: 'https://keep.example/pre',
@@ -88,12 +75,12 @@ describe('Twilio emulator', () => {
   });
 
   it('clears with empty values', async () => {
-    emulator.setAccountConfig({
+    emulator().setAccountConfig({
       filters: ['onMessageAdded'],
       post_webhook_url: 'https://x.example',
     });
     await call('/v1/Configuration/Webhooks', 'Filters=&PostWebhookUrl=');
-    expect(emulator.accountConfig()).toMatchObject({ filters: [], post_webhook_url: null });
+    expect(emulator().accountConfig()).toMatchObject({ filters: [], post_webhook_url: null });
   });
 
   it.each([
@@ -107,7 +94,7 @@ describe('Twilio emulator', () => {
     const response = await call('/v1/Configuration/Webhooks', `Method=GET&${body}`);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code, status: 400 });
-    expect(emulator.accountConfig().method).toBeNull();
+    expect(emulator().accountConfig().method).toBeNull();
   });
 
   it('refuses Target and user events on a service', async () => {
@@ -116,26 +103,26 @@ describe('Twilio emulator', () => {
   });
 
   it('applies injected faults to matching requests only, as many times as asked', async () => {
-    emulator.inject({ kind: 'status', status: 503, method: 'POST', times: 2 });
+    emulator().inject({ kind: 'status', status: 503, method: 'POST', times: 2 });
     expect((await call('/v1/Configuration/Webhooks')).status).toBe(200);
     expect((await call('/v1/Configuration/Webhooks', 'Method=GET')).status).toBe(503);
     expect((await call('/v1/Configuration/Webhooks', 'Method=GET')).status).toBe(503);
     expect((await call('/v1/Configuration/Webhooks', 'Method=GET')).status).toBe(200);
-    expect(emulator.requests).toHaveLength(4);
+    expect(emulator().requests).toHaveLength(4);
   });
 
   it('can accept an update without storing some fields', async () => {
-    emulator.inject({ kind: 'ignore-update', fields: ['method'] });
+    emulator().inject({ kind: 'ignore-update', fields: ['method'] });
     const response = await call('/v1/Configuration/Webhooks', 'Method=POST&Target=flex');
     expect(await response.json()).toMatchObject({ method: null, target: 'flex' });
   });
 
   it('serves a proxy’s HTML page and drops connections on request', async () => {
-    emulator.inject({ kind: 'html', status: 502 });
+    emulator().inject({ kind: 'html', status: 502 });
     const page = await call('/v1/Configuration/Webhooks');
     expect(page.headers.get('content-type')).toBe('text/html');
     expect(await page.text()).toContain('<title>502');
-    emulator.inject({ kind: 'reset' });
+    emulator().inject({ kind: 'reset' });
     await expect(call('/v1/Configuration/Webhooks')).rejects.toThrow();
   });
 });

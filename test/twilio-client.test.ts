@@ -1,17 +1,13 @@
 import { connect } from 'node:net';
 import { Agent } from 'undici';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TransportError, TwilioApiError } from '../src/errors.js';
 import { parseSettings } from '../src/settings.js';
 import { TwilioClient } from '../src/twilio-client.js';
 import type { Clock } from '../src/twilio-client.js';
 import type { Resource } from '../src/webhook-config.js';
-import {
-  DEFAULT_CREDENTIALS as CREDS,
-  DEFAULT_SERVICE_SID,
-  startTwilioEmulator,
-} from './emulator/twilio-emulator.js';
-import type { TwilioEmulator } from './emulator/twilio-emulator.js';
+import { DEFAULT_CREDENTIALS as CREDS, DEFAULT_SERVICE_SID } from './emulator/twilio-emulator.js';
+import { useTwilioEmulator } from './support/twilio-emulator-hooks.js';
 import { validInputs } from './support/inputs.js';
 
 const ACCOUNT: Resource = { kind: 'account' };
@@ -31,18 +27,11 @@ function recordingClock(): Clock & { sleeps: number[] } {
   };
 }
 
-let emulator: TwilioEmulator;
+const emulator = useTwilioEmulator();
 const clients: TwilioClient[] = [];
 
-beforeAll(async () => {
-  emulator = await startTwilioEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
-  emulator.reset();
 });
 
 function client(
@@ -50,7 +39,7 @@ function client(
 ): TwilioClient & { backoff: ReturnType<typeof recordingClock> } {
   const clock = recordingClock();
   const made = new TwilioClient({
-    baseUrl: emulator.url,
+    baseUrl: emulator().url,
     credentials: { username: CREDS.accountSid, password: CREDS.authToken },
     resource: ACCOUNT,
     timeoutMs: 2_000,
@@ -74,7 +63,7 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 
 describe('TwilioClient against the emulator', () => {
   it('fetches the account-wide configuration with an Auth Token', async () => {
-    emulator.setAccountConfig({ method: 'POST', filters: ['onMessageAdded'] });
+    emulator().setAccountConfig({ method: 'POST', filters: ['onMessageAdded'] });
     const config = await client().fetchConfig();
     expect(config).toMatchObject({
       account_sid: CREDS.accountSid,
@@ -82,7 +71,7 @@ describe('TwilioClient against the emulator', () => {
       filters: ['onMessageAdded'],
       target: 'webhook',
     });
-    const [request] = emulator.requests;
+    const [request] = emulator().requests;
     expect(request?.method).toBe('GET');
     expect(request?.path).toBe('/v1/Configuration/Webhooks');
     expect(request?.headers.accept).toBe('application/json');
@@ -99,14 +88,14 @@ describe('TwilioClient against the emulator', () => {
   });
 
   it('updates only the given fields, with Filters repeated, and returns the whole resource', async () => {
-    emulator.setAccountConfig({ pre_webhook_url: 'https://keep.example/pre' });
+    emulator().setAccountConfig({ pre_webhook_url: 'https://keep.example/pre' });
     const config = await client().updateConfig({
       filters: ['onMessageAdded', 'onParticipantAdded'],
       post_webhook_url: 'https://example.com/post?x=1&y=2',
     });
     expect(config.pre_webhook_url).toBe('https://keep.example/pre');
     expect(config.post_webhook_url).toBe('https://example.com/post?x=1&y=2');
-    const [request] = emulator.requests;
+    const [request] = emulator().requests;
     expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(request?.form).toEqual({
       Filters: ['onMessageAdded', 'onParticipantAdded'],
@@ -115,12 +104,12 @@ describe('TwilioClient against the emulator', () => {
   });
 
   it('clears a URL and the filters by sending them empty', async () => {
-    emulator.setAccountConfig({
+    emulator().setAccountConfig({
       filters: ['onMessageAdded'],
       post_webhook_url: 'https://x.example',
     });
     const config = await client().updateConfig({ filters: [], post_webhook_url: null });
-    expect(emulator.requests[0]?.body).toBe('Filters=&PostWebhookUrl=');
+    expect(emulator().requests[0]?.body).toBe('Filters=&PostWebhookUrl=');
     expect(config.filters ?? []).toEqual([]);
     expect(config.post_webhook_url).toBeNull();
   });
@@ -130,7 +119,7 @@ describe('TwilioClient against the emulator', () => {
     const updated = await service.updateConfig({ method: 'GET', filters: ['onMessageAdd'] });
     expect(updated).toMatchObject({ chat_service_sid: DEFAULT_SERVICE_SID, method: 'GET' });
     expect(await service.fetchConfig()).toEqual(updated);
-    expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    expect(emulator().requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       `POST /v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`,
       `GET /v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`,
     ]);
@@ -143,7 +132,7 @@ describe('TwilioClient against the emulator', () => {
     expect(settings.apiBaseUrl).toBe('https://conversations.dublin.ie1.twilio.com');
     // A connector that takes every connection to the emulator: the request keeps its real
     // hostname (Host header) while nothing leaves the machine.
-    const { port } = new URL(emulator.url);
+    const { port } = new URL(emulator().url);
     const dispatcher = new Agent({
       connect: (_options, callback) => {
         const socket = connect(Number(port), '127.0.0.1', () => {
@@ -159,7 +148,7 @@ describe('TwilioClient against the emulator', () => {
     } finally {
       await dispatcher.close();
     }
-    expect(emulator.requests[0]?.headers.host).toBe('conversations.dublin.ie1.twilio.com');
+    expect(emulator().requests[0]?.headers.host).toBe('conversations.dublin.ie1.twilio.com');
   });
 });
 
@@ -174,7 +163,7 @@ describe('TwilioClient errors', () => {
     expect(error.message).toContain('Authenticate');
     expect(error.message).toContain('https://www.twilio.com/docs/errors/20003');
     expect(error.message).toContain('auth-token');
-    expect(emulator.requests).toHaveLength(1);
+    expect(emulator().requests).toHaveLength(1);
   });
 
   it('names service-sid when the service does not exist', async () => {
@@ -185,36 +174,36 @@ describe('TwilioClient errors', () => {
     expect(error.message).toContain('404');
     expect(error.message).toContain('20404');
     expect(error.message).toContain(`service-sid: ${unknown}`);
-    expect(emulator.requests).toHaveLength(1);
+    expect(emulator().requests).toHaveLength(1);
   });
 
   it('does not retry a 400 with Twilio’s validation code', async () => {
     const error = await failure(client().updateConfig({ pre_webhook_url: 'not a url' }));
     expect(error.message).toContain('400');
     expect(error.message).toContain('50077');
-    expect(emulator.requests).toHaveLength(1);
+    expect(emulator().requests).toHaveLength(1);
   });
 
   it('retries a 429, honouring Retry-After, then succeeds', async () => {
-    emulator.inject({ kind: 'status', status: 429, headers: { 'Retry-After': '2' } });
+    emulator().inject({ kind: 'status', status: 429, headers: { 'Retry-After': '2' } });
     const made = client();
     await made.fetchConfig();
-    expect(emulator.requests).toHaveLength(2);
+    expect(emulator().requests).toHaveLength(2);
     expect(made.backoff.sleeps).toEqual([2000]);
   });
 
   it('backs off exponentially on 5xx and gives up after max-retries, saying so', async () => {
-    emulator.inject({ kind: 'status', status: 503, times: 10 });
+    emulator().inject({ kind: 'status', status: 503, times: 10 });
     const made = client({ maxRetries: 2 });
     const error = await failure(made.fetchConfig());
-    expect(emulator.requests).toHaveLength(3);
+    expect(emulator().requests).toHaveLength(3);
     expect(made.backoff.sleeps).toEqual([375, 750]);
     expect(error.message).toMatch(/Gave up after 3 attempts \(2 retries/);
     expect(error.message).toContain('503');
   });
 
   it('describes a proxy’s HTML page instead of dumping it', async () => {
-    emulator.inject({ kind: 'html', status: 502, times: 10 });
+    emulator().inject({ kind: 'html', status: 502, times: 10 });
     const error = await failure(client({ maxRetries: 0 }).fetchConfig());
     expect(error.message).toContain('502');
     expect(error.message).toContain('HTML page');
@@ -222,31 +211,31 @@ describe('TwilioClient errors', () => {
   });
 
   it('retries a dropped connection', async () => {
-    emulator.inject({ kind: 'reset' });
+    emulator().inject({ kind: 'reset' });
     const made = client();
     expect((await made.fetchConfig()).account_sid).toBe(CREDS.accountSid);
-    expect(emulator.requests).toHaveLength(2);
+    expect(emulator().requests).toHaveLength(2);
   });
 
   it('times out a stalled answer and says which limit was hit', async () => {
-    emulator.inject({ kind: 'stall', times: 10 });
+    emulator().inject({ kind: 'stall', times: 10 });
     const error = await failure(client({ timeoutMs: 200, maxRetries: 1 }).fetchConfig());
     expect(error).toBeInstanceOf(TransportError);
     expect(error.message).toContain('timeout-seconds');
-    expect(emulator.requests).toHaveLength(2);
+    expect(emulator().requests).toHaveLength(2);
   });
 
   it('retries a body cut off half way', async () => {
-    emulator.inject({ kind: 'truncate' });
+    emulator().inject({ kind: 'truncate' });
     const made = client();
     expect((await made.fetchConfig()).account_sid).toBe(CREDS.accountSid);
-    expect(emulator.requests).toHaveLength(2);
+    expect(emulator().requests).toHaveLength(2);
   });
 
   it('refuses a 200 whose body is not JSON, or lacks the resource’s fields', async () => {
-    emulator.inject({ kind: 'malformed-json' });
+    emulator().inject({ kind: 'malformed-json' });
     expect((await failure(client().fetchConfig())).message).toContain('not JSON');
-    emulator.inject({ kind: 'missing-fields' });
+    emulator().inject({ kind: 'missing-fields' });
     expect((await failure(client().fetchConfig())).message).toMatch(
       /without the field\(s\) .*method/,
     );
