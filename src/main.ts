@@ -7,8 +7,9 @@ import { planChanges } from './plan.js';
 import { accountMismatch, applyPlan, withoutUpdate } from './reconcile.js';
 import { failureOf, publishResult } from './report.js';
 import { createRedactor, findSecrets } from './secrets.js';
+import type { Redactor } from './secrets.js';
 import { parseSettings } from './settings.js';
-import type { DriftIssueSettings } from './settings.js';
+import type { DriftIssueSettings, Settings } from './settings.js';
 import type { DriftIssueOutcome } from './drift-issue.js';
 import type { RunResult } from './reconcile.js';
 import { TwilioClient } from './twilio-client.js';
@@ -22,26 +23,13 @@ export interface Dependencies {
 
 export async function run(dependencies: Dependencies = {}): Promise<void> {
   const inputs = readInputs();
-  const secrets = findSecrets(inputs);
-  for (const secret of secrets) core.setSecret(secret);
-  const redact = createRedactor(secrets);
+  const redact = maskSecrets(inputs);
 
   try {
     const settings = parseSettings(inputs);
     for (const warning of settings.warnings) core.warning(warning);
 
-    const twilio = new TwilioClient({
-      baseUrl: settings.apiBaseUrl,
-      credentials: settings.credentials,
-      resource: settings.resource,
-      timeoutMs: settings.timeoutMs,
-      maxRetries: settings.maxRetries,
-      userAgent: USER_AGENT,
-      log: (level, message) => {
-        (level === 'info' ? core.info : core.debug)(redact(message));
-      },
-      ...dependencies,
-    });
+    const twilio = connect(settings, dependencies, redact);
     try {
       const live = await twilio.fetchConfig();
       const wrongAccount = accountMismatch(live, settings.accountSid);
@@ -69,6 +57,28 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
   } catch (error) {
     core.setFailed(redact(errorMessage(error)));
   }
+}
+
+/** Masks every secret before anything is printed, and returns the redaction for what we print. */
+function maskSecrets(inputs: RawInputs): Redactor {
+  const secrets = findSecrets(inputs);
+  for (const secret of secrets) core.setSecret(secret);
+  return createRedactor(secrets);
+}
+
+function connect(settings: Settings, dependencies: Dependencies, redact: Redactor): TwilioClient {
+  return new TwilioClient({
+    baseUrl: settings.apiBaseUrl,
+    credentials: settings.credentials,
+    resource: settings.resource,
+    timeoutMs: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    userAgent: USER_AGENT,
+    log: (level, message) => {
+      (level === 'info' ? core.info : core.debug)(redact(message));
+    },
+    ...dependencies,
+  });
 }
 
 /** Loaded on demand, so that runs without a drift issue never load the GitHub client. */
