@@ -28,7 +28,6 @@ export interface GitHubEmulator {
   readonly requests: GitHubRequest[];
   /** The next `times` requests (default 1) get this status and GitHub's error body. */
   failNext(status: number, times?: number): void;
-  htmlUrl(issue: EmulatedIssue): string;
   close(): Promise<void>;
 }
 
@@ -168,7 +167,6 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     failNext: (status, times = 1) => {
       for (let i = 0; i < times; i++) failures.push(status);
     },
-    htmlUrl,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
