@@ -1,31 +1,109 @@
 // The emulator is the tests' stand-in for Twilio: these tests hold it to the reference facts
-// (Twilio's OpenAPI description of both resources and its error bodies).
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS as CREDS, DEFAULT_SERVICE_SID } from './emulator/twilio-emulator.js';
-import { useTwilioEmulator } from './support/twilio-emulator-hooks.js';
+// (Twilio's OpenAPI description of both resources, its error bodies) and to its own contract
+// (faults, recording, direct access, clean shutdown, the CLI).
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CREDENTIALS as CREDS,
+  DEFAULT_SERVICE_SID,
+  startTwilioEmulator,
+} from './emulator/twilio-emulator.ts';
+import type { TwilioEmulator } from './emulator/twilio-emulator.ts';
 
-const SERVICE_PATH = `/v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`;
-const AUTH = `Basic ${Buffer.from(`${CREDS.accountSid}:${CREDS.authToken}`).toString('base64')}`;
+const ACCOUNT = '/v1/Configuration/Webhooks';
+const SERVICE = `/v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`;
+const OTHER_SERVICE = `IS${'ab'.repeat(16)}`;
+const basic = (user: string, password: string): string =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const AUTH = basic(CREDS.accountSid, CREDS.authToken);
+const FORM = 'application/x-www-form-urlencoded';
 
-const emulator = useTwilioEmulator();
+// The event names of the reference (twilio/twilio-oai spec/json/twilio_conversations_v1.json).
+const USER_EVENTS = ['onUserAdded', 'onUserUpdate', 'onUserUpdated'];
+const SERVICE_EVENTS = [
+  'onMessageAdd',
+  'onMessageUpdate',
+  'onMessageRemove',
+  'onConversationAdd',
+  'onConversationUpdate',
+  'onConversationRemove',
+  'onParticipantAdd',
+  'onParticipantUpdate',
+  'onParticipantRemove',
+  'onMessageAdded',
+  'onMessageUpdated',
+  'onMessageRemoved',
+  'onConversationAdded',
+  'onConversationUpdated',
+  'onConversationRemoved',
+  'onConversationStateUpdated',
+  'onParticipantAdded',
+  'onParticipantUpdated',
+  'onParticipantRemoved',
+  'onDeliveryUpdated',
+];
+const ACCOUNT_EVENTS = [...SERVICE_EVENTS, ...USER_EVENTS];
 
-function call(path: string, body?: string, auth = AUTH) {
-  return fetch(`${emulator().url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: auth,
-      ...(body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
-    },
-    ...(body === undefined ? {} : { body }),
+let emulator: TwilioEmulator;
+
+beforeEach(async () => {
+  emulator = await startTwilioEmulator();
+});
+afterEach(async () => {
+  await emulator.close();
+});
+
+interface CallOptions {
+  method?: string;
+  body?: string;
+  auth?: string | null;
+  contentType?: string;
+}
+
+/** GET without a body, POST (form) with one, unless told otherwise. */
+function call(path: string, options: CallOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = {};
+  const auth = options.auth === undefined ? AUTH : options.auth;
+  if (auth !== null) headers.authorization = auth;
+  if (options.body !== undefined) headers['content-type'] = options.contentType ?? FORM;
+  return fetch(`${emulator.url}${path}`, {
+    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    headers,
+    ...(options.body === undefined ? {} : { body: options.body }),
   });
 }
 
-describe('Twilio emulator', () => {
-  it('answers a never-configured resource with nulls, fields in the schema’s order', async () => {
-    const response = await call('/v1/Configuration/Webhooks');
+async function json(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>;
+}
+
+function twilioError(status: number, code: number, message: string): Record<string, unknown> {
+  return { code, message, more_info: `https://www.twilio.com/docs/errors/${String(code)}`, status };
+}
+
+describe('defaults', () => {
+  it('has well-formed fake credentials and listens on loopback', () => {
+    expect(CREDS.accountSid).toMatch(/^AC[0-9a-f]{32}$/);
+    expect(CREDS.apiKeySid).toMatch(/^SK[0-9a-f]{32}$/);
+    expect(CREDS.authToken).toHaveLength(32);
+    expect(CREDS.apiKeySecret).toHaveLength(32);
+    expect(DEFAULT_SERVICE_SID).toMatch(/^IS[0-9a-f]{32}$/);
+    expect(emulator.url).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/);
+  });
+});
+
+describe('fetching', () => {
+  it('answers the never-configured account resource with nulls, in the schema’s field order', async () => {
+    const response = await call(ACCOUNT);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('application/json');
-    const body = (await response.json()) as Record<string, unknown>;
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const body = await json(response);
     expect(Object.keys(body)).toEqual([
       'account_sid',
       'method',
@@ -35,94 +113,779 @@ describe('Twilio emulator', () => {
       'target',
       'url',
     ]);
-    expect(body).toMatchObject({ method: null, filters: null, target: 'webhook' });
-    const service = (await (await call(SERVICE_PATH)).json()) as Record<string, unknown>;
-    expect(service).toMatchObject({ chat_service_sid: DEFAULT_SERVICE_SID, filters: null });
-    expect(service).not.toHaveProperty('target');
-  });
-
-  it('accepts an API key and refuses bad credentials with Twilio’s 20003 body', async () => {
-    const key = `Basic ${Buffer.from(`${CREDS.apiKeySid}:${CREDS.apiKeySecret}`).toString('base64')}`;
-    expect((await call('/v1/Configuration/Webhooks', undefined, key)).status).toBe(200);
-    const refused = await call('/v1/Configuration/Webhooks', undefined, 'Basic AAAA');
-    expect(refused.status).toBe(401);
-    expect(await refused.json()).toEqual({
-      code: 20003,
-      message: 'Authenticate',
-      more_info: 'https://www.twilio.com/docs/errors/20003',
-      status: 401,
+    expect(body).toEqual({
+      account_sid: CREDS.accountSid,
+      method: null,
+      filters: null,
+      pre_webhook_url: null,
+      post_webhook_url: null,
+      target: 'webhook',
+      url: `${emulator.url}${ACCOUNT}`,
     });
   });
 
-  it('answers 404 with 20404 for an unknown service', async () => {
-    const response = await call(`/v1/Services/IS${'0'.repeat(32)}/Configuration/Webhooks`);
-    expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ code: 20404, status: 404 });
+  it('answers the never-configured service resource with nulls, in the schema’s field order', async () => {
+    const body = await json(await call(SERVICE));
+    expect(Object.keys(body)).toEqual([
+      'account_sid',
+      'chat_service_sid',
+      'pre_webhook_url',
+      'post_webhook_url',
+      'filters',
+      'method',
+      'url',
+    ]);
+    expect(body).toEqual({
+      account_sid: CREDS.accountSid,
+      chat_service_sid: DEFAULT_SERVICE_SID,
+      pre_webhook_url: null,
+      post_webhook_url: null,
+      filters: null,
+      method: null,
+      url: `${emulator.url}${SERVICE}`,
+    });
   });
 
-  it('stores only the fields sent, upper-cases the method and keeps repeated filters', async () => {
-    emulator().setAccountConfig({ pre_webhook_url: 'https://keep.example/pre' });
-    const response = await call(
-      '/v1/Configuration/Webhooks',
-      'Method=post&Filters=onMessageAdded&Filters=onUserAdded&Filters=onMessageAdded',
-    );
+  it('ignores the query string for routing', async () => {
+    const response = await call(`${ACCOUNT}?PageSize=5`);
     expect(response.status).toBe(200);
-    expect(emulator().accountConfig()).toMatchObject({
-      method: 'POST',
-      filters: ['onMessageAdded', 'onUserAdded'],
-      pre_webhook_url: 'https://keep.example/pre',
-    });
+    expect((await json(response)).url).toBe(`${emulator.url}${ACCOUNT}`);
   });
+});
 
-  it('clears with empty values', async () => {
-    emulator().setAccountConfig({
-      filters: ['onMessageAdded'],
-      post_webhook_url: 'https://x.example',
-    });
-    await call('/v1/Configuration/Webhooks', 'Filters=&PostWebhookUrl=');
-    expect(emulator().accountConfig()).toMatchObject({ filters: [], post_webhook_url: null });
+describe('authentication', () => {
+  it('accepts the account sid with the auth token, and an API key with its secret', async () => {
+    expect((await call(ACCOUNT)).status).toBe(200);
+    const key = basic(CREDS.apiKeySid, CREDS.apiKeySecret);
+    expect((await call(SERVICE, { auth: key })).status).toBe(200);
   });
 
   it.each([
-    ['Method=PUT', 50055],
-    ['PreWebhookUrl=ftp%3A%2F%2Fx', 50077],
-    ['PostWebhookUrl=not-a-url', 50078],
-    ['Filters=onNothing', 20001],
-    ['Target=studio', 20001],
-    ['Unknown=1', 20001],
-  ])('refuses %s with code %i and stores nothing', async (body, code) => {
-    const response = await call('/v1/Configuration/Webhooks', `Method=GET&${body}`);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code, status: 400 });
-    expect(emulator().accountConfig().method).toBeNull();
+    ['no Authorization header', null],
+    ['a Bearer token', `Bearer ${CREDS.authToken}`],
+    ['Basic with no colon', `Basic ${Buffer.from(CREDS.accountSid).toString('base64')}`],
+    ['Basic that is not base64', 'Basic !!!'],
+    ['a wrong auth token', basic(CREDS.accountSid, 'x'.repeat(32))],
+    ['the auth token with the API key', basic(CREDS.apiKeySid, CREDS.authToken)],
+    ['the API secret with the account sid', basic(CREDS.accountSid, CREDS.apiKeySecret)],
+    ['an unknown account', basic(`AC${'0'.repeat(32)}`, CREDS.authToken)],
+  ])('refuses %s with 401 and Twilio’s 20003 body', async (_name, auth) => {
+    const response = await call(ACCOUNT, { auth });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.json()).toEqual(twilioError(401, 20003, 'Authenticate'));
   });
 
-  it('refuses Target and user events on a service', async () => {
-    expect((await call(SERVICE_PATH, 'Target=webhook')).status).toBe(400);
-    expect((await call(SERVICE_PATH, 'Filters=onUserUpdated')).status).toBe(400);
+  it('checks credentials before telling whether a service exists', async () => {
+    const unknown = `/v1/Services/${OTHER_SERVICE}/Configuration/Webhooks`;
+    expect((await call(unknown, { auth: basic(CREDS.accountSid, 'wrong') })).status).toBe(401);
+    expect((await call(unknown)).status).toBe(404);
   });
 
-  it('applies injected faults to matching requests only, as many times as asked', async () => {
-    emulator().inject({ kind: 'status', status: 503, method: 'POST', times: 2 });
-    expect((await call('/v1/Configuration/Webhooks')).status).toBe(200);
-    expect((await call('/v1/Configuration/Webhooks', 'Method=GET')).status).toBe(503);
-    expect((await call('/v1/Configuration/Webhooks', 'Method=GET')).status).toBe(503);
-    expect((await call('/v1/Configuration/Webhooks', 'Method=GET')).status).toBe(200);
-    expect(emulator().requests).toHaveLength(4);
-  });
-
-  it('can accept an update without storing some fields', async () => {
-    emulator().inject({ kind: 'ignore-update', fields: ['method'] });
-    const response = await call('/v1/Configuration/Webhooks', 'Method=POST&Target=flex');
-    expect(await response.json()).toMatchObject({ method: null, target: 'flex' });
-  });
-
-  it('serves a proxy’s HTML page and drops connections on request', async () => {
-    emulator().inject({ kind: 'html', status: 502 });
-    const page = await call('/v1/Configuration/Webhooks');
-    expect(page.headers.get('content-type')).toBe('text/html');
-    expect(await page.text()).toContain('<title>502');
-    emulator().inject({ kind: 'reset' });
-    await expect(call('/v1/Configuration/Webhooks')).rejects.toThrow();
+  it('takes credentials from the options', async () => {
+    const custom = await startTwilioEmulator({
+      accountSid: `AC${'1'.repeat(32)}`,
+      authToken: 'custom-token',
+      apiKeys: [{ sid: `SK${'2'.repeat(32)}`, secret: 'custom-secret' }],
+    });
+    try {
+      const get = (auth: string) =>
+        fetch(`${custom.url}${ACCOUNT}`, { headers: { authorization: auth } });
+      const own = await get(basic(`AC${'1'.repeat(32)}`, 'custom-token'));
+      expect(own.status).toBe(200);
+      expect((await json(own)).account_sid).toBe(`AC${'1'.repeat(32)}`);
+      expect((await get(basic(`SK${'2'.repeat(32)}`, 'custom-secret'))).status).toBe(200);
+      expect((await get(AUTH)).status).toBe(401);
+      expect((await get(basic(CREDS.apiKeySid, CREDS.apiKeySecret))).status).toBe(401);
+    } finally {
+      await custom.close();
+    }
   });
 });
+
+describe('routing', () => {
+  it.each([
+    ['an unknown service', `/v1/Services/${OTHER_SERVICE}/Configuration/Webhooks`],
+    ['a malformed service sid', '/v1/Services/IS123/Configuration/Webhooks'],
+    ['a sid of the wrong kind', `/v1/Services/CH${'a'.repeat(32)}/Configuration/Webhooks`],
+    ['an unknown path', '/v1/Configuration'],
+    ['a trailing slash', `${ACCOUNT}/`],
+    ['another API version', '/v2/Configuration/Webhooks'],
+  ])('answers %s with 404 and Twilio’s 20404 body', async (_name, path) => {
+    const response = await call(`${path}?x=1`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual(
+      twilioError(404, 20404, `The requested resource ${path} was not found`),
+    );
+  });
+
+  it.each(['PUT', 'DELETE', 'PATCH'])('answers %s with 405 and an error body', async (method) => {
+    const response = await call(ACCOUNT, { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, POST');
+    expect(await response.json()).toMatchObject({
+      code: 20004,
+      status: 405,
+      more_info: 'https://www.twilio.com/docs/errors/20004',
+    });
+  });
+
+  it('serves a service added later, with its own state', async () => {
+    const path = `/v1/Services/${OTHER_SERVICE}/Configuration/Webhooks`;
+    emulator.addService(OTHER_SERVICE);
+    await call(path, { body: 'Method=GET' });
+    expect((await json(await call(path))).method).toBe('GET');
+    expect(emulator.serviceConfig(DEFAULT_SERVICE_SID).method).toBeNull();
+    expect(emulator.accountConfig().method).toBeNull();
+  });
+
+  it('knows only the services it is given', async () => {
+    const custom = await startTwilioEmulator({ services: [OTHER_SERVICE] });
+    try {
+      const get = (sid: string) =>
+        fetch(`${custom.url}/v1/Services/${sid}/Configuration/Webhooks`, {
+          headers: { authorization: AUTH },
+        });
+      expect((await get(OTHER_SERVICE)).status).toBe(200);
+      expect((await get(DEFAULT_SERVICE_SID)).status).toBe(404);
+    } finally {
+      await custom.close();
+    }
+  });
+});
+
+describe('updating', () => {
+  it('answers 200 with the whole resource and keeps the fields not sent', async () => {
+    emulator.setAccountConfig({ pre_webhook_url: 'https://keep.example/pre' });
+    const response = await call(ACCOUNT, {
+      body: 'Method=post&PostWebhookUrl=https%3A%2F%2Fhooks.example%2Fpost%3Fa%3D1&Target=flex',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const expected = {
+      account_sid: CREDS.accountSid,
+      method: 'POST',
+      filters: null,
+      pre_webhook_url: 'https://keep.example/pre',
+      post_webhook_url: 'https://hooks.example/post?a=1',
+      target: 'flex',
+      url: `${emulator.url}${ACCOUNT}`,
+    };
+    expect(await response.json()).toEqual(expected);
+    expect(await json(await call(ACCOUNT))).toEqual(expected);
+    expect(emulator.accountConfig()).toEqual(expected);
+  });
+
+  it('collects repeated Filters, stores duplicates once and keeps their order', async () => {
+    const body =
+      'Filters=onMessageAdded&Filters=onUserAdded&Filters=onMessageAdd&Filters=onMessageAdded';
+    const response = await json(await call(ACCOUNT, { body }));
+    expect(response.filters).toEqual(['onMessageAdded', 'onUserAdded', 'onMessageAdd']);
+  });
+
+  it('accepts every account-wide event, and every service event', async () => {
+    const form = (events: string[]) => events.map((e) => `Filters=${e}`).join('&');
+    const account = await call(ACCOUNT, { body: form(ACCOUNT_EVENTS) });
+    expect(account.status).toBe(200);
+    expect((await json(account)).filters).toEqual(ACCOUNT_EVENTS);
+    const service = await call(SERVICE, { body: form(SERVICE_EVENTS) });
+    expect(service.status).toBe(200);
+    expect((await json(service)).filters).toEqual(SERVICE_EVENTS);
+  });
+
+  it('updates a service without touching the account resource', async () => {
+    const response = await call(SERVICE, {
+      body: 'Method=GET&PreWebhookUrl=http%3A%2F%2Flocalhost%3A8080%2Fpre&Filters=onMessageAdd',
+    });
+    expect(await response.json()).toEqual({
+      account_sid: CREDS.accountSid,
+      chat_service_sid: DEFAULT_SERVICE_SID,
+      pre_webhook_url: 'http://localhost:8080/pre',
+      post_webhook_url: null,
+      filters: ['onMessageAdd'],
+      method: 'GET',
+      url: `${emulator.url}${SERVICE}`,
+    });
+    expect(emulator.accountConfig().method).toBeNull();
+  });
+
+  it('clears the URLs and the filters with empty values', async () => {
+    emulator.setAccountConfig({
+      filters: ['onMessageAdded'],
+      pre_webhook_url: 'https://x.example/pre',
+      post_webhook_url: 'https://x.example/post',
+      method: 'POST',
+    });
+    const response = await call(ACCOUNT, { body: 'Filters=&PreWebhookUrl=&PostWebhookUrl=' });
+    expect(await response.json()).toMatchObject({
+      filters: [],
+      pre_webhook_url: null,
+      post_webhook_url: null,
+      method: 'POST',
+    });
+  });
+
+  it('accepts an empty update and changes nothing', async () => {
+    emulator.setAccountConfig({ method: 'GET' });
+    const response = await call(ACCOUNT, { body: '' });
+    expect(response.status).toBe(200);
+    expect((await json(response)).method).toBe('GET');
+  });
+
+  it.each([
+    ['a lower-case method', 'Method=put', 50055, 'Invalid webhook method'],
+    ['an empty method', 'Method=', 50055, 'Invalid webhook method'],
+    ['two methods', 'Method=GET&Method=POST', 50055, 'Invalid webhook method'],
+    [
+      'an ftp pre-webhook URL',
+      'PreWebhookUrl=ftp%3A%2F%2Fx.example',
+      50077,
+      'Invalid pre-webhook URL',
+    ],
+    ['a relative pre-webhook URL', 'PreWebhookUrl=%2Fhooks', 50077, 'Invalid pre-webhook URL'],
+    [
+      'a host-less pre-webhook URL',
+      'PreWebhookUrl=https%3A%2F%2F',
+      50077,
+      'Invalid pre-webhook URL',
+    ],
+    [
+      'a post-webhook URL that is no URL',
+      'PostWebhookUrl=not-a-url',
+      50078,
+      'Invalid post-webhook URL',
+    ],
+    [
+      'a post-webhook URL with a space',
+      'PostWebhookUrl=https%3A%2F%2Fx.example%2Fa%20b',
+      50078,
+      'Invalid post-webhook URL',
+    ],
+    [
+      'a scheme-only post-webhook URL',
+      'PostWebhookUrl=http%3Ax.example',
+      50078,
+      'Invalid post-webhook URL',
+    ],
+    ['an unknown event', 'Filters=onMessageAdded&Filters=onNothing', 20001, 'onNothing'],
+    ['a badly cased event', 'Filters=onmessageadded', 20001, 'onmessageadded'],
+    ['an empty event among others', 'Filters=onMessageAdded&Filters=', 20001, 'Filters'],
+    ['an unknown target', 'Target=studio', 20001, 'studio'],
+    ['an unknown parameter', 'FriendlyName=x', 20001, 'Invalid parameter: FriendlyName'],
+    ['a parameter in the wrong case', 'method=GET', 20001, 'Invalid parameter: method'],
+  ])('refuses %s with 400 and stores nothing', async (_name, body, code, message) => {
+    const before = emulator.accountConfig();
+    const response = await call(ACCOUNT, {
+      body: `Method=GET&Target=flex&PostWebhookUrl=https%3A%2F%2Fok.example&${body}`,
+    });
+    expect(response.status).toBe(400);
+    const error = await json(response);
+    expect(error).toMatchObject({
+      code,
+      status: 400,
+      more_info: `https://www.twilio.com/docs/errors/${String(code)}`,
+    });
+    expect(error.message).toContain(message);
+    expect(emulator.accountConfig()).toEqual(before);
+  });
+
+  it.each([
+    ['Target', 'Target=webhook', 'Invalid parameter: Target'],
+    ...USER_EVENTS.map((event) => [event, `Filters=${event}`, event]),
+  ])('refuses %s on a service with 400 20001', async (_name, body, message) => {
+    const response = await call(SERVICE, { body: `Method=GET&${body}` });
+    expect(response.status).toBe(400);
+    const error = await json(response);
+    expect(error).toMatchObject({ code: 20001, status: 400 });
+    expect(error.message).toContain(message);
+    expect(emulator.serviceConfig(DEFAULT_SERVICE_SID).method).toBeNull();
+  });
+
+  it.each([
+    ['JSON', 'application/json', '{"Method":"GET"}'],
+    ['multipart-like text', 'text/plain', 'Method=GET'],
+  ])('refuses a %s body with 400 20001', async (_name, contentType, body) => {
+    const response = await call(ACCOUNT, { body, contentType });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 20001, status: 400 });
+    expect(emulator.accountConfig().method).toBeNull();
+  });
+
+  it('accepts a form content type with a charset', async () => {
+    const response = await call(ACCOUNT, {
+      body: 'Method=GET',
+      contentType: `${FORM}; charset=utf-8`,
+    });
+    expect(response.status).toBe(200);
+    expect(emulator.accountConfig().method).toBe('GET');
+  });
+});
+
+describe('recording', () => {
+  it('records every request in order, with its form', async () => {
+    const before = Date.now();
+    await call(`${ACCOUNT}?a=1&b=2`);
+    await call(SERVICE, { body: 'Filters=onMessageAdded&Method=POST&Filters=onMessageAdd' });
+    await call(ACCOUNT, { auth: null });
+    const [get, post, refused] = emulator.requests;
+    expect(emulator.requests).toHaveLength(3);
+    expect(get).toMatchObject({
+      method: 'GET',
+      path: ACCOUNT,
+      query: 'a=1&b=2',
+      body: '',
+      form: null,
+    });
+    expect(get?.headers.authorization).toBe(AUTH);
+    expect(post).toMatchObject({
+      method: 'POST',
+      path: SERVICE,
+      query: '',
+      body: 'Filters=onMessageAdded&Method=POST&Filters=onMessageAdd',
+    });
+    expect(post?.headers['content-type']).toBe(FORM);
+    expect(post?.form).toEqual({ Filters: ['onMessageAdded', 'onMessageAdd'], Method: ['POST'] });
+    expect(Object.keys(post?.form ?? {})).toEqual(['Filters', 'Method']);
+    expect(refused?.headers).not.toHaveProperty('authorization');
+    expect(get?.at).toBeGreaterThanOrEqual(before);
+    expect(refused?.at).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('has no form for a POST that is not form-encoded', async () => {
+    await call(ACCOUNT, { body: '{}', contentType: 'application/json' });
+    expect(emulator.requests[0]).toMatchObject({ method: 'POST', body: '{}', form: null });
+  });
+
+  it('clears the record on request', async () => {
+    await call(ACCOUNT);
+    emulator.clearRequests();
+    expect(emulator.requests).toEqual([]);
+    await call(SERVICE);
+    expect(emulator.requests.map((r) => r.path)).toEqual([SERVICE]);
+  });
+});
+
+describe('faults', () => {
+  it('applies a fault to matching requests only, as many times as asked, then answers normally', async () => {
+    emulator.inject({
+      kind: 'status',
+      status: 503,
+      method: 'post',
+      pathIncludes: '/Services/',
+      times: 2,
+    });
+    expect((await call(SERVICE)).status).toBe(200);
+    expect((await call(ACCOUNT, { body: 'Method=GET' })).status).toBe(200);
+    expect((await call(SERVICE, { body: 'Method=GET' })).status).toBe(503);
+    expect((await call(SERVICE, { body: 'Method=POST' })).status).toBe(503);
+    expect((await call(SERVICE, { body: 'Method=POST' })).status).toBe(200);
+    expect(emulator.serviceConfig(DEFAULT_SERVICE_SID).method).toBe('POST');
+    expect(emulator.requests).toHaveLength(5);
+  });
+
+  it('consumes the first matching rule first', async () => {
+    emulator.inject({ kind: 'status', status: 500 });
+    emulator.inject({ kind: 'status', status: 502 });
+    expect((await call(ACCOUNT)).status).toBe(500);
+    expect((await call(ACCOUNT)).status).toBe(502);
+    expect((await call(ACCOUNT)).status).toBe(200);
+  });
+
+  it('applies faults before authentication, and a faulted update stores nothing', async () => {
+    emulator.inject({ kind: 'status', status: 500, times: 2 });
+    expect((await call(ACCOUNT, { auth: null })).status).toBe(500);
+    expect((await call(ACCOUNT, { body: 'Method=GET' })).status).toBe(500);
+    expect(emulator.accountConfig().method).toBeNull();
+    expect((await call(ACCOUNT, { auth: null })).status).toBe(401);
+  });
+
+  it('drops every queued fault on clearFaults()', async () => {
+    emulator.inject({ kind: 'status', status: 500, times: 5 });
+    emulator.clearFaults();
+    expect((await call(ACCOUNT)).status).toBe(200);
+  });
+
+  it.each([
+    [429, 20429],
+    [500, 20500],
+    [503, 20503],
+    [404, 20404],
+  ])('answers a bare %i fault with Twilio’s error JSON (code %i)', async (status, code) => {
+    emulator.inject({ kind: 'status', status });
+    const response = await call(ACCOUNT);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.json()).toMatchObject({
+      code,
+      status,
+      more_info: `https://www.twilio.com/docs/errors/${String(code)}`,
+    });
+  });
+
+  it('sends a given body and headers: an object as JSON, a string as is', async () => {
+    emulator.inject({
+      kind: 'status',
+      status: 429,
+      headers: { 'Retry-After': '7' },
+      body: { code: 20429, message: 'Too many', more_info: 'x', status: 429 },
+    });
+    emulator.inject({ kind: 'status', status: 500, body: 'plain failure' });
+    const limited = await call(ACCOUNT);
+    expect(limited.headers.get('retry-after')).toBe('7');
+    expect(await limited.json()).toEqual({
+      code: 20429,
+      message: 'Too many',
+      more_info: 'x',
+      status: 429,
+    });
+    const plain = await call(ACCOUNT);
+    expect(plain.status).toBe(500);
+    expect(await plain.text()).toBe('plain failure');
+  });
+
+  it('serves a proxy’s HTML error page', async () => {
+    emulator.inject({ kind: 'html', status: 502 });
+    const page = await call(ACCOUNT);
+    expect(page.status).toBe(502);
+    expect(page.headers.get('content-type')).toBe('text/html');
+    expect(await page.text()).toContain('<title>502 Bad Gateway</title>');
+  });
+
+  it('drops the connection without an answer', async () => {
+    emulator.inject({ kind: 'reset', method: 'POST' });
+    await expect(call(ACCOUNT, { body: 'Method=GET' })).rejects.toThrow();
+    expect(emulator.accountConfig().method).toBeNull();
+    expect(emulator.requests).toHaveLength(1);
+  });
+
+  it('stalls for the given time, then answers and applies the update', async () => {
+    emulator.inject({ kind: 'stall', ms: 300 });
+    const started = Date.now();
+    const response = await call(ACCOUNT, { body: 'Method=GET' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+    expect(response.status).toBe(200);
+    expect(emulator.accountConfig().method).toBe('GET');
+  });
+
+  it('never answers a stall without a time; the client times out', async () => {
+    emulator.inject({ kind: 'stall' });
+    const started = Date.now();
+    await expect(
+      fetch(`${emulator.url}${ACCOUNT}`, {
+        headers: { authorization: AUTH },
+        signal: AbortSignal.timeout(300),
+      }),
+    ).rejects.toThrow();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+    expect((await call(ACCOUNT)).status).toBe(200);
+  });
+
+  it('cuts the body off half way', async () => {
+    emulator.setAccountConfig({ post_webhook_url: 'https://x.example/post' });
+    emulator.inject({ kind: 'truncate' });
+    const response = await call(ACCOUNT);
+    expect(response.status).toBe(200);
+    const length = Number(response.headers.get('content-length'));
+    expect(length).toBe(Buffer.byteLength(JSON.stringify(emulator.accountConfig())));
+    await expect(response.text()).rejects.toThrow();
+  });
+
+  it('answers 200 with a body that is not JSON', async () => {
+    emulator.inject({ kind: 'malformed-json' });
+    const response = await call(ACCOUNT);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    const text = await response.text();
+    expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
+  });
+
+  it('answers 200 with JSON that lacks the resource’s fields', async () => {
+    emulator.inject({ kind: 'missing-fields' });
+    const body = await json(await call(SERVICE));
+    expect(body).toEqual({ account_sid: CREDS.accountSid });
+  });
+
+  it('accepts an update without storing any of it', async () => {
+    emulator.inject({ kind: 'ignore-update' });
+    const response = await call(ACCOUNT, {
+      body: 'Method=POST&Filters=onMessageAdded&Target=flex',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ method: null, filters: null, target: 'webhook' });
+    expect(emulator.accountConfig()).toMatchObject({
+      method: null,
+      filters: null,
+      target: 'webhook',
+    });
+  });
+
+  it('accepts an update without storing the listed fields', async () => {
+    emulator.inject({ kind: 'ignore-update', fields: ['method', 'filters'] });
+    const response = await call(SERVICE, {
+      body: 'Method=POST&Filters=onMessageAdded&PostWebhookUrl=https%3A%2F%2Fx.example',
+    });
+    expect(await response.json()).toMatchObject({
+      method: null,
+      filters: null,
+      post_webhook_url: 'https://x.example',
+    });
+  });
+
+  it('keeps an ignore-update rule for the next POST, past GETs', async () => {
+    emulator.inject({ kind: 'ignore-update', fields: ['method'] });
+    expect((await call(ACCOUNT)).status).toBe(200);
+    await call(ACCOUNT, { body: 'Method=GET' });
+    expect(emulator.accountConfig().method).toBeNull();
+    await call(ACCOUNT, { body: 'Method=GET' });
+    expect(emulator.accountConfig().method).toBe('GET');
+  });
+
+  it('still refuses an invalid update under ignore-update', async () => {
+    emulator.inject({ kind: 'ignore-update' });
+    const response = await call(ACCOUNT, { body: 'Method=PUT' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 50055 });
+  });
+});
+
+describe('direct access', () => {
+  it('reads and writes the account resource, with copies', () => {
+    emulator.setAccountConfig({ method: 'GET', filters: ['onMessageAdded'], target: 'flex' });
+    const config = emulator.accountConfig();
+    expect(config).toEqual({
+      account_sid: CREDS.accountSid,
+      method: 'GET',
+      filters: ['onMessageAdded'],
+      pre_webhook_url: null,
+      post_webhook_url: null,
+      target: 'flex',
+      url: `${emulator.url}${ACCOUNT}`,
+    });
+    config.filters?.push('onMessageAdd');
+    expect(emulator.accountConfig().filters).toEqual(['onMessageAdded']);
+  });
+
+  it('adds an unknown service on setServiceConfig and serves it', async () => {
+    emulator.setServiceConfig(OTHER_SERVICE, { method: 'POST', filters: ['onMessageAdd'] });
+    const body = await json(await call(`/v1/Services/${OTHER_SERVICE}/Configuration/Webhooks`));
+    expect(body).toMatchObject({
+      chat_service_sid: OTHER_SERVICE,
+      method: 'POST',
+      filters: ['onMessageAdd'],
+    });
+    expect(emulator.serviceConfig(OTHER_SERVICE).method).toBe('POST');
+  });
+
+  it('throws for an unknown service on serviceConfig', () => {
+    expect(() => emulator.serviceConfig(OTHER_SERVICE)).toThrow(OTHER_SERVICE);
+  });
+
+  it('keeps its own url whatever a patch says', () => {
+    emulator.setAccountConfig({ url: 'https://elsewhere.example' });
+    expect(emulator.accountConfig().url).toBe(`${emulator.url}${ACCOUNT}`);
+  });
+
+  it('starts afresh on reset()', async () => {
+    emulator.setAccountConfig({ method: 'GET' });
+    emulator.addService(OTHER_SERVICE);
+    emulator.inject({ kind: 'status', status: 500 });
+    await call(SERVICE);
+    emulator.inject({ kind: 'status', status: 500 });
+    emulator.reset();
+    expect(emulator.requests).toEqual([]);
+    expect(emulator.accountConfig().method).toBeNull();
+    expect(() => emulator.serviceConfig(OTHER_SERVICE)).toThrow();
+    expect((await call(ACCOUNT)).status).toBe(200);
+  });
+});
+
+describe('closing', () => {
+  it('closes with keep-alive and stalled connections open, and refuses connections after', async () => {
+    const own = await startTwilioEmulator();
+    const keepAlive = await fetch(`${own.url}${ACCOUNT}`, { headers: { authorization: AUTH } });
+    expect(keepAlive.status).toBe(200);
+    await keepAlive.text();
+    own.inject({ kind: 'stall' });
+    const stalled = fetch(`${own.url}${ACCOUNT}`, { headers: { authorization: AUTH } });
+    while (own.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    const started = Date.now();
+    await own.close();
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await expect(stalled).rejects.toThrow();
+    await expect(fetch(`${own.url}${ACCOUNT}`)).rejects.toThrow();
+  });
+
+  it('does not keep the process alive after close(), even with a timed stall pending', async () => {
+    const module = fileURLToPath(new URL('./emulator/twilio-emulator.ts', import.meta.url));
+    const script = `
+      import { startTwilioEmulator } from ${JSON.stringify(module)};
+      import { request } from 'node:http';
+      const emulator = await startTwilioEmulator();
+      const agent = new (await import('node:http')).Agent({ keepAlive: true });
+      await new Promise((resolve) => request(emulator.url + '/v1/Configuration/Webhooks', { agent }, (res) => { res.resume(); res.on('end', resolve); }).end());
+      emulator.inject({ kind: 'stall', ms: 60000 });
+      request(emulator.url + '/v1/Configuration/Webhooks', { agent }).on('error', () => {}).end();
+      while (emulator.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      await emulator.close();
+      agent.destroy();
+      console.log('closed');
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output = collect(child);
+    const code = await exited(child, 10_000);
+    expect(output.stderr()).toBe('');
+    expect(output.stdout()).toBe('closed\n');
+    expect(code).toBe(0);
+  });
+
+  it('does not keep a raw keep-alive socket open past close()', async () => {
+    const own = await startTwilioEmulator();
+    const { port } = new URL(own.url);
+    const closed = new Promise<void>((resolve) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: ACCOUNT,
+          headers: { authorization: AUTH, connection: 'keep-alive' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => void own.close());
+          res.socket.on('close', () => {
+            resolve();
+          });
+        },
+      );
+      req.end();
+    });
+    const timeout = new Promise<string>((resolve) =>
+      setTimeout(() => {
+        resolve('still open');
+      }, 2_000),
+    );
+    expect(await Promise.race([closed.then(() => 'closed'), timeout])).toBe('closed');
+  });
+});
+
+describe('the CLI', () => {
+  let dir: string;
+  let child: ChildProcess | undefined;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'twilio-emulator-cli-'));
+  });
+  afterEach(() => {
+    if (child?.exitCode === null) child.kill('SIGKILL');
+    child = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const cli = fileURLToPath(new URL('./emulator/cli.ts', import.meta.url));
+
+  async function start(args: string[], env: NodeJS.ProcessEnv = {}) {
+    const started = spawn(process.execPath, [cli, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GITHUB_ENV: '', ...env },
+    });
+    child = started;
+    const output = collect(started);
+    const deadline = Date.now() + 10_000;
+    while (!output.stdout().includes('\n')) {
+      if (Date.now() > deadline || started.exitCode !== null) {
+        throw new Error(`the CLI did not start: ${output.stderr()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return { child: started, output, line: output.stdout().trim() };
+  }
+
+  it('prints its URL, writes it to GITHUB_ENV, serves, and exits 0 on SIGTERM', async () => {
+    const envFile = join(dir, 'github-env');
+    const { child: running, line } = await start([], { GITHUB_ENV: envFile });
+    expect(line).toMatch(/^TWILIO_EMULATOR_URL=http:\/\/127\.0\.0\.1:[1-9]\d*$/);
+    expect(readFileSync(envFile, 'utf8')).toBe(`${line}\n`);
+    const url = line.slice('TWILIO_EMULATOR_URL='.length);
+    expect((await fetch(`${url}${SERVICE}`, { headers: { authorization: AUTH } })).status).toBe(
+      200,
+    );
+    const key = basic(CREDS.apiKeySid, CREDS.apiKeySecret);
+    expect((await fetch(`${url}${ACCOUNT}`, { headers: { authorization: key } })).status).toBe(200);
+    running.kill('SIGTERM');
+    expect(await exited(running, 10_000)).toBe(0);
+  });
+
+  it('takes the port, credentials and services from flags, and exits 0 on SIGINT', async () => {
+    const probe = await startTwilioEmulator();
+    const { port } = new URL(probe.url);
+    await probe.close();
+    const account = `AC${'c'.repeat(32)}`;
+    const apiKey = `SK${'d'.repeat(32)}`;
+    const second = `IS${'e'.repeat(32)}`;
+    const { child: running, line } = await start([
+      '--port',
+      port,
+      '--account-sid',
+      account,
+      '--auth-token',
+      'flag-token',
+      '--api-key',
+      apiKey,
+      '--api-secret',
+      'flag-secret',
+      '--service',
+      OTHER_SERVICE,
+      '--service',
+      second,
+    ]);
+    const url = `http://127.0.0.1:${port}`;
+    expect(line).toBe(`TWILIO_EMULATOR_URL=${url}`);
+    const get = (path: string, auth: string) =>
+      fetch(`${url}${path}`, { headers: { authorization: auth } });
+    const own = basic(account, 'flag-token');
+    expect((await get(ACCOUNT, own)).status).toBe(200);
+    expect((await get(ACCOUNT, basic(apiKey, 'flag-secret'))).status).toBe(200);
+    expect((await get(ACCOUNT, AUTH)).status).toBe(401);
+    expect((await get(`/v1/Services/${OTHER_SERVICE}/Configuration/Webhooks`, own)).status).toBe(
+      200,
+    );
+    expect((await get(`/v1/Services/${second}/Configuration/Webhooks`, own)).status).toBe(200);
+    expect((await get(SERVICE, own)).status).toBe(404);
+    running.kill('SIGINT');
+    expect(await exited(running, 10_000)).toBe(0);
+  });
+
+  it('refuses a port that is not a number', async () => {
+    const running = spawn(process.execPath, [cli, '--port', 'http'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = running;
+    const output = collect(running);
+    expect(await exited(running, 10_000)).toBe(2);
+    expect(output.stdout()).toBe('');
+    expect(output.stderr()).toContain('--port');
+  });
+});
+
+function collect(child: ChildProcess): { stdout: () => string; stderr: () => string } {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return { stdout: () => stdout, stderr: () => stderr };
+}
+
+function exited(child: ChildProcess, withinMs: number): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the process did not exit within ${String(withinMs)} ms`));
+    }, withinMs);
+    // 'close' comes after the process exited and its output streams ended.
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}

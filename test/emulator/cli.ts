@@ -1,6 +1,8 @@
 // Runs the Twilio emulator on its own, for CI's "uses: ./" job and for trying the action by hand:
-//   node test/emulator/cli.ts [--port 4010] [--account-sid AC…] [--auth-token …] [--service IS…]
-// Prints TWILIO_EMULATOR_URL=… (and appends it to $GITHUB_ENV when set), then serves until stopped.
+//   node test/emulator/cli.ts [--port 4010] [--account-sid AC…] [--auth-token …]
+//                             [--api-key SK…] [--api-secret …] [--service IS… …]
+// Binds 127.0.0.1, prints TWILIO_EMULATOR_URL=… (and appends it to $GITHUB_ENV when set), then
+// serves until SIGINT or SIGTERM and exits 0.
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
@@ -20,8 +22,15 @@ const { values } = parseArgs({
   },
 });
 
+const port = Number(values.port);
+if (!/^\d+$/.test(values.port) || port > 65_535) {
+  console.error(`--port must be a number from 0 to 65535, not ${JSON.stringify(values.port)}`);
+  process.exit(2);
+}
+
 const emulator = await startTwilioEmulator({
-  port: Number(values.port),
+  host: '127.0.0.1',
+  port,
   accountSid: values['account-sid'],
   authToken: values['auth-token'],
   apiKeys: [{ sid: values['api-key'], secret: values['api-secret'] }],
@@ -30,7 +39,8 @@ const emulator = await startTwilioEmulator({
 
 const line = `TWILIO_EMULATOR_URL=${emulator.url}`;
 console.log(line);
-if (process.env.GITHUB_ENV) appendFileSync(process.env.GITHUB_ENV, `${line}\n`);
+const githubEnv = process.env.GITHUB_ENV;
+if (githubEnv) appendFileSync(githubEnv, `${line}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
