@@ -1,53 +1,39 @@
 // The GitHub side: one issue per checked resource, open while it drifts. Loaded only when a drift
-// issue is wanted, so runs without one never pay for the GitHub client.
+// issue is wanted, so runs without one never pay for the GitHub client. The words come from
+// issue-text; this module only talks to GitHub, and redacts whatever it sends.
 import { getOctokit } from '@actions/github';
 import { errorMessage } from './errors.js';
+import type { GitHubRun } from './github-context.js';
+import {
+  backInSyncComment,
+  driftIsBackComment,
+  issueBody,
+  issueMarker,
+  issueTitle,
+} from './issue-text.js';
+import type { DriftIssueAction, DriftIssueOutcome, RunResult } from './result.js';
 import type { DriftIssueSettings } from './settings.js';
-import type { RunResult } from './reconcile.js';
-import { describeDiff } from './reconcile.js';
-import { renderFieldTable, verdictLine } from './report.js';
-import type { Resource } from './webhook-config.js';
-import { describeResource } from './webhook-config.js';
 
-/** Where the workflow runs, from the runner's GITHUB_* variables. */
-export interface GitHubRun {
-  readonly apiUrl: string;
-  readonly serverUrl: string;
-  readonly repository: string;
-  readonly runId: string;
-  readonly workflow: string;
-}
-
-export type DriftIssueAction = 'opened' | 'updated' | 'reopened' | 'closed' | 'none';
-
-export type DriftIssueOutcome =
-  | { readonly action: DriftIssueAction; readonly url: string }
-  | { readonly action: 'failed'; readonly error: string };
-
-export function gitHubRunFromEnv(env: NodeJS.ProcessEnv): GitHubRun {
-  return {
-    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-    repository: env.GITHUB_REPOSITORY ?? '',
-    runId: env.GITHUB_RUN_ID ?? '',
-    workflow: env.GITHUB_WORKFLOW ?? 'workflow',
-  };
+export interface DriftIssueContext {
+  readonly run: GitHubRun;
+  readonly now: Date;
+  readonly redact: (text: string) => string;
 }
 
 /** Like syncDriftIssue, but a GitHub failure becomes part of the outcome: it must not hide the verdict. */
 export async function keepDriftIssue(
   result: RunResult,
   settings: DriftIssueSettings,
-  run: GitHubRun,
+  context: DriftIssueContext,
 ): Promise<DriftIssueOutcome> {
-  if (!/^[^/]+\/[^/]+$/.test(run.repository)) {
+  if (!/^[^/]+\/[^/]+$/.test(context.run.repository)) {
     return {
       action: 'failed',
       error: 'GITHUB_REPOSITORY is not set, so there is no repository for the drift issue.',
     };
   }
   try {
-    return await syncDriftIssue(result, settings, run);
+    return await syncDriftIssue(result, settings, context);
   } catch (error) {
     const status = (error as { status?: unknown }).status;
     const hint =
@@ -69,56 +55,25 @@ interface IssueRef {
   readonly pull_request?: unknown;
 }
 
-/** A hidden line in the issue body that finds the issue again, whatever a person renames it to. */
-export function issueMarker(accountSid: string, resource: Resource): string {
-  const key =
-    resource.kind === 'account' ? `account:${accountSid}` : `service:${resource.serviceSid}`;
-  return `<!-- twilio-webhook-drift ${key} -->`;
-}
-
-export function issueTitle(accountSid: string, resource: Resource): string {
-  return resource.kind === 'account'
-    ? `Twilio webhook drift: account-wide configuration of ${accountSid}`
-    : `Twilio webhook drift: Conversations service ${resource.serviceSid}`;
-}
-
-export function runUrl(run: GitHubRun): string {
-  return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
-}
-
-export function issueBody(result: RunResult, run: GitHubRun): string {
-  return [
-    issueMarker(result.accountSid, result.resource),
-    `The live Twilio Conversations webhook configuration (${describeResource(result.resource)} of account \`${result.accountSid}\`) no longer matches what the repository says.`,
-    '',
-    `**${verdictLine(result)}**`,
-    '',
-    renderFieldTable(result),
-    '',
-    `Last checked by [${run.workflow} run ${run.runId}](${runUrl(run)}) at ${new Date().toISOString()}.`,
-    '',
-    '### How to fix it',
-    '',
-    '- If the repository is right, run the workflow in `apply` mode (for example the deploy workflow, or this one with `mode: apply` through workflow_dispatch): it sets exactly the desired values and verifies them.',
-    '- If the change in Twilio was intended, change the desired values in the workflow so that they match.',
-    '',
-    'This issue is updated while the drift lasts and closed by the next check that finds the configuration back in sync.',
-  ].join('\n');
-}
-
 /**
  * Opens, updates, reopens or closes the resource's drift issue so that it is open exactly while the
  * resource drifts. Returns what it did; GitHub API errors propagate for the caller to report.
  */
-export async function syncDriftIssue(
+async function syncDriftIssue(
   result: RunResult,
   settings: DriftIssueSettings,
-  run: GitHubRun,
+  { run, now, redact }: DriftIssueContext,
 ): Promise<{ action: DriftIssueAction; url: string }> {
   const octokit = getOctokit(settings.token, { baseUrl: run.apiUrl });
   const [owner = '', repo = ''] = run.repository.split('/');
   const marker = issueMarker(result.accountSid, result.resource);
-  const drifted = result.diff.length > 0;
+  const comment = (issueNumber: number, body: string) =>
+    octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: issueNumber,
+      body: redact(body),
+    });
 
   const candidates = await octokit.paginate(octokit.rest.issues.listForRepo, {
     owner,
@@ -134,14 +89,9 @@ export async function syncDriftIssue(
   );
   const existing = mine.find((issue) => issue.state === 'open') ?? mine[0];
 
-  if (!drifted) {
+  if (result.diff.length === 0) {
     if (existing?.state !== 'open') return { action: 'none', url: '' };
-    await octokit.rest.issues.createComment({
-      owner,
-      repo,
-      issue_number: existing.number,
-      body: `Back in sync: ${runUrl(run)} found the live configuration matching the desired one. Closing.`,
-    });
+    await comment(existing.number, backInSyncComment(run));
     await octokit.rest.issues.update({
       owner,
       repo,
@@ -152,12 +102,12 @@ export async function syncDriftIssue(
     return { action: 'closed', url: existing.html_url };
   }
 
-  const body = issueBody(result, run);
+  const body = redact(issueBody(result, run, now));
   if (existing === undefined) {
     const created = await octokit.rest.issues.create({
       owner,
       repo,
-      title: issueTitle(result.accountSid, result.resource),
+      title: redact(issueTitle(result.accountSid, result.resource)),
       body,
       labels: [...settings.labels],
     });
@@ -171,13 +121,6 @@ export async function syncDriftIssue(
     body,
     ...(reopening ? { state: 'open' as const } : {}),
   });
-  if (reopening) {
-    await octokit.rest.issues.createComment({
-      owner,
-      repo,
-      issue_number: existing.number,
-      body: `Drift is back: ${runUrl(run)} found the live ${describeDiff(result.diff)}.`,
-    });
-  }
+  if (reopening) await comment(existing.number, driftIsBackComment(result, run));
   return { action: reopening ? 'reopened' : 'updated', url: existing.html_url };
 }

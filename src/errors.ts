@@ -1,5 +1,13 @@
 import type { InputName } from './contract.js';
 
+/** A value that cannot be used, described without naming where it came from. */
+export class InvalidValue extends Error {
+  constructor(problem: string) {
+    super(problem);
+    this.name = 'InvalidValue';
+  }
+}
+
 /** An input that cannot be used. Raised before any request is sent. */
 export class InputError extends Error {
   readonly input: InputName;
@@ -8,27 +16,6 @@ export class InputError extends Error {
     super(`Input '${input}' ${problem}`);
     this.name = 'InputError';
     this.input = input;
-  }
-}
-
-/** Twilio answered, but not with what was asked for. */
-export class TwilioApiError extends Error {
-  readonly status: number;
-  readonly retryable: boolean;
-
-  constructor(status: number, message: string, retryable: boolean) {
-    super(message);
-    this.name = 'TwilioApiError';
-    this.status = status;
-    this.retryable = retryable;
-  }
-}
-
-/** No usable answer at all: a timeout, a dropped connection, a body cut off. */
-export class TransportError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'TransportError';
   }
 }
 

@@ -2,6 +2,9 @@
 // (twilio/twilio-oai, spec/json/twilio_conversations_v1.json, Apache-2.0) and Twilio's webhook docs.
 // Present tense is a pre-event hook (Twilio waits for the answer before acting); past tense is a
 // post-event hook (sent after the fact).
+import { InvalidValue } from './errors.js';
+import { closestMatch } from './suggest.js';
+import { quote } from './text.js';
 
 export const PRE_EVENTS = [
   'onMessageAdd',
@@ -50,4 +53,55 @@ export function isPreEvent(name: string): boolean {
 
 export function isPostEvent(name: string): boolean {
   return POST.has(name);
+}
+
+/** The events the per-service resource accepts: all but the user events. */
+export const SERVICE_EVENTS: readonly string[] = ALL_EVENTS.filter(
+  (name) => !ACCOUNT_ONLY_EVENTS.has(name),
+);
+
+/** What clears a URL or the filter list. */
+export const CLEAR = 'none';
+
+/**
+ * Event names separated by commas or new lines, without blanks or duplicates; "none" alone is
+ * the empty list. Only names the resource accepts pass.
+ */
+export function parseFilters(value: string, resource: 'account' | 'service'): readonly string[] {
+  const names = [
+    ...new Set(
+      value
+        .split(/[,\n\r]/)
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    ),
+  ];
+  if (names.length === 0) {
+    throw new InvalidValue(
+      `is ${quote(value)}, which holds no event name: list event names separated by commas or new lines, or "${CLEAR}" to clear the list.`,
+    );
+  }
+  if (names.some((name) => name.toLowerCase() === CLEAR)) {
+    if (names.length > 1) {
+      throw new InvalidValue(
+        `mixes "${CLEAR}" with event names: "${CLEAR}" clears the list and must stand alone.`,
+      );
+    }
+    return [];
+  }
+  const accepted = resource === 'account' ? ALL_EVENTS : SERVICE_EVENTS;
+  for (const name of names) {
+    if (accepted.includes(name)) continue;
+    if (ALL_EVENTS.includes(name)) {
+      throw new InvalidValue(
+        `has ${quote(name)}, which the per-service configuration does not accept (user events belong to the account-wide one). Valid here: ${accepted.join(', ')}.`,
+      );
+    }
+    const suggestion = closestMatch(name, accepted);
+    const hint = suggestion === undefined ? '' : ` Did you mean ${suggestion}?`;
+    throw new InvalidValue(
+      `has ${quote(name)}, which is not a Conversations event.${hint} Valid: ${accepted.join(', ')}.`,
+    );
+  }
+  return names;
 }

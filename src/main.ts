@@ -1,83 +1,126 @@
-import * as core from '@actions/core';
-import type { Dispatcher } from 'undici';
+// The story of a run: read inputs → desired state → fetch live → plan → apply or report → outputs.
+import { explainError } from './advice.js';
+import { systemClock } from './clock.js';
+import type { Clock } from './clock.js';
 import { INPUTS } from './contract.js';
 import type { RawInputs } from './contract.js';
 import { errorMessage } from './errors.js';
+import { gitHubRunFromEnv } from './github-context.js';
 import { planChanges } from './plan.js';
+import { publishAborted, publishResult } from './publish.js';
 import { accountMismatch, applyPlan, withoutUpdate } from './reconcile.js';
-import { failureOf, publishResult } from './report.js';
-import { createRedactor, findSecrets } from './secrets.js';
-import type { Redactor } from './secrets.js';
-import { parseSettings } from './settings.js';
+import type { DriftIssueOutcome, RunResult } from './result.js';
+import { actionsRunner, redacting } from './runner.js';
+import type { Runner } from './runner.js';
+import { redactDeep, Secrets } from './secrets.js';
+import { modeIfValid, parseSettings } from './settings.js';
 import type { DriftIssueSettings, Settings } from './settings.js';
-import type { DriftIssueOutcome } from './drift-issue.js';
-import type { RunResult } from './reconcile.js';
-import { TwilioClient } from './twilio-client.js';
-import type { Clock } from './twilio-client.js';
+import { proxyFor, TwilioClient } from './twilio-client.js';
+import type { Dispatcher } from './undici.js';
 import { USER_AGENT } from './version.js';
+import type { WebhookConfig } from './webhook-config.js';
 
 export interface Dependencies {
+  /** The runner to read inputs from and report to; @actions/core's by default. */
+  readonly runner?: Runner;
   readonly dispatcher?: Dispatcher;
   readonly clock?: Clock;
 }
 
 export async function run(dependencies: Dependencies = {}): Promise<void> {
-  const inputs = readInputs();
-  const redact = maskSecrets(inputs);
+  const raw = dependencies.runner ?? actionsRunner();
+  const secrets = new Secrets((secret) => {
+    raw.setSecret(secret);
+  });
+  const runner = redacting(raw, secrets);
+  const inputs = readInputs(runner);
+  maskInputSecrets(inputs, secrets);
 
+  let settings: Settings;
   try {
-    const settings = parseSettings(inputs);
-    for (const warning of settings.warnings) core.warning(warning);
-
-    const twilio = connect(settings, dependencies, redact);
-    try {
-      const live = await twilio.fetchConfig();
-      const wrongAccount = accountMismatch(live, settings.accountSid);
-      if (wrongAccount !== undefined) throw new Error(wrongAccount);
-
-      const plan = planChanges(settings.desired, live);
-      for (const warning of plan.warnings) core.warning(warning);
-
-      const result =
-        settings.mode === 'apply'
-          ? await applyPlan(twilio, settings, live, plan)
-          : withoutUpdate(settings, live, plan);
-
-      const issue =
-        settings.driftIssue === null
-          ? undefined
-          : await keepDriftIssue(result, settings.driftIssue);
-
-      await publishResult(result, issue, redact);
-      const failure = failureOf(result, issue);
-      if (failure !== undefined) core.setFailed(redact(failure));
-    } finally {
-      await twilio.close();
-    }
+    const parsed = parseSettings(inputs);
+    settings = parsed.settings;
+    for (const warning of parsed.warnings) runner.annotate('warning', warning);
   } catch (error) {
-    core.setFailed(redact(errorMessage(error)));
+    await publishAborted(runner, { mode: modeIfValid(inputs), failure: errorMessage(error) });
+    return;
+  }
+  secrets.addBasicCredential(settings.credentials.username, settings.credentials.password);
+
+  const twilio = connect(settings, dependencies, runner);
+  const explain = (error: unknown) => explainError(error, settings);
+  try {
+    let live: WebhookConfig;
+    try {
+      live = learn(await twilio.fetchConfig(settings.resource), secrets);
+    } catch (error) {
+      await publishAborted(runner, { mode: settings.mode, failure: explain(error) });
+      return;
+    }
+    const wrongAccount = accountMismatch(live, settings.accountSid);
+    if (wrongAccount !== undefined) {
+      await publishAborted(runner, { mode: settings.mode, failure: wrongAccount });
+      return;
+    }
+
+    const plan = planChanges(settings.desired, live);
+    for (const warning of plan.warnings) runner.annotate('warning', warning);
+
+    const resource = {
+      fetch: async () => learn(await twilio.fetchConfig(settings.resource), secrets),
+      update: async (update: typeof plan.update) =>
+        learn(await twilio.updateConfig(settings.resource, update), secrets),
+    };
+    const result = redactDeep(
+      settings.mode === 'apply'
+        ? await applyPlan(resource, settings, live, plan, explain)
+        : withoutUpdate(settings, live, plan),
+      (text) => secrets.redact(text),
+    );
+
+    const issue =
+      settings.driftIssue === null
+        ? undefined
+        : await keepDriftIssue(result, settings.driftIssue, runner, secrets, dependencies);
+    await publishResult(runner, result, issue);
+  } finally {
+    await twilio.close();
   }
 }
 
-/** Masks every secret before anything is printed, and returns the redaction for what we print. */
-function maskSecrets(inputs: RawInputs): Redactor {
-  const secrets = findSecrets(inputs);
-  for (const secret of secrets) core.setSecret(secret);
-  return createRedactor(secrets);
+function readInputs(runner: Runner): RawInputs {
+  return Object.fromEntries(INPUTS.map((name) => [name, runner.getInput(name)])) as RawInputs;
 }
 
-function connect(settings: Settings, dependencies: Dependencies, redact: Redactor): TwilioClient {
+/** Before anything is printed: the tokens, and the credentials of the desired webhook URLs. */
+function maskInputSecrets(inputs: RawInputs, secrets: Secrets): void {
+  for (const name of ['auth-token', 'api-secret', 'github-token'] as const)
+    secrets.add(inputs[name]);
+  for (const name of ['pre-webhook-url', 'post-webhook-url'] as const) secrets.addUrl(inputs[name]);
+}
+
+/** Every URL credential in a configuration Twilio sent is masked before the configuration is shown. */
+function learn(config: WebhookConfig, secrets: Secrets): WebhookConfig {
+  secrets.addUrl(config.pre_webhook_url);
+  secrets.addUrl(config.post_webhook_url);
+  return config;
+}
+
+function connect(settings: Settings, dependencies: Dependencies, runner: Runner): TwilioClient {
   return new TwilioClient({
-    baseUrl: settings.apiBaseUrl,
+    baseUrl: settings.endpoint.baseUrl,
     credentials: settings.credentials,
-    resource: settings.resource,
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
+    maxConnections: 1,
     userAgent: USER_AGENT,
+    proxyUrl: proxyFor(settings.endpoint.baseUrl, runner.env),
+    dispatcher: dependencies.dispatcher,
+    clock: dependencies.clock,
     log: (level, message) => {
-      (level === 'info' ? core.info : core.debug)(redact(message));
+      if (level === 'info') runner.info(message);
+      else runner.debug(message);
     },
-    ...dependencies,
   });
 }
 
@@ -85,11 +128,14 @@ function connect(settings: Settings, dependencies: Dependencies, redact: Redacto
 async function keepDriftIssue(
   result: RunResult,
   settings: DriftIssueSettings,
+  runner: Runner,
+  secrets: Secrets,
+  dependencies: Dependencies,
 ): Promise<DriftIssueOutcome> {
-  const github = await import('./drift-issue.js');
-  return github.keepDriftIssue(result, settings, github.gitHubRunFromEnv(process.env));
-}
-
-function readInputs(): RawInputs {
-  return Object.fromEntries(INPUTS.map((name) => [name, core.getInput(name)])) as RawInputs;
+  const gitHub = await import('./drift-issue.js');
+  return gitHub.keepDriftIssue(result, settings, {
+    run: gitHubRunFromEnv(runner.env),
+    now: new Date((dependencies.clock ?? systemClock).now()),
+    redact: (text) => secrets.redact(text),
+  });
 }

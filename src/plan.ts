@@ -1,4 +1,5 @@
 import { isPostEvent, isPreEvent } from './events.js';
+import { count } from './text.js';
 import { FIELDS } from './webhook-config.js';
 import type { DesiredConfig, Field, WebhookConfig } from './webhook-config.js';
 
@@ -85,4 +86,13 @@ function hookWarnings(desired: DesiredConfig, live: WebhookConfig): string[] {
     );
   }
   return warnings;
+}
+
+/** "configuration differs in 2 fields: method is …; filters is …" */
+export function describeDiff(diff: readonly FieldDiff[]): string {
+  const fields = diff.map(
+    ({ field, actual, desired }) =>
+      `${field} is ${JSON.stringify(actual)} (desired ${JSON.stringify(desired)})`,
+  );
+  return `configuration differs in ${count(diff.length, 'field')}: ${fields.join('; ')}`;
 }

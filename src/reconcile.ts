@@ -1,33 +1,26 @@
-import { errorMessage } from './errors.js';
-import { compare } from './plan.js';
-import type { FieldDiff, Plan } from './plan.js';
-import type { Mode, Settings } from './settings.js';
-import type { DesiredConfig, Resource, WebhookConfig } from './webhook-config.js';
+// From a plan to a result: in check mode nothing is sent; in apply mode one update with only the
+// differing fields, whose answer is verified field by field. When the answer is lost, the
+// resource is fetched again to learn what is true, rather than guessing.
+import { compare, describeDiff } from './plan.js';
+import type { Plan } from './plan.js';
+import type { RunResult } from './result.js';
+import type { Settings } from './settings.js';
+import { TransportError, TwilioApiError } from './twilio-errors.js';
+import type { DesiredConfig, WebhookConfig } from './webhook-config.js';
 
-export type Verdict = 'in-sync' | 'drifted' | 'updated' | 'failed';
-
-/** What a run found and did: everything the outputs, the summary and a drift issue are made from. */
-export interface RunResult {
-  readonly mode: Mode;
-  readonly resource: Resource;
-  readonly accountSid: string;
-  readonly desired: DesiredConfig;
-  readonly previous: WebhookConfig;
-  /** How the live configuration differed from the desired one before this run. */
-  readonly diff: readonly FieldDiff[];
-  /** The configuration after the run, as Twilio last described it. */
-  readonly current: WebhookConfig;
-  readonly verdict: Verdict;
-  readonly changed: boolean;
-  /** Set when the step must fail: why, in words a person can act on. */
-  readonly failure?: string;
+/** One resource, as the reconciler needs it. */
+export interface ResourceAccess {
+  fetch(): Promise<WebhookConfig>;
+  update(update: DesiredConfig): Promise<WebhookConfig>;
 }
 
-export interface WebhookWriter {
-  updateConfig(update: DesiredConfig): Promise<WebhookConfig>;
-}
+export type RunContext = Pick<
+  Settings,
+  'mode' | 'resource' | 'accountSid' | 'desired' | 'failOnDrift'
+>;
 
-type RunContext = Pick<Settings, 'mode' | 'resource' | 'accountSid' | 'desired' | 'failOnDrift'>;
+/** Phrases an error for a person, with the advice the action's inputs suggest. */
+export type Explain = (error: unknown) => string;
 
 /** Twilio answers for the account the credential belongs to; an API key of another account must not pass silently. */
 export function accountMismatch(live: WebhookConfig, accountSid: string): string | undefined {
@@ -36,14 +29,14 @@ export function accountMismatch(live: WebhookConfig, accountSid: string): string
 }
 
 /** Check mode, or apply mode with nothing to do: no request beyond the fetch. */
-export function withoutUpdate(settings: RunContext, live: WebhookConfig, plan: Plan): RunResult {
+export function withoutUpdate(context: RunContext, live: WebhookConfig, plan: Plan): RunResult {
   const drifted = plan.diff.length > 0;
   const failure =
-    drifted && settings.failOnDrift
+    drifted && context.failOnDrift
       ? `The live ${describeDiff(plan.diff)}. Run in apply mode to fix it, or change the desired values.`
       : undefined;
   return {
-    ...base(settings, live, plan),
+    ...before(context, live, plan),
     current: live,
     verdict: drifted ? 'drifted' : 'in-sync',
     changed: false,
@@ -53,52 +46,102 @@ export function withoutUpdate(settings: RunContext, live: WebhookConfig, plan: P
 
 /** Sends one update with only the differing fields, then checks every managed field in Twilio's answer. */
 export async function applyPlan(
-  writer: WebhookWriter,
-  settings: RunContext,
+  access: ResourceAccess,
+  context: RunContext,
   live: WebhookConfig,
   plan: Plan,
+  explain: Explain,
 ): Promise<RunResult> {
-  if (plan.diff.length === 0) return withoutUpdate(settings, live, plan);
+  if (plan.diff.length === 0) return withoutUpdate(context, live, plan);
   let answer: WebhookConfig;
   try {
-    answer = await writer.updateConfig(plan.update);
+    answer = await access.update(plan.update);
   } catch (error) {
-    return {
-      ...base(settings, live, plan),
-      current: live,
-      verdict: 'failed',
-      changed: false,
-      failure: `The update was not applied: ${errorMessage(error)}`,
-    };
+    return definitelyNotApplied(error)
+      ? failed(context, live, plan, live, `The update was not applied: ${explain(error)}`)
+      : learnOutcome(access, context, live, plan, explain(error), explain);
   }
-  const mismatches = compare(settings.desired, answer);
+  const mismatches = compare(context.desired, answer);
   if (mismatches.length > 0) {
-    return {
-      ...base(settings, live, plan),
-      current: answer,
-      verdict: 'failed',
-      changed: false,
-      failure: `Twilio accepted the update, but its answer does not match: ${describeDiff(mismatches)}.`,
-    };
+    return failed(
+      context,
+      live,
+      plan,
+      answer,
+      `Twilio accepted the update, but its answer does not match: ${describeDiff(mismatches)}.`,
+    );
   }
-  return { ...base(settings, live, plan), current: answer, verdict: 'updated', changed: true };
+  return { ...before(context, live, plan), current: answer, verdict: 'updated', changed: true };
 }
 
-function base(settings: RunContext, live: WebhookConfig, plan: Plan) {
+/** A refusal by Twilio, or a request that never left: nothing can have changed. */
+function definitelyNotApplied(error: unknown): boolean {
+  if (error instanceof TwilioApiError) return !error.transient;
+  return error instanceof TransportError && !error.mayHaveBeenSent;
+}
+
+/** The update's answer was lost: fetch again and report what is true now. */
+async function learnOutcome(
+  access: ResourceAccess,
+  context: RunContext,
+  live: WebhookConfig,
+  plan: Plan,
+  lost: string,
+  explain: Explain,
+): Promise<RunResult> {
+  let now: WebhookConfig;
+  try {
+    now = await access.fetch();
+  } catch (error) {
+    return failed(
+      context,
+      live,
+      plan,
+      undefined,
+      `The update's answer was lost (${lost}) and fetching the configuration again failed too (${explain(error)}): whether Twilio applied the update is unknown. Run again to find out.`,
+    );
+  }
+  const missing = compare(context.desired, now);
+  if (missing.length === 0) {
+    return {
+      ...before(context, live, plan),
+      current: now,
+      verdict: 'updated',
+      changed: true,
+      notes: [
+        `The update's answer was lost (${lost}), but fetching the configuration again shows the update applied.`,
+      ],
+    };
+  }
+  const unchanged = compare(context.desired, live).length === missing.length;
+  return failed(
+    context,
+    live,
+    plan,
+    now,
+    unchanged
+      ? `The update was not applied: ${lost} Fetching the configuration again shows it unchanged.`
+      : `The update's answer was lost (${lost}), and the configuration fetched again does not match: ${describeDiff(missing)}.`,
+  );
+}
+
+function failed(
+  context: RunContext,
+  live: WebhookConfig,
+  plan: Plan,
+  current: WebhookConfig | undefined,
+  failure: string,
+): RunResult {
+  return { ...before(context, live, plan), current, verdict: 'failed', changed: false, failure };
+}
+
+function before(context: RunContext, live: WebhookConfig, plan: Plan) {
   return {
-    mode: settings.mode,
-    resource: settings.resource,
-    accountSid: settings.accountSid,
-    desired: settings.desired,
+    mode: context.mode,
+    resource: context.resource,
+    accountSid: context.accountSid,
+    desired: context.desired,
     previous: live,
     diff: plan.diff,
   };
-}
-
-export function describeDiff(diff: readonly FieldDiff[]): string {
-  const fields = diff.map(
-    ({ field, actual, desired }) =>
-      `${field} is ${JSON.stringify(actual)} (desired ${JSON.stringify(desired)})`,
-  );
-  return `configuration differs in ${diff.length} field${diff.length === 1 ? '' : 's'}: ${fields.join('; ')}`;
 }

@@ -1,44 +1,97 @@
-import type { RawInputs } from './contract.js';
+// Every secret the action has seen, in every encoding it writes them in. Whatever the action
+// writes anywhere passes through `redact`; every new form is also registered with the runner's
+// masker (through `register`) before anything that contains it can be printed.
+import { escapeHtml } from './text.js';
+import { urlSecret, urlSecretsIn } from './urls.js';
 
-const SECRET_INPUTS = ['auth-token', 'api-secret', 'github-token'] as const;
-const URL_INPUTS = ['pre-webhook-url', 'post-webhook-url'] as const;
 export const REDACTED = '***';
 
+export class Secrets {
+  private readonly register: (secret: string) => void;
+  private readonly known = new Set<string>();
+  /** Longest first, so that a secret that contains another is replaced whole. */
+  private ordered: string[] = [];
+
+  constructor(register: (secret: string) => void) {
+    this.register = register;
+  }
+
+  add(secret: string): void {
+    if (secret === '') return;
+    const fresh = encodings(secret).filter((form) => form !== '' && !this.known.has(form));
+    if (fresh.length === 0) return;
+    for (const form of fresh) {
+      this.known.add(form);
+      this.register(form);
+    }
+    this.ordered = [...this.known].sort((a, b) => b.length - a.length);
+  }
+
+  /** The HTTP Basic credential, which carries the password in base64. */
+  addBasicCredential(username: string, password: string): void {
+    if (password !== '') this.add(Buffer.from(`${username}:${password}`).toString('base64'));
+  }
+
+  /** The secret of a URL's user info, as written and percent-decoded. */
+  addUrl(url: string | null | undefined): void {
+    const secret = url == null ? undefined : urlSecret(url);
+    if (secret !== undefined) this.addUrlSecret(secret);
+  }
+
+  /** The user-info secrets of every URL in a text, such as a body from the network. */
+  addUrlsIn(text: string): void {
+    for (const secret of urlSecretsIn(text)) this.addUrlSecret(secret);
+  }
+
+  redact(text: string): string {
+    let result = text;
+    for (const secret of this.ordered) {
+      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+    }
+    return result;
+  }
+
+  private addUrlSecret(secret: string): void {
+    this.add(secret);
+    this.add(percentDecoded(secret));
+  }
+}
+
 /**
- * Every form in which a secret could leave the process: as given, URL-encoded (as in a form body),
- * inside the Basic credential, and the password of a webhook URL written as user:password@host.
+ * The forms a secret takes in what the action writes: as is; percent-encoded as in a URL
+ * (encodeURIComponent) and as in a form body (URLSearchParams, which also encodes !'()~ and writes
+ * a space as +); escaped inside a JSON string; escaped for HTML.
  */
-export function findSecrets(inputs: RawInputs): string[] {
-  const secrets = SECRET_INPUTS.map((name) => inputs[name]).filter((value) => value !== '');
-  for (const name of URL_INPUTS) {
-    const password = urlPassword(inputs[name]);
-    if (password !== undefined) secrets.push(password, safeDecode(password));
-  }
-  const username = inputs['api-key'] || inputs['account-sid'];
-  const password = inputs['api-key'] ? inputs['api-secret'] : inputs['auth-token'];
-  if (password !== '') {
-    secrets.push(Buffer.from(`${username}:${password}`).toString('base64'));
-  }
-  const variants = secrets.flatMap((secret) => [secret, encodeURIComponent(secret)]);
-  // Longest first, so a secret that contains another is replaced whole.
-  return [...new Set(variants)].filter((s) => s !== '').sort((a, b) => b.length - a.length);
+export function encodings(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  return [
+    ...new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      json,
+      escapeHtml(secret),
+      escapeHtml(json),
+    ]),
+  ];
 }
 
-export type Redactor = (text: string) => string;
-
-export function createRedactor(secrets: readonly string[]): Redactor {
-  return (text) => secrets.reduce((result, secret) => result.split(secret).join(REDACTED), text);
-}
-
-function urlPassword(value: string): string | undefined {
-  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/@:\s]*:([^/@\s]+)@/i.exec(value);
-  return match?.[1];
-}
-
-function safeDecode(value: string): string {
+function percentDecoded(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {
     return value;
   }
+}
+
+/** The same plain data with every string redacted: for rendering, which escapes afterwards. */
+export function redactDeep<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, redact)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)]),
+    ) as T;
+  }
+  return value;
 }

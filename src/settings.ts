@@ -1,22 +1,22 @@
-import type { RawInputs } from './contract.js';
-import { InputError } from './errors.js';
-import { ACCOUNT_ONLY_EVENTS, ALL_EVENTS } from './events.js';
-import { closestMatch } from './suggest.js';
+// The action's inputs, checked and turned into what a run needs, before any request is sent.
+import type { InputName, RawInputs } from './contract.js';
+import { parseEndpoint } from './endpoint.js';
+import type { Endpoint } from './endpoint.js';
+import { InputError, InvalidValue } from './errors.js';
+import { CLEAR, parseFilters } from './events.js';
+import { quote } from './text.js';
+import type { Credentials } from './twilio-client.js';
+import { webhookUrlProblem } from './urls.js';
 import type { DesiredConfig, Method, Resource, Target } from './webhook-config.js';
 
 export type Mode = 'apply' | 'check';
-
-export interface Credentials {
-  readonly username: string;
-  readonly password: string;
-}
 
 export interface DriftIssueSettings {
   readonly token: string;
   readonly labels: readonly string[];
 }
 
-/** Everything a run needs, validated. Built from the raw inputs before any request is sent. */
+/** Everything a run needs, validated. */
 export interface Settings {
   readonly accountSid: string;
   readonly credentials: Credentials;
@@ -25,71 +25,73 @@ export interface Settings {
   readonly mode: Mode;
   readonly failOnDrift: boolean;
   readonly driftIssue: DriftIssueSettings | null;
-  readonly apiBaseUrl: string;
+  readonly endpoint: Endpoint;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+}
+
+export interface ParsedSettings {
+  readonly settings: Settings;
   readonly warnings: readonly string[];
 }
 
-export const DEFAULT_API_BASE_URL = 'https://conversations.twilio.com';
 const MAX_TIMEOUT_SECONDS = 300;
 const MAX_RETRIES = 10;
-const CLEAR = 'none';
 
-const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
-const API_KEY_SID = /^SK[0-9a-fA-F]{32}$/;
-const SERVICE_SID = /^IS[0-9a-fA-F]{32}$/;
-const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+/** Twilio writes a SID as its two-letter prefix and 32 lower-case hex digits. */
+const SID_PREFIXES = { 'account-sid': 'AC', 'api-key': 'SK', 'service-sid': 'IS' } as const;
 
-export function parseSettings(inputs: RawInputs): Settings {
+export function parseSettings(inputs: RawInputs): ParsedSettings {
   const warnings: string[] = [];
-  const accountSid = parseSid(inputs, 'account-sid', ACCOUNT_SID, 'AC');
+  const accountSid = parseSid(inputs, 'account-sid');
   const resource = parseResource(inputs);
-  const desired = parseDesired(inputs, resource);
   const mode = parseMode(inputs);
-  return {
+  const settings: Settings = {
     accountSid,
     credentials: parseCredentials(inputs, accountSid),
     resource,
-    desired,
+    desired: parseDesired(inputs, resource),
     mode,
     failOnDrift: parseBoolean(inputs, 'fail-on-drift'),
     driftIssue: parseDriftIssue(inputs, mode, warnings),
-    apiBaseUrl: parseApiBaseUrl(inputs, warnings),
-    timeoutMs:
-      parseNumber(inputs, 'timeout-seconds', { min: 0.1, max: MAX_TIMEOUT_SECONDS }) * 1000,
-    maxRetries: parseNumber(inputs, 'max-retries', { min: 0, max: MAX_RETRIES, integer: true }),
-    warnings,
+    endpoint: parseEndpoint(inputs, warnings),
+    timeoutMs: parseTimeoutMs(inputs),
+    maxRetries: parseWholeNumber(inputs, 'max-retries', MAX_RETRIES),
   };
+  return { settings, warnings };
 }
 
-/** How a bad value is quoted in an error: escaped, and short enough to read. */
-function quote(value: string): string {
-  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-  return JSON.stringify(shown);
+/** The mode, when the input is valid, for reporting a run that failed before its settings. */
+export function modeIfValid(inputs: RawInputs): Mode | undefined {
+  try {
+    return parseMode(inputs);
+  } catch {
+    return undefined;
+  }
 }
 
-function parseSid(
-  inputs: RawInputs,
-  name: 'account-sid' | 'api-key' | 'service-sid',
-  pattern: RegExp,
-  prefix: string,
-): string {
+function parseSid(inputs: RawInputs, name: keyof typeof SID_PREFIXES): string {
+  const prefix = SID_PREFIXES[name];
   const value = inputs[name];
-  if (value === '') throw new InputError(name, `is required: ${prefix} followed by 32 hex digits.`);
-  if (!pattern.test(value)) {
+  const expected = `${prefix} followed by 32 lower-case hex digits (34 characters)`;
+  if (value === '') throw new InputError(name, `is required: ${expected}.`);
+  if (new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value)) return value;
+  if (new RegExp(`^${prefix}[0-9a-f]{32}$`, 'i').test(value)) {
     throw new InputError(
       name,
-      `is ${quote(value)}: expected ${prefix} followed by 32 hex digits (34 characters).`,
+      `has upper-case hex digits: Twilio writes SIDs as ${expected}, and compares them exactly. Use ${prefix}${value.slice(2).toLowerCase()}.`,
     );
   }
-  return value;
+  // A credential pasted into the wrong input must not be quoted back: show only its start.
+  throw new InputError(
+    name,
+    `is a ${value.length}-character value starting with ${quote(value.slice(0, 2))}: expected ${expected}.`,
+  );
 }
 
 function parseResource(inputs: RawInputs): Resource {
   if (inputs['service-sid'] === '') return { kind: 'account' };
-  return { kind: 'service', serviceSid: parseSid(inputs, 'service-sid', SERVICE_SID, 'IS') };
+  return { kind: 'service', serviceSid: parseSid(inputs, 'service-sid') };
 }
 
 function parseCredentials(inputs: RawInputs, accountSid: string): Credentials {
@@ -109,7 +111,7 @@ function parseCredentials(inputs: RawInputs, accountSid: string): Credentials {
       'is empty and so are api-key and api-secret: give either auth-token, or api-key with api-secret.',
     );
   }
-  const username = parseSid(inputs, 'api-key', API_KEY_SID, 'SK');
+  const username = parseSid(inputs, 'api-key');
   if (apiSecret === '') {
     throw new InputError('api-secret', 'is required when api-key is set.');
   }
@@ -117,16 +119,16 @@ function parseCredentials(inputs: RawInputs, accountSid: string): Credentials {
 }
 
 function parseDesired(inputs: RawInputs, resource: Resource): DesiredConfig {
-  const desired: {
-    -readonly [K in keyof DesiredConfig]: DesiredConfig[K];
-  } = {};
-  if (inputs.filters !== '') desired.filters = parseFilters(inputs.filters, resource);
-  if (inputs.method !== '') desired.method = parseMethod(inputs.method);
-  if (inputs['pre-webhook-url'] !== '') {
-    desired.pre_webhook_url = parseWebhookUrl(inputs, 'pre-webhook-url');
+  const desired: { -readonly [K in keyof DesiredConfig]: DesiredConfig[K] } = {};
+  if (inputs.filters !== '') {
+    desired.filters = asInput('filters', () => parseFilters(inputs.filters, resource.kind));
   }
-  if (inputs['post-webhook-url'] !== '') {
-    desired.post_webhook_url = parseWebhookUrl(inputs, 'post-webhook-url');
+  if (inputs.method !== '') desired.method = parseMethod(inputs.method);
+  for (const [name, field] of [
+    ['pre-webhook-url', 'pre_webhook_url'],
+    ['post-webhook-url', 'post_webhook_url'],
+  ] as const) {
+    if (inputs[name] !== '') desired[field] = asInput(name, () => parseWebhookUrl(inputs[name]));
   }
   if (inputs.target !== '') desired.target = parseTarget(inputs.target, resource);
   if (Object.keys(desired).length === 0) {
@@ -138,51 +140,25 @@ function parseDesired(inputs: RawInputs, resource: Resource): DesiredConfig {
   return desired;
 }
 
-export function parseFilters(value: string, resource: Resource): readonly string[] {
-  const names = [
-    ...new Set(
-      value
-        .split(/[,\n\r]/)
-        .map((name) => name.trim())
-        .filter((name) => name !== ''),
-    ),
-  ];
-  if (names.length === 0) {
-    throw new InputError(
-      'filters',
-      `is ${quote(value)}, which holds no event name: list event names separated by commas or new lines, or "${CLEAR}" to clear the list.`,
+/** A webhook URL kept exactly as written (Twilio signs each request with it), or null to clear. */
+export function parseWebhookUrl(value: string): string | null {
+  if (value.toLowerCase() === CLEAR) return null;
+  const problem = webhookUrlProblem(value);
+  if (problem !== undefined) {
+    throw new InvalidValue(
+      `is ${quote(value)}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${CLEAR}" to clear it.`,
     );
   }
-  if (names.some((name) => name.toLowerCase() === CLEAR)) {
-    if (names.length > 1) {
-      throw new InputError(
-        'filters',
-        `mixes "${CLEAR}" with event names: "${CLEAR}" clears the list and must stand alone.`,
-      );
-    }
-    return [];
-  }
-  const accepted = resource.kind === 'account' ? ALL_EVENTS : serviceEvents();
-  for (const name of names) {
-    if (accepted.includes(name)) continue;
-    if (ALL_EVENTS.includes(name)) {
-      throw new InputError(
-        'filters',
-        `has ${quote(name)}, which the per-service configuration does not accept (user events belong to the account-wide one). Valid here: ${accepted.join(', ')}.`,
-      );
-    }
-    const suggestion = closestMatch(name, accepted);
-    const hint = suggestion === undefined ? '' : ` Did you mean ${suggestion}?`;
-    throw new InputError(
-      'filters',
-      `has ${quote(name)}, which is not a Conversations event.${hint} Valid: ${accepted.join(', ')}.`,
-    );
-  }
-  return names;
+  return value;
 }
 
-function serviceEvents(): readonly string[] {
-  return ALL_EVENTS.filter((name) => !ACCOUNT_ONLY_EVENTS.has(name));
+function asInput<T>(name: InputName, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InvalidValue) throw new InputError(name, error.message);
+    throw error;
+  }
 }
 
 function parseMethod(value: string): Method {
@@ -203,39 +179,9 @@ function parseTarget(value: string, resource: Resource): Target {
   throw new InputError('target', `is ${quote(value)}: must be webhook or flex.`);
 }
 
-function parseWebhookUrl(
-  inputs: RawInputs,
-  name: 'pre-webhook-url' | 'post-webhook-url',
-): string | null {
-  const value = inputs[name];
-  if (value.toLowerCase() === CLEAR) return null;
-  const problem = urlProblem(value);
-  if (problem !== undefined) {
-    throw new InputError(
-      name,
-      `is ${quote(value)}: ${problem}. Give an absolute http(s) URL, or "${CLEAR}" to clear it.`,
-    );
-  }
-  // Kept exactly as written: Twilio signs each webhook request with the configured URL, byte for byte.
-  return value;
-}
-
-function urlProblem(value: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) return 'it contains whitespace or control characters';
-  if (!URL.canParse(value)) return 'it is not an absolute URL';
-  const url = new URL(value);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return `its scheme is ${url.protocol.slice(0, -1)}, not http or https`;
-  }
-  if (url.hostname === '') return 'it has no host';
-  return undefined;
-}
-
 function parseMode(inputs: RawInputs): Mode {
   const value = inputs.mode.toLowerCase();
-  if (value === 'apply') return 'apply';
-  if (value === 'check') return 'check';
+  if (value === 'apply' || value === 'check') return value;
   throw new InputError('mode', `is ${quote(inputs.mode)}: must be apply or check.`);
 }
 
@@ -277,85 +223,26 @@ function parseDriftIssue(
   return { token: inputs['github-token'], labels };
 }
 
-function parseApiBaseUrl(inputs: RawInputs, warnings: string[]): string {
-  const explicit = inputs['api-base-url'];
-  const region = inputs.region.toLowerCase();
-  const edge = inputs.edge.toLowerCase();
-  if (explicit !== '') {
-    if (region !== '' || edge !== '') {
-      warnings.push('api-base-url is set, so region and edge are ignored.');
-    }
-    return parseExplicitBaseUrl(explicit);
-  }
-  if (region !== '' && !HOST_LABEL.test(region)) {
+/**
+ * Seconds with up to three decimals, converted once to whole milliseconds: every timer gets an
+ * integer, whatever decimal the user wrote (16.1 × 1000 is not 16100 in floating point).
+ */
+function parseTimeoutMs(inputs: RawInputs): number {
+  const value = inputs['timeout-seconds'];
+  const match = /^(\d{1,3})(?:\.(\d{1,3}))?$/.exec(value);
+  const ms =
+    match === null ? Number.NaN : Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0'));
+  if (!(ms >= 100 && ms <= MAX_TIMEOUT_SECONDS * 1000)) {
     throw new InputError(
-      'region',
-      `is ${quote(inputs.region)}: expected a region such as ie1 or au1.`,
+      'timeout-seconds',
+      `is ${quote(value)}: must be a number of seconds from 0.1 to ${MAX_TIMEOUT_SECONDS}, with at most three decimals.`,
     );
   }
-  if (edge !== '' && !HOST_LABEL.test(edge)) {
-    throw new InputError(
-      'edge',
-      `is ${quote(inputs.edge)}: expected an edge such as dublin or sydney.`,
-    );
-  }
-  if (region !== '' && edge === '') {
-    throw new InputError(
-      'edge',
-      `is empty while region is ${quote(region)}: Twilio needs both, for example region ie1 with edge dublin.`,
-    );
-  }
-  if (edge === '') return DEFAULT_API_BASE_URL;
-  return `https://conversations.${edge}.${region === '' ? 'us1' : region}.twilio.com`;
+  return ms;
 }
 
-function parseExplicitBaseUrl(value: string): string {
-  const invalid = (problem: string): InputError =>
-    new InputError(
-      'api-base-url',
-      `is ${quote(withoutUserInfo(value))}: ${problem}. Give an https URL such as ${DEFAULT_API_BASE_URL}.`,
-    );
-  if (!URL.canParse(value)) throw invalid('it is not an absolute URL');
-  const url = new URL(value);
-  if (url.username !== '' || url.password !== '') throw invalid('it must not carry credentials');
-  if (url.search !== '' || url.hash !== '') throw invalid('it must not have a query or fragment');
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw invalid(
-      'plain http would send the credentials in the clear; it is allowed only to a loopback host',
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw invalid('its scheme must be https');
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-/** A base URL is no place for credentials; if one carries them anyway, they are not quoted back. */
-function withoutUserInfo(value: string): string {
-  return value.replace(/^([^:/?#]+:\/\/)[^/?#]*@/, '$1***@');
-}
-
-function isLoopback(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-
-function parseNumber(
-  inputs: RawInputs,
-  name: 'timeout-seconds' | 'max-retries',
-  range: { min: number; max: number; integer?: boolean },
-): number {
+function parseWholeNumber(inputs: RawInputs, name: 'max-retries', max: number): number {
   const value = inputs[name];
-  const number = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  const valid =
-    Number.isFinite(number) &&
-    number >= range.min &&
-    number <= range.max &&
-    (range.integer !== true || Number.isInteger(number));
-  if (!valid) {
-    const kind = range.integer === true ? 'a whole number' : 'a number';
-    throw new InputError(
-      name,
-      `is ${quote(value)}: must be ${kind} from ${range.min} to ${range.max}.`,
-    );
-  }
-  return number;
+  if (/^\d{1,3}$/.test(value) && Number(value) <= max) return Number(value);
+  throw new InputError(name, `is ${quote(value)}: must be a whole number from 0 to ${max}.`);
 }

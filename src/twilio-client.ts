@@ -1,97 +1,75 @@
-import { Agent, errors as undiciErrors, request } from 'undici';
-import type { Dispatcher } from 'undici';
-import { retryDelayMs } from './backoff.js';
-import { errorMessage, TransportError, TwilioApiError } from './errors.js';
-import type { Credentials } from './settings.js';
-import { resourcePath } from './webhook-config.js';
-import type { DesiredConfig, Field, Resource, WebhookConfig } from './webhook-config.js';
+// The HTTP client for Twilio's Conversations API: one keep-alive connection pool for every request
+// of a run, a time limit and a size limit on every answer, and retries of what is transient.
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+import { withRetries } from './retry.js';
+import { oneLine } from './text.js';
+import {
+  describeErrorBody,
+  TransportError,
+  TwilioApiError,
+  UnexpectedAnswerError,
+} from './twilio-errors.js';
+import type { TransportFailure } from './twilio-errors.js';
+import { Agent, errors as undiciErrors, ProxyAgent, request } from './undici.js';
+import type { Dispatcher } from './undici.js';
+import { encodeUpdate, readConfig, resourcePath } from './webhook-config.js';
+import type { DesiredConfig, Resource, WebhookConfig } from './webhook-config.js';
 
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-  /** A number in [0, 1), for backoff jitter. */
-  random(): number;
+/** Twilio's answers here are a few hundred bytes; anything this big is not one of them. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** How much of a body a debug line shows. */
+const LOGGED_BODY_CHARS = 2_000;
+
+export interface Credentials {
+  readonly username: string;
+  readonly password: string;
 }
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: () => Math.random(),
-};
 
 export interface TwilioClientOptions {
   readonly baseUrl: string;
   readonly credentials: Credentials;
-  readonly resource: Resource;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  /** Connections the pool may open to Twilio, and so requests in flight at once. */
+  readonly maxConnections: number;
   readonly userAgent: string;
+  /** The proxy to reach Twilio through, if any (see proxyFor). */
+  readonly proxyUrl?: string | undefined;
   /** The caller keeps ownership of a dispatcher it passes in; otherwise the client makes and closes its own. */
-  readonly dispatcher?: Dispatcher;
-  readonly clock?: Clock;
+  readonly dispatcher?: Dispatcher | undefined;
+  readonly clock?: Clock | undefined;
   /** Where progress goes: retries at info level, each request and answer at debug level. */
-  readonly log?: (level: 'info' | 'debug', message: string) => void;
+  readonly log?: ((level: 'info' | 'debug', message: string) => void) | undefined;
 }
 
 type HttpMethod = 'GET' | 'POST';
-
-/** Twilio's form names for the fields this action manages. */
-const FORM_NAMES: Readonly<Record<Field, string>> = {
-  filters: 'Filters',
-  method: 'Method',
-  pre_webhook_url: 'PreWebhookUrl',
-  post_webhook_url: 'PostWebhookUrl',
-  target: 'Target',
-};
-
-const CONFIG_FIELDS = [
-  'account_sid',
-  'method',
-  'filters',
-  'pre_webhook_url',
-  'post_webhook_url',
-  'url',
-];
-
-/**
- * Encodes an update the way Twilio's own helpers do: only the fields given, a list as the same key
- * repeated. Clearing sends the field with an empty value, the only way the wire allows.
- */
-export function encodeUpdate(update: DesiredConfig): string {
-  const form = new URLSearchParams();
-  for (const [field, name] of Object.entries(FORM_NAMES) as [Field, string][]) {
-    if (!(field in update)) continue;
-    const value = update[field] ?? '';
-    const values = typeof value === 'string' ? [value] : value.length === 0 ? [''] : value;
-    for (const item of values) form.append(name, item);
-  }
-  return form.toString();
-}
 
 export class TwilioClient {
   private readonly options: TwilioClientOptions;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly clock: Clock;
-  private readonly url: string;
   private readonly authorization: string;
 
   constructor(options: TwilioClientOptions) {
     this.options = options;
     this.ownsDispatcher = options.dispatcher === undefined;
-    this.dispatcher = options.dispatcher ?? new Agent({ connect: { timeout: options.timeoutMs } });
+    this.dispatcher = options.dispatcher ?? createPool(options);
     this.clock = options.clock ?? systemClock;
-    this.url = `${options.baseUrl}${resourcePath(options.resource)}`;
     const { username, password } = options.credentials;
     this.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
   }
 
-  fetchConfig(): Promise<WebhookConfig> {
-    return this.send('GET');
+  async fetchConfig(resource: Resource): Promise<WebhookConfig> {
+    return this.config(resource, await this.send('GET', resourcePath(resource)));
   }
 
-  updateConfig(update: DesiredConfig): Promise<WebhookConfig> {
-    return this.send('POST', encodeUpdate(update));
+  async updateConfig(resource: Resource, update: DesiredConfig): Promise<WebhookConfig> {
+    return this.config(
+      resource,
+      await this.send('POST', resourcePath(resource), encodeUpdate(update)),
+    );
   }
 
   /** Lets the process exit: keep-alive sockets would otherwise hold the runner. */
@@ -99,41 +77,54 @@ export class TwilioClient {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
-  private async send(method: HttpMethod, body?: string): Promise<WebhookConfig> {
-    const attempts = this.options.maxRetries + 1;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.attempt(method, body, attempt);
-      } catch (error) {
-        const retryable =
-          error instanceof TransportError || (error instanceof TwilioApiError && error.retryable);
-        if (!retryable || attempt >= attempts) {
-          throw attempt === 1 ? error : withAttempts(error, attempt);
-        }
-        const retryAfter = error instanceof RetryableStatus ? error.retryAfter : undefined;
-        const delay = retryDelayMs(attempt, retryAfter, this.clock.now(), this.clock.random());
-        this.log(
-          'info',
-          `${method} ${this.path()} failed (attempt ${attempt} of ${attempts}): ${errorMessage(error)} Retrying in ${(delay / 1000).toFixed(1)} s.`,
-        );
-        await this.clock.sleep(delay);
-      }
+  private config(resource: Resource, answer: Answer): WebhookConfig {
+    const json = parseJson(answer.text);
+    if (json === undefined) {
+      throw new UnexpectedAnswerError(
+        answer.request,
+        answer.status,
+        `a body that is not JSON: "${oneLine(answer.text, 120)}"`,
+      );
     }
+    const read = readConfig(json, resource);
+    if ('problem' in read) {
+      throw new UnexpectedAnswerError(answer.request, answer.status, read.problem);
+    }
+    return read.config;
   }
 
-  private log(level: 'info' | 'debug', message: string): void {
-    this.options.log?.(level, message);
+  private send(method: HttpMethod, path: string, body?: string): Promise<Answer> {
+    const where = `${method} ${path}`;
+    return withRetries(
+      (attempt) => this.attempt(method, path, body, attempt),
+      {
+        attempts: this.options.maxRetries + 1,
+        isTransient: (error) =>
+          (error instanceof TwilioApiError || error instanceof TransportError) && error.transient,
+        retryAfter: (error) => (error instanceof TwilioApiError ? error.retryAfter : undefined),
+      },
+      this.clock,
+      (error, attempt, delay) => {
+        this.log(
+          'info',
+          `${where} failed (attempt ${attempt} of ${this.options.maxRetries + 1}): ${error instanceof Error ? error.message : String(error)} Retrying in ${(delay / 1000).toFixed(1)} s.`,
+        );
+      },
+    );
   }
 
   private async attempt(
     method: HttpMethod,
+    path: string,
     body: string | undefined,
     attempt: number,
-  ): Promise<WebhookConfig> {
+  ): Promise<Answer> {
+    const where = `${method} ${path}`;
+    const url = `${this.options.baseUrl}${path}`;
     const started = this.clock.now();
     this.log(
       'debug',
-      `${method} ${this.url} (attempt ${attempt})${body === undefined ? '' : ` with body ${body}`}`,
+      `${method} ${url} (attempt ${attempt})${body === undefined ? '' : ` with body ${body}`}`,
     );
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     const headers: Record<string, string> = {
@@ -146,7 +137,7 @@ export class TwilioClient {
     let responseHeaders: Dispatcher.ResponseData['headers'];
     let text: string;
     try {
-      const response = await request(this.url, {
+      const response = await request(url, {
         dispatcher: this.dispatcher,
         method,
         headers,
@@ -155,186 +146,160 @@ export class TwilioClient {
       });
       status = response.statusCode;
       responseHeaders = response.headers;
-      text = await response.body.text();
-      this.log(
-        'debug',
-        `${method} ${this.path()} answered ${status} in ${this.clock.now() - started} ms: ${text}`,
-      );
+      text = await readCapped(response.body, header(responseHeaders, 'content-length'));
     } catch (error) {
-      throw this.transportError(method, error, signal);
+      throw transportError(where, error, signal, this.options.timeoutMs);
     }
-    const where = `${method} ${this.path()}`;
-    if (status >= 200 && status < 300) return this.parseConfig(where, status, text);
-    const message = `Twilio answered ${status} to ${where}: ${describeErrorBody(text, header(responseHeaders, 'content-type'))}${hint(status, this.options.resource)}`;
-    if (status === 429 || status >= 500) {
-      throw new RetryableStatus(status, message, header(responseHeaders, 'retry-after'));
-    }
-    throw new TwilioApiError(status, message, false);
+    this.log(
+      'debug',
+      `${where} answered ${status} in ${this.clock.now() - started} ms: ${oneLine(text, LOGGED_BODY_CHARS)}`,
+    );
+    if (status >= 200 && status < 300) return { request: where, status, text };
+    throw new TwilioApiError(
+      where,
+      status,
+      describeErrorBody(text, header(responseHeaders, 'content-type')),
+      header(responseHeaders, 'retry-after'),
+    );
   }
 
-  private transportError(method: HttpMethod, error: unknown, signal: AbortSignal): Error {
-    const where = `${method} ${this.path()}`;
-    if (signal.aborted) {
-      return new TransportError(
-        `${where} got no complete answer within ${this.options.timeoutMs / 1000} s (timeout-seconds).`,
-        { cause: error },
-      );
-    }
-    if (isNetworkError(error)) {
-      return new TransportError(`${where} failed: ${networkErrorMessage(error)}.`, {
-        cause: error,
-      });
-    }
-    return error instanceof Error ? error : new Error(String(error));
-  }
-
-  private parseConfig(where: string, status: number, text: string): WebhookConfig {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new TwilioApiError(
-        status,
-        `Twilio answered ${status} to ${where} with a body that is not JSON: ${snippet(text)}`,
-        false,
-      );
-    }
-    const required =
-      this.options.resource.kind === 'account'
-        ? [...CONFIG_FIELDS, 'target']
-        : [...CONFIG_FIELDS, 'chat_service_sid'];
-    const missing =
-      typeof json === 'object' && json !== null && !Array.isArray(json)
-        ? required.filter((field) => !(field in json))
-        : required;
-    if (missing.length > 0) {
-      throw new TwilioApiError(
-        status,
-        `Twilio answered ${status} to ${where} without the field(s) ${missing.join(', ')}: ${snippet(text)}`,
-        false,
-      );
-    }
-    const config = json as Record<string, unknown>;
-    const problem = shapeProblem(config);
-    if (problem !== undefined) {
-      throw new TwilioApiError(
-        status,
-        `Twilio answered ${status} to ${where} with ${problem}.`,
-        false,
-      );
-    }
-    return config as unknown as WebhookConfig;
-  }
-
-  private path(): string {
-    return resourcePath(this.options.resource);
+  private log(level: 'info' | 'debug', message: string): void {
+    this.options.log?.(level, message);
   }
 }
 
-class RetryableStatus extends TwilioApiError {
-  readonly retryAfter: string | undefined;
+interface Answer {
+  readonly request: string;
+  readonly status: number;
+  readonly text: string;
+}
 
-  constructor(status: number, message: string, retryAfter: string | undefined) {
-    super(status, message, true);
-    this.retryAfter = retryAfter;
+/**
+ * One pool for every request of a run: at most `maxConnections` connections, kept alive and
+ * reused, so a fetch, its update and the verification share a connection (and its TLS handshake).
+ */
+function createPool(options: TwilioClientOptions): Dispatcher {
+  const pool = { connections: options.maxConnections, connect: { timeout: options.timeoutMs } };
+  return options.proxyUrl === undefined
+    ? new Agent(pool)
+    : new ProxyAgent({ ...pool, uri: options.proxyUrl });
+}
+
+/**
+ * The proxy for `target`, decided as the GitHub toolkit decides it (@actions/http-client): the
+ * scheme's `https_proxy`/`HTTPS_PROXY` or `http_proxy`/`HTTP_PROXY`, unless the host is loopback
+ * or listed in `no_proxy`/`NO_PROXY` (a name, a `.suffix`, `host:port`, or `*`).
+ */
+export function proxyFor(target: string, env: NodeJS.ProcessEnv): string | undefined {
+  const url = new URL(target);
+  const host = url.hostname.toLowerCase();
+  if (host === 'localhost' || host.startsWith('127.') || host === '[::1]') return undefined;
+  const noProxy = env.no_proxy || env.NO_PROXY || '';
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const names = [host, `${host}:${port}`];
+  for (const entry of noProxy.split(',').map((item) => item.trim().toLowerCase())) {
+    if (entry === '') continue;
+    if (entry === '*') return undefined;
+    const suffix = entry.startsWith('.') ? entry : `.${entry}`;
+    if (names.some((name) => name === entry || name.endsWith(suffix))) return undefined;
   }
+  const proxy =
+    url.protocol === 'https:'
+      ? env.https_proxy || env.HTTPS_PROXY
+      : env.http_proxy || env.HTTP_PROXY;
+  if (proxy === undefined || proxy === '') return undefined;
+  return /^https?:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
 }
 
-function withAttempts(error: unknown, attempts: number): Error {
-  const message = `Gave up after ${attempts} attempts (${attempts - 1} retries, max-retries). Last error: ${errorMessage(error)}`;
-  if (error instanceof TwilioApiError) return new TwilioApiError(error.status, message, false);
-  return new TransportError(message, { cause: error });
-}
-
-function shapeProblem(config: Record<string, unknown>): string | undefined {
-  for (const field of [
-    'account_sid',
-    'method',
-    'pre_webhook_url',
-    'post_webhook_url',
-    'url',
-    'target',
-    'chat_service_sid',
-  ]) {
-    const value = config[field];
-    if (value !== undefined && value !== null && typeof value !== 'string') {
-      return `a ${field} that is not a string`;
+/** The body as text, refused once it passes MAX_BODY_BYTES rather than buffered whole. */
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  contentLength: string | undefined,
+): Promise<string> {
+  if (contentLength !== undefined && Number(contentLength) > MAX_BODY_BYTES) {
+    body.destroy();
+    throw new BodyTooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      body.destroy();
+      throw new BodyTooLarge();
     }
+    chunks.push(chunk);
   }
-  const filters = config.filters;
-  if (
-    filters !== null &&
-    !(Array.isArray(filters) && filters.every((f) => typeof f === 'string'))
-  ) {
-    return 'filters that are not a list of event names';
-  }
-  return undefined;
+  return Buffer.concat(chunks).toString('utf8');
 }
+
+class BodyTooLarge extends Error {}
 
 function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-interface TwilioErrorBody {
-  code?: unknown;
-  message?: unknown;
-  more_info?: unknown;
-  status?: unknown;
-}
-
-/** Twilio's error body shows all four of its fields; anything else is described, not dumped. */
-function describeErrorBody(text: string, contentType: string | undefined): string {
-  let body: unknown;
+function parseJson(text: string): unknown {
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
-    body = undefined;
+    return undefined;
   }
-  if (typeof body === 'object' && body !== null && ('code' in body || 'message' in body)) {
-    const { code, message, more_info: moreInfo, status } = body as TwilioErrorBody;
-    return `error ${show(code, 'without a code')}: ${show(message, '(no message)')} (status ${show(status, 'not given')}, more info: ${show(moreInfo, 'none')})`;
-  }
-  if (contentType?.includes('html') || /^\s*</.test(text)) {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-    return `an HTML page instead of Twilio's JSON, probably from a proxy${title ? ` ("${title.slice(0, 100)}")` : ''}.`;
-  }
-  return text.trim() === ''
-    ? 'an empty body.'
-    : `a body that is not Twilio's error JSON: ${snippet(text)}`;
 }
 
-function show(value: unknown, fallback: string): string {
-  if (value === undefined || value === null) return fallback;
-  return typeof value === 'string' || typeof value === 'number'
-    ? String(value)
-    : JSON.stringify(value);
-}
+const TLS_CODES = /^(?:ERR_SSL_|ERR_TLS_|EPROTO$)|CERT|^UNABLE_TO_|^SELF_SIGNED|^DEPTH_ZERO/;
 
-function hint(status: number, resource: Resource): string {
-  if (status === 401 || status === 403) {
-    return ' Check account-sid with auth-token, or api-key with api-secret.';
+function transportError(
+  where: string,
+  error: unknown,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Error {
+  if (error instanceof BodyTooLarge) {
+    return new TransportError(
+      where,
+      'too-large',
+      `the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB, far more than a webhook configuration; it was not read`,
+    );
   }
-  if (status === 404 && resource.kind === 'service') {
-    return ` Check service-sid: ${resource.serviceSid} is not a Conversations service of this account.`;
+  if (signal.aborted) {
+    return new TransportError(
+      where,
+      'timeout',
+      `no complete answer within ${timeoutMs / 1000} s`,
+      error,
+    );
   }
-  return '';
+  if (!isNetworkError(error)) return error instanceof Error ? error : new Error(String(error));
+  const code = errorCode(error);
+  const failure: TransportFailure =
+    code === 'ENOTFOUND'
+      ? 'dns'
+      : code === 'ECONNREFUSED'
+        ? 'refused'
+        : code !== undefined && TLS_CODES.test(code)
+          ? 'tls'
+          : 'connection';
+  return new TransportError(where, failure, networkErrorMessage(error, code), error);
 }
 
-function snippet(text: string): string {
-  const compact = text.replace(/\s+/g, ' ').trim();
-  return JSON.stringify(compact.length > 120 ? `${compact.slice(0, 120)}…` : compact);
-}
-
-function isNetworkError(error: unknown): error is Error & { code?: string } {
+function isNetworkError(error: unknown): error is Error {
   return (
     error instanceof undiciErrors.UndiciError ||
-    (error instanceof Error && typeof (error as { code?: unknown }).code === 'string') ||
-    (error instanceof TypeError && error.message === 'terminated')
+    (error instanceof Error && errorCode(error) !== undefined)
   );
 }
 
-function networkErrorMessage(error: Error & { code?: string }): string {
+function errorCode(error: Error): string | undefined {
+  const own = (error as { code?: unknown }).code;
+  const cause = (error.cause as { code?: unknown } | undefined)?.code;
+  const code =
+    typeof own === 'string' && own.startsWith('UND_ERR') && typeof cause === 'string' ? cause : own;
+  return typeof code === 'string' ? code : typeof cause === 'string' ? cause : undefined;
+}
+
+function networkErrorMessage(error: Error, code: string | undefined): string {
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${error.code ? ` (${error.code})` : ''}${cause}`;
+  return oneLine(`${error.message}${code === undefined ? '' : ` (${code})`}${cause}`, 300);
 }

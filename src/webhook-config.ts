@@ -1,23 +1,49 @@
-// The resource as Twilio describes it, and the part of it a user asks for.
+// Twilio's wire format for the two webhook configuration resources, from its OpenAPI description
+// (twilio/twilio-oai, spec/json/twilio_conversations_v1.json): one table says which fields each
+// resource answers with, their types, and the form names of those an update can set. Encoding,
+// the shape check of an answer and the WebhookConfig type all come from it.
 
 export type Method = 'GET' | 'POST';
 export type Target = 'webhook' | 'flex';
 
-/** Which of Twilio's two configuration resources a run manages. */
+/** Which of Twilio's two configuration resources is meant. */
 export type Resource =
   { readonly kind: 'account' } | { readonly kind: 'service'; readonly serviceSid: string };
 
-/** The live configuration, with the API's own snake_case fields. */
-export interface WebhookConfig {
-  readonly account_sid: string | null;
-  readonly chat_service_sid?: string | null;
-  readonly method: string | null;
-  readonly filters: readonly string[] | null;
-  readonly pre_webhook_url: string | null;
-  readonly post_webhook_url: string | null;
-  readonly target?: string | null;
-  readonly url: string | null;
+type Scope = 'both' | 'account' | 'service';
+interface WireField {
+  readonly type: 'string' | 'list';
+  /** Which resource answers with it. */
+  readonly scope: Scope;
+  /** Its form name in an update, for the fields a user manages. */
+  readonly form?: string;
 }
+
+const WIRE = {
+  account_sid: { type: 'string', scope: 'both' },
+  chat_service_sid: { type: 'string', scope: 'service' },
+  filters: { type: 'list', scope: 'both', form: 'Filters' },
+  method: { type: 'string', scope: 'both', form: 'Method' },
+  pre_webhook_url: { type: 'string', scope: 'both', form: 'PreWebhookUrl' },
+  post_webhook_url: { type: 'string', scope: 'both', form: 'PostWebhookUrl' },
+  target: { type: 'string', scope: 'account', form: 'Target' },
+  url: { type: 'string', scope: 'both' },
+} as const satisfies Record<string, WireField>;
+
+type Wire = typeof WIRE;
+type WireValue<F extends WireField> = F['type'] extends 'list'
+  ? readonly string[] | null
+  : string | null;
+
+/** The live configuration, with the API's own snake_case fields and nothing else. */
+export type WebhookConfig = {
+  readonly [K in keyof Wire as Wire[K]['scope'] extends 'both' ? K : never]: WireValue<Wire[K]>;
+} & {
+  readonly [K in keyof Wire as Wire[K]['scope'] extends 'both' ? never : K]?: WireValue<Wire[K]>;
+};
+
+/** A field a user manages: one an update can set. */
+export type Field = { [K in keyof Wire]: Wire[K] extends { form: string } ? K : never }[keyof Wire];
 
 /**
  * The fields a user manages. A field left out is not managed: it is neither compared nor sent.
@@ -30,8 +56,6 @@ export interface DesiredConfig {
   readonly post_webhook_url?: string | null;
   readonly target?: Target;
 }
-
-export type Field = keyof DesiredConfig;
 
 /** In the order a person reads them in the summary. */
 export const FIELDS: readonly Field[] = [
@@ -52,4 +76,61 @@ export function describeResource(resource: Resource): string {
   return resource.kind === 'account'
     ? 'account-wide configuration'
     : `configuration of service ${resource.serviceSid}`;
+}
+
+/**
+ * Encodes an update the way Twilio's own helpers do: only the fields given, a list as the same key
+ * repeated. Clearing sends the field with an empty value, the only way the wire allows.
+ */
+export function encodeUpdate(update: DesiredConfig): string {
+  const form = new URLSearchParams();
+  for (const field of FIELDS) {
+    if (!(field in update)) continue;
+    const value = update[field] ?? '';
+    const values = typeof value === 'string' ? [value] : value.length === 0 ? [''] : value;
+    for (const item of values) form.append(WIRE[field].form, item);
+  }
+  return form.toString();
+}
+
+/**
+ * The configuration in a 2xx answer, or what is wrong with it. Only the fields the resource has
+ * are kept: whatever else Twilio (or something in front of it) adds is not passed on.
+ */
+export function readConfig(
+  json: unknown,
+  resource: Resource,
+): { config: WebhookConfig } | { problem: string } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { problem: 'JSON that is not an object' };
+  }
+  const answer = json as Record<string, unknown>;
+  const fields = (Object.keys(WIRE) as (keyof Wire)[]).filter((name) =>
+    inScope(WIRE[name].scope, resource),
+  );
+  const missing = fields.filter((name) => !(name in answer));
+  if (missing.length > 0) return { problem: `JSON without the field(s) ${missing.join(', ')}` };
+  const config: Record<string, unknown> = {};
+  for (const name of fields) {
+    const value = answer[name];
+    const valid =
+      value === null ||
+      (WIRE[name].type === 'list'
+        ? Array.isArray(value) && value.every((item) => typeof item === 'string')
+        : typeof value === 'string');
+    if (!valid) {
+      return {
+        problem:
+          WIRE[name].type === 'list'
+            ? `${name} that is not a list of strings`
+            : `a ${name} that is not a string`,
+      };
+    }
+    config[name] = value;
+  }
+  return { config: config as WebhookConfig };
+}
+
+function inScope(scope: Scope, resource: Resource): boolean {
+  return scope === 'both' || scope === resource.kind;
 }

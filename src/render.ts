@@ -1,13 +1,14 @@
-import * as core from '@actions/core';
+// Pure rendering of a run's result: the outputs, the verdict, and the job summary's Markdown.
+// Callers pass data that is already redacted; everything here escapes what it embeds.
 import type { Outputs } from './contract.js';
-import type { DriftIssueOutcome } from './drift-issue.js';
 import type { FieldValue } from './plan.js';
-import { describeDiff } from './reconcile.js';
-import type { RunResult, Verdict } from './reconcile.js';
+import { describeDiff } from './plan.js';
+import type { AbortedRun, DriftIssueOutcome, RunResult, Verdict } from './result.js';
+import { count, escapeHtml } from './text.js';
 import { describeResource, FIELDS } from './webhook-config.js';
 import type { Field, WebhookConfig } from './webhook-config.js';
 
-/** Every output of action.yml, from a run's result. Per-field outputs describe the state after the run. */
+/** Every output of action.yml. Per-field outputs describe the state after the run. */
 export function outputsFor(result: RunResult, issue?: DriftIssueOutcome): Outputs {
   const current = result.current;
   return {
@@ -15,16 +16,36 @@ export function outputsFor(result: RunResult, issue?: DriftIssueOutcome): Output
     drifted: String(result.diff.length > 0),
     diff: JSON.stringify(result.diff),
     previous: JSON.stringify(result.previous),
-    config: JSON.stringify(current),
-    'account-sid': current.account_sid ?? '',
-    'chat-service-sid': current.chat_service_sid ?? '',
-    filters: (current.filters ?? []).join(','),
-    method: current.method ?? '',
-    'pre-webhook-url': current.pre_webhook_url ?? '',
-    'post-webhook-url': current.post_webhook_url ?? '',
-    target: current.target ?? '',
-    url: current.url ?? '',
+    config: current === undefined ? '' : JSON.stringify(current),
+    'account-sid': current?.account_sid ?? '',
+    'chat-service-sid': current?.chat_service_sid ?? '',
+    filters: (current?.filters ?? []).join(','),
+    method: current?.method ?? '',
+    'pre-webhook-url': current?.pre_webhook_url ?? '',
+    'post-webhook-url': current?.post_webhook_url ?? '',
+    target: current?.target ?? '',
+    url: current?.url ?? '',
     'drift-issue-url': issue !== undefined && 'url' in issue ? issue.url : '',
+  };
+}
+
+/** A run that stopped early changed nothing and knows nothing of the live state. */
+export function outputsForAborted(): Outputs {
+  return {
+    changed: 'false',
+    drifted: '',
+    diff: '',
+    previous: '',
+    config: '',
+    'account-sid': '',
+    'chat-service-sid': '',
+    filters: '',
+    method: '',
+    'pre-webhook-url': '',
+    'post-webhook-url': '',
+    target: '',
+    url: '',
+    'drift-issue-url': '',
   };
 }
 
@@ -37,8 +58,7 @@ const HEADLINES: Readonly<Record<Verdict, string>> = {
 
 /** One line a person reads first: what state the resource is in and what the run did. */
 export function verdictLine(result: RunResult): string {
-  const count = result.diff.length;
-  const fields = `${count} field${count === 1 ? '' : 's'}`;
+  const fields = count(result.diff.length, 'field');
   switch (result.verdict) {
     case 'in-sync':
       return 'The live configuration matches the desired one; nothing was sent.';
@@ -53,20 +73,38 @@ export function verdictLine(result: RunResult): string {
   }
 }
 
+/** The drift warning annotation of a check that found drift but does not fail on it. */
+export function driftWarning(result: RunResult): string | undefined {
+  if (result.mode !== 'check' || result.verdict !== 'drifted' || result.failure !== undefined) {
+    return undefined;
+  }
+  return `${verdictLine(result)} ${describeDiff(result.diff)}.`;
+}
+
 /** The job summary, as Markdown with an HTML table whose every value is escaped. */
 export function renderSummary(result: RunResult, issue?: DriftIssueOutcome): string {
-  const resource = describeResource(result.resource);
-  const issueLine = issue === undefined ? [] : [driftIssueLine(issue), ''];
   return [
     `## Twilio Conversations webhooks: ${HEADLINES[result.verdict]}`,
     '',
     `**${escapeHtml(verdictLine(result))}**`,
     '',
-    `Resource: ${escapeHtml(resource)} of account <code>${escapeHtml(result.accountSid)}</code> · mode: ${result.mode}`,
+    ...(result.notes ?? []).flatMap((note) => [escapeHtml(note), '']),
+    `Resource: ${escapeHtml(describeResource(result.resource))} of account <code>${escapeHtml(result.accountSid)}</code> · mode: ${result.mode}`,
     '',
     renderFieldTable(result),
     '',
-    ...issueLine,
+    ...(issue === undefined ? [] : [driftIssueLine(issue), '']),
+  ].join('\n');
+}
+
+export function renderAbortedSummary(run: AbortedRun): string {
+  return [
+    `## Twilio Conversations webhooks: ${HEADLINES.failed}`,
+    '',
+    `**${escapeHtml(run.failure)}**`,
+    '',
+    `Nothing was changed${run.mode === undefined ? '' : ` · mode: ${run.mode}`}.`,
+    '',
   ].join('\n');
 }
 
@@ -99,9 +137,15 @@ export function renderFieldTable(result: RunResult): string {
     const cells = [
       differing.has(field) ? (showAfter ? '✏️' : '⚠️') : '✅',
       `<code>${field}</code>`,
-      showValue(value(result.previous, field)),
-      showValue(result.desired[field] ?? null),
-      ...(showAfter ? [showValue(value(result.current, field))] : []),
+      renderValue(fieldValue(result.previous, field)),
+      renderValue(result.desired[field] ?? null),
+      ...(showAfter
+        ? [
+            result.current === undefined
+              ? '<em>unknown</em>'
+              : renderValue(fieldValue(result.current, field)),
+          ]
+        : []),
     ];
     return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   });
@@ -113,11 +157,11 @@ export function renderFieldTable(result: RunResult): string {
   ].join('\n');
 }
 
-function value(config: WebhookConfig, field: Field): FieldValue {
+function fieldValue(config: WebhookConfig, field: Field): FieldValue {
   return config[field] ?? null;
 }
 
-function showValue(value: FieldValue): string {
+function renderValue(value: FieldValue): string {
   if (value === null || value === '') return '<em>not set</em>';
   if (typeof value !== 'string') {
     return value.length === 0
@@ -125,25 +169,4 @@ function showValue(value: FieldValue): string {
       : value.map((item) => `<code>${escapeHtml(item)}</code>`).join(', ');
   }
   return `<code>${escapeHtml(value)}</code>`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'|`\\[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Sets every output and writes the job summary, with secrets redacted from both. */
-export async function publishResult(
-  result: RunResult,
-  issue: DriftIssueOutcome | undefined,
-  redact: (text: string) => string,
-): Promise<void> {
-  for (const [name, value] of Object.entries(outputsFor(result, issue))) {
-    core.setOutput(name, redact(value));
-  }
-  if (result.mode === 'check' && result.verdict === 'drifted' && result.failure === undefined) {
-    core.warning(redact(`${verdictLine(result)} ${describeDiff(result.diff)}.`), {
-      title: 'Twilio webhook drift',
-    });
-  }
-  await core.summary.addRaw(redact(renderSummary(result, issue))).write();
 }

@@ -1,0 +1,41 @@
+// Errors from the Twilio client, phrased for a person: what happened, and which input to look at.
+// The client knows nothing of inputs; this is where they are named.
+import { errorMessage } from './errors.js';
+import { RetriesExhausted } from './retry.js';
+import type { Settings } from './settings.js';
+import { TransportError, TwilioApiError } from './twilio-errors.js';
+
+export function explainError(error: unknown, settings: Settings): string {
+  if (error instanceof RetriesExhausted) {
+    return `Gave up after ${error.attempts} attempts (${error.attempts - 1} retries, max-retries). Last error: ${explainError(error.cause, settings)}`;
+  }
+  return `${errorMessage(error)}${advice(error, settings)}`;
+}
+
+function advice(error: unknown, settings: Settings): string {
+  if (error instanceof TwilioApiError) {
+    if (error.status === 401 || error.status === 403) {
+      return ' Check account-sid with auth-token, or api-key with api-secret.';
+    }
+    if (error.status === 404 && settings.resource.kind === 'service') {
+      return ` Check service-sid: ${settings.resource.serviceSid} is not a Conversations service of this account.`;
+    }
+    return '';
+  }
+  if (!(error instanceof TransportError)) return '';
+  const madeBy = settings.endpoint.madeBy;
+  switch (error.failure) {
+    case 'timeout':
+      return ` The limit is timeout-seconds (${settings.timeoutMs / 1000} s): raise it if Twilio is slow to answer from this runner.`;
+    case 'dns':
+      return madeBy === undefined
+        ? ' The host name does not resolve: check the runner’s DNS and network.'
+        : ` The host name does not resolve: check ${madeBy}.`;
+    case 'tls':
+      return ` The TLS connection to ${settings.endpoint.baseUrl} failed: its certificate is not trusted, or it does not speak https.${madeBy === 'api-base-url' ? ' Check api-base-url.' : ''} This is not retried.`;
+    case 'too-large':
+    case 'refused':
+    case 'connection':
+      return '';
+  }
+}
