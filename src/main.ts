@@ -47,12 +47,12 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
   }
   secrets.addBasicCredential(settings.credentials.username, settings.credentials.password);
 
-  const twilio = connect(settings, dependencies, runner);
+  const twilio = connect(settings, dependencies, runner, secrets);
   const explain = (error: unknown) => explainError(error, settings);
   try {
     let live: WebhookConfig;
     try {
-      live = learn(await twilio.fetchConfig(settings.resource), secrets);
+      live = await twilio.fetchConfig(settings.resource);
     } catch (error) {
       await publishAborted(runner, { mode: settings.mode, failure: explain(error) });
       return;
@@ -67,9 +67,8 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
     for (const warning of plan.warnings) runner.annotate('warning', warning);
 
     const resource = {
-      fetch: async () => learn(await twilio.fetchConfig(settings.resource), secrets),
-      update: async (update: typeof plan.update) =>
-        learn(await twilio.updateConfig(settings.resource, update), secrets),
+      fetch: () => twilio.fetchConfig(settings.resource),
+      update: (update: typeof plan.update) => twilio.updateConfig(settings.resource, update),
     };
     const result = redactDeep(
       settings.mode === 'apply'
@@ -99,14 +98,12 @@ function maskInputSecrets(inputs: RawInputs, secrets: Secrets): void {
   for (const name of ['pre-webhook-url', 'post-webhook-url'] as const) secrets.addUrl(inputs[name]);
 }
 
-/** Every URL credential in a configuration Twilio sent is masked before the configuration is shown. */
-function learn(config: WebhookConfig, secrets: Secrets): WebhookConfig {
-  secrets.addUrl(config.pre_webhook_url);
-  secrets.addUrl(config.post_webhook_url);
-  return config;
-}
-
-function connect(settings: Settings, dependencies: Dependencies, runner: Runner): TwilioClient {
+function connect(
+  settings: Settings,
+  dependencies: Dependencies,
+  runner: Runner,
+  secrets: Secrets,
+): TwilioClient {
   return new TwilioClient({
     baseUrl: settings.endpoint.baseUrl,
     credentials: settings.credentials,
@@ -120,6 +117,11 @@ function connect(settings: Settings, dependencies: Dependencies, runner: Runner)
     log: (level, message) => {
       if (level === 'info') runner.info(message);
       else runner.debug(message);
+    },
+    // Someone may have set a URL with a password by hand: mask it before it can be shown.
+    onConfig: (config) => {
+      secrets.addUrl(config.pre_webhook_url);
+      secrets.addUrl(config.post_webhook_url);
     },
   });
 }

@@ -55,22 +55,34 @@ export function actionsRunner(env: NodeJS.ProcessEnv = process.env): Runner {
 /** Outputs that hold only booleans, which a short secret such as "true" must not turn into ***. */
 const NEVER_SECRET = /^(?:true|false)$/;
 
+/** A log line longer than this (a body from the network, say) is cut, after redaction. */
+export const MAX_LOG_LINE = 4_000;
+
 /**
  * The same runner, but every text is first scanned for URL credentials (registered before the
- * text is printed) and then redacted; log lines cannot start a runner command of their own.
+ * text is printed) and then redacted; log lines are bounded in length, and cannot start a
+ * runner command of their own.
  */
 export function redacting(runner: Runner, secrets: Secrets): Runner {
   const clean = (text: string): string => {
     secrets.addUrlsIn(text);
     return secrets.redact(text);
   };
+  const line = (text: string): string => shorten(clean(text), MAX_LOG_LINE);
   return {
-    ...runner,
+    env: runner.env,
+    getInput: (name) => runner.getInput(name),
+    setSecret: (secret) => {
+      runner.setSecret(secret);
+    },
+    fail: () => {
+      runner.fail();
+    },
     debug: (message) => {
-      runner.debug(clean(message));
+      runner.debug(line(message));
     },
     info: (message) => {
-      runner.info(neutralizeCommands(clean(message)));
+      runner.info(neutralizeCommands(line(message)));
     },
     annotate: (level, message, title) => {
       runner.annotate(level, clean(message), title === undefined ? undefined : clean(title));
@@ -80,6 +92,10 @@ export function redacting(runner: Runner, secrets: Secrets): Runner {
     },
     writeSummary: (markdown) => runner.writeSummary(clean(markdown)),
   };
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
 }
 
 /**

@@ -18,8 +18,6 @@ import type { DesiredConfig, Resource, WebhookConfig } from './webhook-config.js
 
 /** Twilio's answers here are a few hundred bytes; anything this big is not one of them. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** How much of a body a debug line shows. */
-const LOGGED_BODY_CHARS = 2_000;
 
 export interface Credentials {
   readonly username: string;
@@ -41,6 +39,8 @@ export interface TwilioClientOptions {
   readonly clock?: Clock | undefined;
   /** Where progress goes: retries at info level, each request and answer at debug level. */
   readonly log?: ((level: 'info' | 'debug', message: string) => void) | undefined;
+  /** Sees every configuration Twilio sends before anything about it is logged (to mask its URLs' credentials). */
+  readonly onConfig?: ((config: WebhookConfig) => void) | undefined;
 }
 
 type HttpMethod = 'GET' | 'POST';
@@ -79,18 +79,25 @@ export class TwilioClient {
 
   private config(resource: Resource, answer: Answer): WebhookConfig {
     const json = parseJson(answer.text);
-    if (json === undefined) {
-      throw new UnexpectedAnswerError(
-        answer.request,
-        answer.status,
-        `a body that is not JSON: "${oneLine(answer.text, 120)}"`,
-      );
-    }
-    const read = readConfig(json, resource);
+    const read =
+      json === undefined
+        ? { problem: `a body that is not JSON: "${oneLine(answer.text, 120)}"` }
+        : readConfig(json, resource);
     if ('problem' in read) {
+      this.logAnswer(answer);
       throw new UnexpectedAnswerError(answer.request, answer.status, read.problem);
     }
+    this.options.onConfig?.(read.config);
+    this.logAnswer(answer);
     return read.config;
+  }
+
+  private logAnswer(answer: Answer): void {
+    // Whole: the log redacts it first and shortens it after, so no secret is cut in two.
+    this.log(
+      'debug',
+      `${answer.request} answered ${answer.status} in ${answer.ms} ms: ${answer.text}`,
+    );
   }
 
   private send(method: HttpMethod, path: string, body?: string): Promise<Answer> {
@@ -150,11 +157,9 @@ export class TwilioClient {
     } catch (error) {
       throw transportError(where, error, signal, this.options.timeoutMs);
     }
-    this.log(
-      'debug',
-      `${where} answered ${status} in ${this.clock.now() - started} ms: ${oneLine(text, LOGGED_BODY_CHARS)}`,
-    );
-    if (status >= 200 && status < 300) return { request: where, status, text };
+    const answer = { request: where, status, text, ms: this.clock.now() - started };
+    if (status >= 200 && status < 300) return answer;
+    this.logAnswer(answer);
     throw new TwilioApiError(
       where,
       status,
@@ -172,6 +177,7 @@ interface Answer {
   readonly request: string;
   readonly status: number;
   readonly text: string;
+  readonly ms: number;
 }
 
 /**
@@ -217,7 +223,7 @@ async function readCapped(
   contentLength: string | undefined,
 ): Promise<string> {
   if (contentLength !== undefined && Number(contentLength) > MAX_BODY_BYTES) {
-    body.destroy();
+    discard(body);
     throw new BodyTooLarge();
   }
   const chunks: Buffer[] = [];
@@ -225,7 +231,7 @@ async function readCapped(
   for await (const chunk of body as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > MAX_BODY_BYTES) {
-      body.destroy();
+      discard(body);
       throw new BodyTooLarge();
     }
     chunks.push(chunk);
@@ -234,6 +240,12 @@ async function readCapped(
 }
 
 class BodyTooLarge extends Error {}
+
+/** Closes a body unread; the abort it reports is expected, not an error of the run. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
 
 function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
   const value = headers[name];

@@ -1,8 +1,9 @@
+// action.yml is the contract: the code's input and output names, and README's tables, follow it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INPUTS, OUTPUTS } from '../src/contract.js';
-import { readActionYml, ROOT } from './support/run-action.js';
+import { ACTION_YML, ROOT } from './support/action.js';
 
 /** The names in the first column of the Markdown table that follows `heading` in README.md. */
 async function readmeTableNames(heading: string): Promise<string[]> {
@@ -14,37 +15,29 @@ async function readmeTableNames(heading: string): Promise<string[]> {
 }
 
 describe('action.yml is the contract', () => {
-  it('declares exactly the inputs the code reads', async () => {
-    const action = await readActionYml();
-    expect(Object.keys(action.inputs)).toEqual([...INPUTS]);
+  it('declares exactly the inputs the code reads', () => {
+    expect(Object.keys(ACTION_YML.inputs)).toEqual([...INPUTS]);
   });
 
-  it('declares exactly the outputs the code sets', async () => {
-    const action = await readActionYml();
-    expect(Object.keys(action.outputs)).toEqual([...OUTPUTS]);
+  it('declares exactly the outputs the code sets', () => {
+    expect(Object.keys(ACTION_YML.outputs)).toEqual([...OUTPUTS]);
   });
 
-  it('describes every input and output, and marks secret inputs as secrets', async () => {
-    const action = await readActionYml();
-    const all = { ...action.inputs, ...action.outputs } as Record<string, { description?: string }>;
-    for (const [name, spec] of Object.entries(all)) {
+  it('describes every input and output, and marks secret inputs as secrets', () => {
+    for (const [name, spec] of Object.entries({ ...ACTION_YML.inputs, ...ACTION_YML.outputs })) {
       expect(spec.description, name).toMatch(/\w{3}/);
     }
     for (const name of ['auth-token', 'api-secret', 'github-token']) {
-      expect((action.inputs[name] as { description: string }).description, name).toMatch(
-        /^Secret\./,
-      );
+      expect(ACTION_YML.inputs[name]?.description, name).toMatch(/^Secret\./);
     }
   });
 
-  it('runs on node24 from the committed bundle', async () => {
-    const action = (await readActionYml()) as unknown as { runs: { using: string; main: string } };
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  it('runs on node24 from the committed bundle', () => {
+    expect(ACTION_YML.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 
   it('is documented input for input and output for output in README.md', async () => {
-    const action = await readActionYml();
-    expect(await readmeTableNames('## Inputs')).toEqual(Object.keys(action.inputs));
-    expect(await readmeTableNames('## Outputs')).toEqual(Object.keys(action.outputs));
+    expect(await readmeTableNames('## Inputs')).toEqual(Object.keys(ACTION_YML.inputs));
+    expect(await readmeTableNames('## Outputs')).toEqual(Object.keys(ACTION_YML.outputs));
   });
 });

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { readActionYml, ROOT } from './support/run-action.js';
+import { ACTION_YML, ROOT } from './support/action.js';
 
 interface Step {
   name?: string;
@@ -45,7 +45,7 @@ function stepsOf(document: unknown): Step[] {
 }
 
 async function expectValidUses(document: unknown, where: string): Promise<number> {
-  const inputs = (await readActionYml()).inputs;
+  const inputs = ACTION_YML.inputs;
   const uses = stepsOf(document).filter((step) => THIS_ACTION.test(step.uses ?? ''));
   for (const step of uses) {
     const keys = Object.keys(step.with ?? {});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INPUTS } from '../src/contract.js';
 import { FAULT_CASES, FAULT_TABLE_HEADER, faultTableRows } from './support/fault-cases.js';
-import { ROOT } from './support/run-action.js';
+import { ROOT } from './support/action.js';
 
 const doc = await readFile(join(ROOT, 'docs', 'reliability.md'), 'utf8');
 

@@ -1,8 +1,9 @@
 // Runs the Twilio emulator on its own, for CI's "uses: ./" job and for trying the action by hand:
 //   node test/emulator/cli.ts [--port 4010] [--account-sid AC…] [--auth-token …]
 //                             [--api-key SK…] [--api-secret …] [--service IS… …]
-// Binds 127.0.0.1, prints TWILIO_EMULATOR_URL=… (and appends it to $GITHUB_ENV when set), then
-// serves until SIGINT or SIGTERM and exits 0.
+// Binds 127.0.0.1, appends TWILIO_EMULATOR_URL=… to $GITHUB_ENV when set and only then prints
+// the same line (so whoever waits for the line finds the file written), then serves until SIGINT
+// or SIGTERM and exits 0.
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
@@ -38,9 +39,9 @@ const emulator = await startTwilioEmulator({
 });
 
 const line = `TWILIO_EMULATOR_URL=${emulator.url}`;
-console.log(line);
 const githubEnv = process.env.GITHUB_ENV;
 if (githubEnv) appendFileSync(githubEnv, `${line}\n`);
+console.log(line);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -2,12 +2,23 @@
 // configuration resources as Twilio's OpenAPI description has them (twilio/twilio-oai,
 // spec/json/twilio_conversations_v1.json, Apache-2.0: paths, form fields, response fields and
 // their order, enums) with the error bodies Twilio sends (code, message, more_info, status).
+// It also lists the Conversations services (`GET /v1/Services`, paged: the same spec's
+// `ListService` operation and `conversations.v1.service` schema) and fetches one
+// (`GET /v1/Services/{Sid}`, `FetchService`).
 // It is stricter than Twilio on purpose (unknown parameters, `Target` on a service, bad event
-// names are refused) so that client bugs show, and it can be told to misbehave (see `Fault`).
+// names, a computed `Page` without the `PageToken` Twilio handed out are refused) so that client
+// bugs show, and it can be told to misbehave (see `Fault`), to answer slowly (`latencyMs`,
+// `setLatency`) and to speak https with a throwaway self-signed certificate (`tls`). It counts the
+// TCP connections it accepts and the most requests it had in flight at once, exactly, so that
+// tests can hold a client to one keep-alive connection and to a bound on its concurrency.
 // Self-contained (node: built-ins only) and erasable TypeScript only, so that Node runs it directly.
 import { STATUS_CODES, createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { Readable, pipeline } from 'node:stream';
+import { flatHeaders, formOf, serve, splitTarget, withBody } from './loopback.ts';
+import { selfSignedCertificate } from './tls.ts';
+import type { TestCertificate } from './tls.ts';
 
 /** Credentials the emulator accepts unless told otherwise. Fake values, recognisable in logs. */
 export const DEFAULT_CREDENTIALS = {
@@ -20,9 +31,17 @@ export const DEFAULT_CREDENTIALS = {
 /** A Conversation Service the emulator knows unless `services` says otherwise. */
 export const DEFAULT_SERVICE_SID = 'IS1234567890abcdef1234567890abcdef';
 
+/**
+ * The friendly name of a service given none. Every such service has the same one: Twilio does not
+ * promise that friendly names are unique (reference README, "Listing services").
+ */
+export const DEFAULT_SERVICE_NAME = 'Default Conversations Service';
+
 // The `Filters` event names, from the `Filters` field description of UpdateConfigurationWebhook
 // in twilio/twilio-oai spec/json/twilio_conversations_v1.json (23 names). The per-service
 // resource (UpdateServiceWebhookConfiguration) lists the same minus the three user events.
+// Kept here on purpose rather than imported from src/events.ts: an independent copy, which the
+// emulator's tests compare with src/events.ts.
 const ACCOUNT_EVENTS: ReadonlySet<string> = new Set([
   // pre-event (present tense)
   'onMessageAdd',
@@ -55,13 +74,43 @@ const SERVICE_EVENTS: ReadonlySet<string> = new Set(
   [...ACCOUNT_EVENTS].filter((name) => !USER_EVENTS.has(name)),
 );
 
+/** The `Filters` values each resource accepts (the emulator's own copy, see above). */
+export const EMULATED_EVENTS: {
+  readonly account: ReadonlySet<string>;
+  readonly service: ReadonlySet<string>;
+} = { account: ACCOUNT_EVENTS, service: SERVICE_EVENTS };
+
+export interface EmulatedApiKey {
+  sid: string;
+  secret: string;
+  /**
+   * false: a restricted key without the permission to list services. `GET /v1/Services` then
+   * answers 403 with Twilio's 70051 "Authorization Failed" body (twilio.com/docs/api/errors/70051:
+   * "If using a Restricted API Key - the key may be missing a permission to access the resource";
+   * twilio.com/docs/api/errors/403 names a Restricted key without the permission as a cause of 403).
+   * Every other route still accepts it. Default true.
+   */
+  canListServices?: boolean;
+}
+
+/** A service the emulator starts with: a sid, or a sid with a friendly name. */
+export type ServiceSeed = string | { sid: string; friendlyName?: string };
+
 export interface EmulatorOptions {
   accountSid?: string;
   authToken?: string;
-  apiKeys?: { sid: string; secret: string }[];
-  services?: string[];
+  apiKeys?: EmulatedApiKey[];
+  services?: ServiceSeed[];
   host?: string;
   port?: number;
+  /** Every request is answered this many ms after its body arrived (default 0); see setLatency. */
+  latencyMs?: number;
+  /**
+   * Serve https instead of http: true for the throwaway self-signed certificate of ./tls.ts (for
+   * 127.0.0.1, ::1 and localhost), or a key and certificate of your own. Clients that do not trust
+   * it (`certificate` is its PEM, to pass as `ca`) fail with DEPTH_ZERO_SELF_SIGNED_CERT.
+   */
+  tls?: boolean | TestCertificate;
 }
 
 export interface RecordedRequest {
@@ -97,11 +146,48 @@ export interface ServiceWebhookConfig {
   url: string | null;
 }
 
+/**
+ * Fields in the order of the `conversations.v1.service` schema's properties (Twilio's example
+ * `readFull` puts `sid` first; JSON key order is nobody's contract). Dates as Twilio writes them,
+ * to the second with a `Z`; `links` as in that example, absolute.
+ */
+export interface ServiceResource {
+  account_sid: string;
+  sid: string;
+  friendly_name: string;
+  date_created: string;
+  date_updated: string;
+  url: string;
+  links: Record<string, string>;
+}
+
+/** The answer of `GET /v1/Services`: `ListServiceResponse`, `meta` in the example's order. */
+export interface ServicePage {
+  services: ServiceResource[];
+  meta: {
+    page: number;
+    page_size: number;
+    first_page_url: string;
+    previous_page_url: string | null;
+    url: string;
+    next_page_url: string | null;
+    key: 'services';
+  };
+}
+
 export type Fault =
-  /** That status; body: object → JSON, string → as is; default: Twilio's error JSON for it. */
+  /**
+   * That status; body: object → JSON, string → as is (text/plain); default: Twilio's error JSON
+   * for it. Hostile bodies need no kind of their own: `body: twilioErrorBody(400, 20001,
+   * '\n::add-mask::x\n::error::pwned\n::stop-commands::tok')` sends a Twilio-shaped error whose
+   * message carries newlines and workflow commands, byte for byte; `headers` may add Retry-After.
+   */
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
-  /** A proxy's HTML error page. */
-  | { kind: 'html'; status: number }
+  /**
+   * A proxy's HTML error page (nginx's) with that status, text/html; or `body` as is instead,
+   * for a crafted page (a 2 MB `'<title'.repeat(…)`, say) with a content-length.
+   */
+  | { kind: 'html'; status: number; body?: string }
   /** The socket is destroyed without any response. */
   | { kind: 'reset' }
   /** Waits `ms`, then answers normally (the request takes effect); without `ms`, never answers. */
@@ -113,47 +199,114 @@ export type Fault =
   /** 200, a JSON object without the resource's fields (account_sid only). */
   | { kind: 'missing-fields' }
   /** POST only: answered 200 with the stored state, but the listed fields (default all) not stored. */
-  | { kind: 'ignore-update'; fields?: string[] };
+  | { kind: 'ignore-update'; fields?: string[] }
+  /**
+   * A body of exactly `bytes` bytes, streamed in 64 KiB chunks as the client reads them, with
+   * `status` (default 200) and `contentType` (default application/json; charset=utf-8): the JSON
+   * object `{"padding":"xxx…"}` (when `bytes` >= 14; shorter, just `x`s). With a content-length
+   * unless `contentLength: false` (then chunked, so a client cannot refuse it up front).
+   */
+  | {
+      kind: 'huge-body';
+      bytes: number;
+      status?: number;
+      contentLength?: boolean;
+      contentType?: string;
+    }
+  /**
+   * POST only: the update is validated and stored as normal, then its answer is lost: 'reset'
+   * destroys the socket, 'stall' never answers (close() ends it), 'malformed' answers 200 with a
+   * body that is not JSON. Only a re-fetch tells the client what happened. An update refused
+   * (401, 400, 404) is answered as usual: nothing was stored, there is nothing to lose.
+   */
+  | { kind: 'lose-answer'; how: 'reset' | 'stall' | 'malformed' };
 
-/** A fault for the first `times` (default 1) requests that match `method` and `pathIncludes`. */
-export type FaultRule = Fault & { method?: string; pathIncludes?: string; times?: number };
+/**
+ * A fault for the first `times` (default 1) requests that match `method`, `pathIncludes` (a
+ * substring of the path) and `pathEquals` (the whole path, no query: '/v1/Services' is the list
+ * route alone). Unset matchers match everything.
+ */
+export type FaultRule = Fault & {
+  method?: string;
+  pathIncludes?: string;
+  pathEquals?: string;
+  times?: number;
+};
 
 export interface TwilioEmulator {
+  /** http://127.0.0.1:port, or https://… with `tls`. */
   readonly url: string;
   readonly requests: RecordedRequest[];
+  /** TCP connections accepted since start or reset(); a keep-alive connection counts once. */
+  readonly connections: number;
+  /** Requests received and not yet answered (or given up) right now. */
+  readonly inFlight: number;
+  /** The most requests in flight at once since start or reset(). */
+  readonly maxInFlight: number;
+  /** With `tls`: the certificate's PEM, to pass as `ca`; null over plain http. */
+  readonly certificate: string | null;
   clearRequests(): void;
   inject(rule: FaultRule): void;
   clearFaults(): void;
-  /** Back to a fresh start: never-configured resources, the initial services, no requests or faults. */
+  /** From now on, answer every request `ms` after its body arrived (0: at once). */
+  setLatency(ms: number): void;
+  /**
+   * Back to a fresh start: never-configured resources, the initial services, no requests or
+   * faults, the initial latency, `connections` 0 and `maxInFlight` what is in flight now.
+   */
   reset(): void;
   accountConfig(): AccountWebhookConfig;
   serviceConfig(sid: string): ServiceWebhookConfig;
   setAccountConfig(patch: Partial<AccountWebhookConfig>): void;
   setServiceConfig(sid: string, patch: Partial<ServiceWebhookConfig>): void;
-  addService(sid: string): void;
+  /** Adds a service (default name DEFAULT_SERVICE_NAME); for a known one, renames it if a name is given. */
+  addService(sid: string, friendlyName?: string): void;
   close(): Promise<void>;
+}
+
+/** Twilio's error body: `{code, message, more_info, status}` (reference README, "Errors"). */
+export function twilioErrorBody(
+  status: number,
+  code: number,
+  message: string,
+): { code: number; message: string; more_info: string; status: number } {
+  return { code, message, more_info: `https://www.twilio.com/docs/errors/${String(code)}`, status };
 }
 
 type AccountState = Omit<AccountWebhookConfig, 'url'>;
 type ServiceState = Omit<ServiceWebhookConfig, 'url'>;
+interface StoredService {
+  config: ServiceState;
+  friendlyName: string;
+  created: string;
+}
 type Field = 'method' | 'filters' | 'pre_webhook_url' | 'post_webhook_url' | 'target';
 type Changes = Partial<Pick<AccountWebhookConfig, Field>>;
 
-type Route = { kind: 'account'; path: string } | { kind: 'service'; path: string; sid: string };
+type Route =
+  | { kind: 'account'; path: string }
+  | { kind: 'service'; path: string; sid: string }
+  | { kind: 'list'; path: string }
+  | { kind: 'instance'; path: string; sid: string };
+type ConfigRoute = Extract<Route, { kind: 'account' | 'service' }>;
 
 class HttpError extends Error {
   readonly status: number;
   readonly code: number;
+  readonly headers: Record<string, string>;
 
-  constructor(status: number, code: number, message: string) {
+  constructor(status: number, code: number, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.status = status;
     this.code = code;
+    this.headers = headers;
   }
 }
 
 const ACCOUNT_PATH = '/v1/Configuration/Webhooks';
+const LIST_PATH = '/v1/Services';
 const SERVICE_PATH = /^\/v1\/Services\/([^/]+)\/Configuration\/Webhooks$/;
+const INSTANCE_PATH = /^\/v1\/Services\/([^/]+)$/;
 const SERVICE_SID = /^IS[0-9a-fA-F]{32}$/;
 const FORM_FIELDS: Readonly<Record<string, Field>> = {
   Method: 'method',
@@ -164,23 +317,54 @@ const FORM_FIELDS: Readonly<Record<string, Field>> = {
 };
 const ALL_FIELDS: readonly string[] = Object.values(FORM_FIELDS);
 const JSON_TYPE = 'application/json; charset=utf-8';
+type UpdateFault = Extract<Fault, { kind: 'ignore-update' | 'lose-answer' }>;
+/** Faults that wait for a POST and act on its update rather than instead of it. */
+function isUpdateFault(fault: Fault): fault is UpdateFault {
+  return fault.kind === 'ignore-update' || fault.kind === 'lose-answer';
+}
+/** `links` of a service, in the order of the `readFull` example of ListService. */
+const SERVICE_LINKS: readonly (readonly [string, string])[] = [
+  ['conversations', 'Conversations'],
+  ['users', 'Users'],
+  ['roles', 'Roles'],
+  ['bindings', 'Bindings'],
+  ['configuration', 'Configuration'],
+  ['participant_conversations', 'ParticipantConversations'],
+  ['conversation_with_participants', 'ConversationWithParticipants'],
+];
+// ListService's `PageSize`: "The default is 50, and the maximum is 100" (minimum 1).
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 100;
+// This emulator's page tokens: PA + the sid a page starts after, PB + the sid it ends before.
+// Opaque to clients, which follow `next_page_url` (reference README, "Listing services").
+const PAGE_TOKEN = /^(PA|PB)(IS[0-9a-fA-F]{32})$/;
 
 export async function startTwilioEmulator(options: EmulatorOptions = {}): Promise<TwilioEmulator> {
   const accountSid = options.accountSid ?? DEFAULT_CREDENTIALS.accountSid;
-  const secrets = new Map<string, string>();
+  const keys = new Map<string, { secret: string; canListServices: boolean }>();
   for (const key of options.apiKeys ?? [
     { sid: DEFAULT_CREDENTIALS.apiKeySid, secret: DEFAULT_CREDENTIALS.apiKeySecret },
   ]) {
-    secrets.set(key.sid, key.secret);
+    keys.set(key.sid, { secret: key.secret, canListServices: key.canListServices ?? true });
   }
-  secrets.set(accountSid, options.authToken ?? DEFAULT_CREDENTIALS.authToken);
-  const initialServices = [...(options.services ?? [DEFAULT_SERVICE_SID])];
+  keys.set(accountSid, {
+    secret: options.authToken ?? DEFAULT_CREDENTIALS.authToken,
+    canListServices: true,
+  });
+  const initialServices = (options.services ?? [DEFAULT_SERVICE_SID]).map((seed) =>
+    typeof seed === 'string' ? { sid: seed } : seed,
+  );
+  const initialLatency = options.latencyMs ?? 0;
+  const tls = options.tls === true ? selfSignedCertificate() : options.tls || null;
 
   const requests: RecordedRequest[] = [];
   let faults: FaultRule[] = [];
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
+  let latency = initialLatency;
+  let connections = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   let base = '';
+  let pause: (ms: number) => Promise<void> = () => Promise.resolve();
 
   const freshAccount = (): AccountState => ({
     account_sid: accountSid,
@@ -199,11 +383,26 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     method: null,
   });
   let account = freshAccount();
-  const services = new Map<string, ServiceState>();
-  const addService = (sid: string): void => {
-    if (!services.has(sid)) services.set(sid, freshService(sid));
+  const services = new Map<string, StoredService>();
+  const addService = (sid: string, friendlyName?: string): StoredService => {
+    const known = services.get(sid);
+    if (known !== undefined) {
+      if (friendlyName !== undefined) known.friendlyName = friendlyName;
+      return known;
+    }
+    const created = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const stored = {
+      config: freshService(sid),
+      friendlyName: friendlyName ?? DEFAULT_SERVICE_NAME,
+      created,
+    };
+    services.set(sid, stored);
+    return stored;
   };
-  for (const sid of initialServices) addService(sid);
+  const addInitialServices = (): void => {
+    for (const seed of initialServices) addService(seed.sid, seed.friendlyName);
+  };
+  addInitialServices();
 
   const accountView = (): AccountWebhookConfig => ({
     account_sid: account.account_sid,
@@ -214,9 +413,13 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     target: account.target,
     url: `${base}${ACCOUNT_PATH}`,
   });
-  const serviceView = (sid: string): ServiceWebhookConfig => {
+  const knownService = (sid: string, path: string): StoredService => {
     const stored = services.get(sid);
-    if (stored === undefined) throw new HttpError(404, 20404, notFound(servicePath(sid)));
+    if (stored === undefined) throw new HttpError(404, 20404, notFound(path));
+    return stored;
+  };
+  const serviceView = (sid: string): ServiceWebhookConfig => {
+    const stored = knownService(sid, servicePath(sid)).config;
     return {
       account_sid: stored.account_sid,
       chat_service_sid: stored.chat_service_sid,
@@ -227,15 +430,100 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
       url: `${base}${servicePath(sid)}`,
     };
   };
-  const view = (target: Route): AccountWebhookConfig | ServiceWebhookConfig =>
+  const serviceResource = (sid: string): ServiceResource => {
+    const stored = knownService(sid, `${LIST_PATH}/${sid}`);
+    const url = `${base}${LIST_PATH}/${sid}`;
+    return {
+      account_sid: accountSid,
+      sid,
+      friendly_name: stored.friendlyName,
+      date_created: stored.created,
+      date_updated: stored.created,
+      url,
+      links: Object.fromEntries(SERVICE_LINKS.map(([name, tail]) => [name, `${url}/${tail}`])),
+    };
+  };
+
+  const servicePage = (query: string): ServicePage => {
+    const params = new URLSearchParams(query);
+    const sizeParam = params.get('PageSize');
+    const pageParam = params.get('Page');
+    const token = params.get('PageToken');
+    const size = sizeParam === null ? DEFAULT_PAGE_SIZE : Number(sizeParam);
+    if (!/^\d+$/.test(sizeParam ?? '1') || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new HttpError(
+        400,
+        20001,
+        `Invalid parameter: PageSize must be an integer from 1 to ${String(MAX_PAGE_SIZE)}, not ${JSON.stringify(sizeParam)}`,
+      );
+    }
+    if (!/^\d+$/.test(pageParam ?? '0')) {
+      throw new HttpError(400, 20001, `Invalid parameter: Page ${JSON.stringify(pageParam)}`);
+    }
+    const page = Number(pageParam ?? '0');
+    const sids = [...services.keys()];
+    let start = 0;
+    let end = Math.min(size, sids.length);
+    if (token !== null) {
+      const [, direction, sid = ''] = PAGE_TOKEN.exec(token) ?? [];
+      const at = sids.indexOf(sid);
+      if (direction === undefined || at < 0) {
+        throw new HttpError(400, 20001, `Invalid parameter: PageToken ${JSON.stringify(token)}`);
+      }
+      [start, end] =
+        direction === 'PA'
+          ? [at + 1, Math.min(at + 1 + size, sids.length)]
+          : [Math.max(0, at - size), at];
+    } else if (page > 0) {
+      // Stricter than Twilio, which documents Page as "simply for client state": a client that
+      // computes Page instead of following next_page_url is a client bug worth showing.
+      throw new HttpError(400, 20001, 'Invalid parameter: Page without its PageToken');
+    }
+    const slice = sids.slice(start, end);
+    const pageUrl = (number: number, pageToken?: string): string =>
+      `${base}${LIST_PATH}?PageSize=${String(size)}&Page=${String(number)}${
+        pageToken === undefined ? '' : `&PageToken=${pageToken}`
+      }`;
+    const first = slice[0];
+    const last = slice.at(-1);
+    return {
+      services: slice.map(serviceResource),
+      meta: {
+        page,
+        page_size: size,
+        first_page_url: pageUrl(0),
+        previous_page_url:
+          start > 0 && first !== undefined ? pageUrl(Math.max(0, page - 1), `PB${first}`) : null,
+        url: pageUrl(page, token ?? undefined),
+        next_page_url:
+          end < sids.length && last !== undefined ? pageUrl(page + 1, `PA${last}`) : null,
+        key: 'services',
+      },
+    };
+  };
+
+  const view = (target: ConfigRoute): AccountWebhookConfig | ServiceWebhookConfig =>
     target.kind === 'account' ? accountView() : serviceView(target.sid);
+
+  /** What a GET of `path` answers, whatever the credentials; for faults that mangle it. */
+  const resource = (path: string, query: string): unknown => {
+    try {
+      const target = route(path);
+      if (target.kind === 'list') return servicePage(query);
+      if (target.kind === 'instance') return serviceResource(target.sid);
+      return view(target);
+    } catch {
+      return accountView();
+    }
+  };
 
   const takeFault = (method: string, path: string): Fault | undefined => {
     const index = faults.findIndex(
       (rule) =>
-        (rule.kind !== 'ignore-update' || method === 'POST') &&
+        (!isUpdateFault(rule) || method === 'POST') &&
         (rule.method === undefined || rule.method.toUpperCase() === method) &&
-        (rule.pathIncludes === undefined || path.includes(rule.pathIncludes)),
+        (rule.pathIncludes === undefined || path.includes(rule.pathIncludes)) &&
+        (rule.pathEquals === undefined || path === rule.pathEquals),
     );
     const rule = faults[index];
     if (rule === undefined) return undefined;
@@ -245,27 +533,32 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     return rule;
   };
 
-  const authenticate = (header: string | undefined): void => {
+  /** The key (or account) the request authenticates as; throws 401 otherwise. */
+  const authenticate = (header: string | undefined): { canListServices: boolean } => {
     const match = /^Basic ([A-Za-z0-9+/]+={0,2})$/i.exec(header ?? '');
     const decoded = match ? Buffer.from(match[1] ?? '', 'base64').toString('utf8') : '';
     const colon = decoded.indexOf(':');
-    const secret = colon < 0 ? undefined : secrets.get(decoded.slice(0, colon));
-    if (secret === undefined || secret !== decoded.slice(colon + 1)) {
+    const key = colon < 0 ? undefined : keys.get(decoded.slice(0, colon));
+    if (key === undefined || key.secret !== decoded.slice(colon + 1)) {
       throw new HttpError(401, 20003, 'Authenticate');
     }
+    return key;
   };
 
   const route = (path: string): Route => {
     if (path === ACCOUNT_PATH) return { kind: 'account', path };
-    const sid = SERVICE_PATH.exec(path)?.[1];
+    if (path === LIST_PATH) return { kind: 'list', path };
+    const sid = (SERVICE_PATH.exec(path) ?? INSTANCE_PATH.exec(path))?.[1];
     if (sid !== undefined && SERVICE_SID.test(sid) && services.has(sid)) {
-      return { kind: 'service', path, sid };
+      return SERVICE_PATH.test(path)
+        ? { kind: 'service', path, sid }
+        : { kind: 'instance', path, sid };
     }
     throw new HttpError(404, 20404, notFound(path));
   };
 
   const update = (
-    target: Route,
+    target: ConfigRoute,
     form: Record<string, string[]>,
     ignored: ReadonlySet<string>,
   ): void => {
@@ -284,116 +577,140 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     if (target.kind === 'account') {
       account = { ...account, ...kept };
     } else {
-      const stored = services.get(target.sid);
-      if (stored === undefined) throw new HttpError(404, 20404, notFound(target.path));
-      const next = { ...stored, ...kept };
+      const stored = knownService(target.sid, target.path);
+      const next = { ...stored.config, ...kept };
       delete next.target; // refused above; never part of a service
-      services.set(target.sid, next);
+      stored.config = next;
     }
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse, body: string): Promise<void> => {
-    const raw = req.url ?? '';
-    const mark = raw.indexOf('?');
-    const path = mark < 0 ? raw : raw.slice(0, mark);
-    const query = mark < 0 ? '' : raw.slice(mark + 1);
-    const method = req.method ?? '';
-    const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(
-      req.headers['content-type'] ?? '',
-    );
-    const form = method === 'POST' && isForm ? parseForm(body) : null;
-    requests.push({ method, path, query, headers: flatHeaders(req), body, form, at: Date.now() });
+  /** Answers a request that passed the faults: the emulated Twilio proper. */
+  const answer = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: RecordedRequest,
+    fault: Fault | undefined,
+  ): void => {
+    const { method, path, query, form } = request;
+    const key = authenticate(req.headers.authorization);
+    const target = route(path);
+    if (target.kind === 'list' || target.kind === 'instance') {
+      if (method !== 'GET') {
+        throw new HttpError(405, 20004, `Method not allowed: ${method} ${path} (use GET)`, {
+          allow: 'GET',
+        });
+      }
+      if (target.kind === 'instance') {
+        sendJson(res, 200, serviceResource(target.sid));
+        return;
+      }
+      if (!key.canListServices) throw new HttpError(403, 70051, 'Authorization Failed');
+      sendJson(res, 200, servicePage(query));
+      return;
+    }
+    if (method === 'GET') {
+      sendJson(res, 200, view(target));
+      return;
+    }
+    if (method !== 'POST') {
+      throw new HttpError(405, 20004, `Method not allowed: ${method} ${path} (use GET or POST)`, {
+        allow: 'GET, POST',
+      });
+    }
+    if (form === null) {
+      throw new HttpError(
+        400,
+        20001,
+        'Invalid Content-Type: expected application/x-www-form-urlencoded',
+      );
+    }
+    const ignored = new Set(fault?.kind === 'ignore-update' ? (fault.fields ?? ALL_FIELDS) : []);
+    update(target, form, ignored);
+    if (fault?.kind !== 'lose-answer') {
+      sendJson(res, 200, view(target));
+    } else if (fault.how === 'reset') {
+      res.socket?.destroy();
+    } else if (fault.how === 'malformed') {
+      sendFault(res, { kind: 'malformed-json' }, () => null);
+    } // 'stall': never answered; close() destroys the socket
+  };
 
+  const handle = async (req: IncomingMessage, res: ServerResponse, body: string): Promise<void> => {
+    const { path, query } = splitTarget(req.url ?? '');
+    const method = req.method ?? '';
+    const form = method === 'POST' ? formOf(req, body) : null;
+    const request = { method, path, query, headers: flatHeaders(req), body, form, at: Date.now() };
+    requests.push(request);
+
+    if (latency > 0) {
+      await pause(latency);
+      if (res.destroyed) return;
+    }
     const fault = takeFault(method, path);
     if (fault?.kind === 'stall') {
       if (fault.ms === undefined) return; // never answered; close() destroys the socket
-      const ms = fault.ms;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          resolve();
-        }, ms);
-        timers.add(timer);
-      });
+      await pause(fault.ms);
       if (res.destroyed) return;
-    } else if (fault !== undefined && fault.kind !== 'ignore-update') {
-      sendFault(res, fault, () => {
-        try {
-          return view(route(path));
-        } catch {
-          return accountView();
-        }
-      });
+    } else if (fault !== undefined && !isUpdateFault(fault)) {
+      sendFault(res, fault, () => resource(path, query));
       return;
     }
 
     try {
-      authenticate(req.headers.authorization);
-      const target = route(path);
-      if (method === 'GET') {
-        sendJson(res, 200, view(target));
-        return;
-      }
-      if (method !== 'POST') {
-        throw new HttpError(405, 20004, `Method not allowed: ${method} ${path} (use GET or POST)`);
-      }
-      if (form === null) {
-        throw new HttpError(
-          400,
-          20001,
-          'Invalid Content-Type: expected application/x-www-form-urlencoded',
-        );
-      }
-      const ignored = new Set(fault?.kind === 'ignore-update' ? (fault.fields ?? ALL_FIELDS) : []);
-      update(target, form, ignored);
-      sendJson(res, 200, view(target));
+      answer(req, res, request, fault);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       sendJson(
         res,
         error.status,
-        twilioError(error.status, error.code, error.message),
-        error.status === 405 ? { allow: 'GET, POST' } : {},
+        twilioErrorBody(error.status, error.code, error.message),
+        error.headers,
       );
     }
   };
 
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((error: unknown) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once('close', () => {
+      inFlight -= 1;
+    });
+    withBody(req, (body) => {
+      handle(req, res, body).catch((error: unknown) => {
         if (res.headersSent || res.destroyed) {
           res.destroy();
           return;
         }
         const message = error instanceof Error ? error.message : 'Internal error';
-        sendJson(res, 500, twilioError(500, 20500, message));
+        sendJson(res, 500, twilioErrorBody(500, 20500, message));
       });
     });
+  };
+  const server =
+    tls === null
+      ? createServer(listener)
+      : createTlsServer({ key: tls.key, cert: tls.cert }, listener);
+  // Raw TCP connections, also under TLS (a handshake that fails still counts).
+  server.on('connection', () => {
+    connections += 1;
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') {
-    server.close();
-    throw new Error('the Twilio emulator has no TCP address');
-  }
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  base = `http://${host}:${String(address.port)}`;
+  const served = await serve(server, options);
+  pause = served.pause;
+  base = `${tls === null ? 'http' : 'https'}://${served.host}:${String(served.port)}`;
 
   return {
     url: base,
     requests,
+    get connections() {
+      return connections;
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    certificate: tls?.cert ?? null,
     clearRequests: () => {
       requests.length = 0;
     },
@@ -403,12 +720,18 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     clearFaults: () => {
       faults = [];
     },
+    setLatency: (ms) => {
+      latency = ms;
+    },
     reset: () => {
       requests.length = 0;
       faults = [];
+      latency = initialLatency;
+      connections = 0;
+      maxInFlight = inFlight;
       account = freshAccount();
       services.clear();
-      for (const sid of initialServices) addService(sid);
+      addInitialServices();
     },
     accountConfig: accountView,
     serviceConfig: (sid) => {
@@ -421,21 +744,15 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
       account = next;
     },
     setServiceConfig: (sid, patch) => {
-      const next = { ...(services.get(sid) ?? freshService(sid)), ...structuredClone(patch) };
+      const stored = addService(sid);
+      const next = { ...stored.config, ...structuredClone(patch) };
       delete next.url; // always the emulator's own
-      services.set(sid, next);
+      stored.config = next;
     },
-    addService,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close(() => {
-          resolve();
-        });
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      }),
+    addService: (sid, friendlyName) => {
+      addService(sid, friendlyName);
+    },
+    close: served.close,
   };
 }
 
@@ -511,20 +828,6 @@ function isHttpUrl(value: string): boolean {
   return parsed !== null && parsed.hostname !== '';
 }
 
-function parseForm(body: string): Record<string, string[]> {
-  const form: Record<string, string[]> = {};
-  for (const [key, value] of new URLSearchParams(body)) (form[key] ??= []).push(value);
-  return form;
-}
-
-function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
-
 const DEFAULT_ERRORS: Readonly<Record<number, readonly [number, string]>> = {
   400: [20001, 'Invalid parameter'],
   401: [20003, 'Authenticate'],
@@ -541,11 +844,7 @@ function defaultError(status: number): Record<string, unknown> {
     status >= 500 ? 20500 : 20001,
     STATUS_CODES[status] ?? 'Error',
   ];
-  return twilioError(status, code, message);
-}
-
-function twilioError(status: number, code: number, message: string): Record<string, unknown> {
-  return { code, message, more_info: `https://www.twilio.com/docs/errors/${String(code)}`, status };
+  return twilioErrorBody(status, code, message);
 }
 
 function sendJson(
@@ -563,34 +862,61 @@ function sendJson(
   res.end(text);
 }
 
+/** Sends `text` with that status and content type, and a content-length. */
+function sendText(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  res.end(text);
+}
+
+const PADDING = Buffer.alloc(64 * 1024, 'x');
+
+/** `bytes` bytes: `{"padding":"xx…"}` when there is room for it, else just `x`s. */
+function* hugeBody(bytes: number): Generator<Buffer> {
+  const head = Buffer.from('{"padding":"');
+  const tail = Buffer.from('"}');
+  const framed = bytes >= head.length + tail.length;
+  if (framed) yield head;
+  for (let left = bytes - (framed ? head.length + tail.length : 0); left > 0;) {
+    const size = Math.min(PADDING.length, left);
+    yield PADDING.subarray(0, size);
+    left -= size;
+  }
+  if (framed) yield tail;
+}
+
 function sendFault(
   res: ServerResponse,
-  fault: Exclude<Fault, { kind: 'stall' } | { kind: 'ignore-update' }>,
+  fault: Exclude<Fault, UpdateFault | { kind: 'stall' }>,
   resource: () => unknown,
 ): void {
   switch (fault.kind) {
     case 'status': {
       const body = fault.body ?? defaultError(fault.status);
       const text = typeof body === 'string' ? body : JSON.stringify(body);
-      const headers: Record<string, string> = {
-        'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : JSON_TYPE,
-        'content-length': String(Buffer.byteLength(text)),
-      };
+      const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(fault.headers ?? {})) {
         headers[name.toLowerCase()] = value;
       }
-      res.writeHead(fault.status, headers);
-      res.end(text);
+      const type = typeof body === 'string' ? 'text/plain; charset=utf-8' : JSON_TYPE;
+      sendText(res, fault.status, type, text, headers);
       return;
     }
     case 'html': {
       const title = `${String(fault.status)} ${STATUS_CODES[fault.status] ?? 'Error'}`;
-      const page = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-      res.writeHead(fault.status, {
-        'content-type': 'text/html',
-        'content-length': String(Buffer.byteLength(page)),
-      });
-      res.end(page);
+      const page =
+        fault.body ??
+        `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+      sendText(res, fault.status, 'text/html', page);
       return;
     }
     case 'reset':
@@ -604,12 +930,9 @@ function sendFault(
       });
       return;
     }
-    case 'malformed-json': {
-      const text = '{"account_sid": "AC';
-      res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': String(text.length) });
-      res.end(text);
+    case 'malformed-json':
+      sendText(res, 200, JSON_TYPE, '{"account_sid": "AC');
       return;
-    }
     case 'missing-fields': {
       const full = resource();
       const accountSid =
@@ -617,6 +940,15 @@ function sendFault(
           ? full.account_sid
           : null;
       sendJson(res, 200, { account_sid: accountSid });
+      return;
+    }
+    case 'huge-body': {
+      res.writeHead(fault.status ?? 200, {
+        'content-type': fault.contentType ?? JSON_TYPE,
+        ...(fault.contentLength === false ? {} : { 'content-length': String(fault.bytes) }),
+      });
+      // pipeline() stops reading the generator, and frees it, when the client goes away.
+      pipeline(Readable.from(hugeBody(fault.bytes), { objectMode: false }), res, () => undefined);
       return;
     }
   }

@@ -1,34 +1,39 @@
-// The faults the action is tried against, with what must happen. test/faults.test.ts runs each one
-// through dist/index.js; docs/reliability.md shows this same table (test/reliability-doc.test.ts
-// keeps the two equal).
+// The faults the action is tried against, with what must happen. test/integration/faults.test.ts
+// runs each one through run() with a recording clock, so backoff is proven without waiting;
+// docs/reliability.md shows this same table (test/reliability-doc.test.ts keeps the two equal).
 import type { FaultRule } from '../emulator/twilio-emulator.ts';
+import { twilioErrorBody } from '../emulator/twilio-emulator.ts';
 
 export interface FaultCase {
   readonly name: string;
-  /** Made at run time, for faults that depend on the clock. */
-  readonly faults: () => readonly FaultRule[];
-  /** Inputs that differ from the suite's defaults (max-retries 2, timeout-seconds 1). */
+  /** Made for the run's start time, for faults that depend on the clock. */
+  readonly faults: (now: number) => readonly FaultRule[];
+  /** Inputs that differ from the suite's defaults (max-retries 2, timeout-seconds 0.3). */
   readonly inputs?: Readonly<Record<string, string>>;
   readonly outcome: 'updated' | 'failed';
   /** Requests the emulator must have received, in order. */
   readonly requests: readonly string[];
-  /** What the error annotation must contain, for a failed run. */
-  readonly error?: string;
-  /** A run that ends later than this hangs. */
-  readonly withinMs: number;
-  /** A run that ends sooner did not wait as told (Retry-After, timeouts). */
-  readonly notBeforeMs?: number;
+  /** What the error annotation (a failed run) or a warning (an updated one) must contain. */
+  readonly message?: string;
+  /** The backoff waits between attempts, in ms, with the jitter at its middle. */
+  readonly waits: readonly number[];
 }
 
 const GET = 'GET';
 const POST = 'POST';
-const once =
+const onGet =
   (fault: FaultRule): (() => FaultRule[]) =>
   () => [{ ...fault, method: GET }];
+const onPost =
+  (fault: FaultRule): (() => FaultRule[]) =>
+  () => [{ ...fault, method: POST }];
 const always =
   (fault: FaultRule): (() => FaultRule[]) =>
   () => [{ ...fault, times: 100 }];
 const none = (): FaultRule[] => [];
+/** Backoff after the first and second failed attempts: 500 ms and 1 s ceilings, jitter ½. */
+const FIRST = 375;
+const SECOND = 750;
 
 export const FAULT_CASES: readonly FaultCase[] = [
   {
@@ -36,117 +41,143 @@ export const FAULT_CASES: readonly FaultCase[] = [
     faults: none,
     outcome: 'updated',
     requests: [GET, POST],
-    withinMs: 5_000,
+    waits: [],
   },
   {
     name: '429 without Retry-After',
-    faults: once({ kind: 'status', status: 429 }),
+    faults: onGet({ kind: 'status', status: 429 }),
     outcome: 'updated',
     requests: [GET, GET, POST],
-    withinMs: 5_000,
+    waits: [FIRST],
   },
   {
     name: '429 with Retry-After: 1 (seconds)',
-    faults: once({ kind: 'status', status: 429, headers: { 'Retry-After': '1' } }),
+    faults: onGet({ kind: 'status', status: 429, headers: { 'Retry-After': '1' } }),
     outcome: 'updated',
     requests: [GET, GET, POST],
-    withinMs: 6_000,
-    notBeforeMs: 1_000,
+    waits: [1_000],
   },
   {
     name: '429 with Retry-After as an HTTP-date 2 s ahead',
-    faults: () => [
+    faults: (now) => [
       {
         kind: 'status',
         status: 429,
         method: GET,
-        headers: { 'Retry-After': new Date(Date.now() + 2_000).toUTCString() },
+        headers: { 'Retry-After': new Date(now + 2_000).toUTCString() },
       },
     ],
     outcome: 'updated',
     requests: [GET, GET, POST],
-    withinMs: 7_000,
-    notBeforeMs: 900,
+    waits: [2_000],
   },
   {
     name: '429 with an absurd Retry-After (one day): capped at 30 s',
-    faults: once({ kind: 'status', status: 429, headers: { 'Retry-After': '86400' } }),
+    faults: onGet({ kind: 'status', status: 429, headers: { 'Retry-After': '86400' } }),
     outcome: 'updated',
     requests: [GET, GET, POST],
-    withinMs: 40_000,
-    notBeforeMs: 29_000,
+    waits: [30_000],
   },
-  ...[500, 502, 503, 504].map((status): FaultCase => ({
+  ...[408, 500, 502, 503, 504].map((status): FaultCase => ({
     name: `${String(status)} once`,
-    faults: once({ kind: 'status', status }),
+    faults: onGet({ kind: 'status', status }),
     outcome: 'updated',
     requests: [GET, GET, POST],
-    withinMs: 5_000,
+    waits: [FIRST],
   })),
   {
     name: 'a proxy’s HTML error page (502)',
-    faults: once({ kind: 'html', status: 502 }),
+    faults: onGet({ kind: 'html', status: 502 }),
     outcome: 'updated',
     requests: [GET, GET, POST],
-    withinMs: 5_000,
+    waits: [FIRST],
+  },
+  {
+    name: 'a crafted 2 MB HTML page (502) that a backtracking <title> search would choke on',
+    faults: onGet({ kind: 'html', status: 502, body: '<title'.repeat(350_000) }),
+    outcome: 'updated',
+    requests: [GET, GET, POST],
+    waits: [FIRST],
   },
   {
     name: 'connection reset',
-    faults: once({ kind: 'reset' }),
+    faults: onGet({ kind: 'reset' }),
     outcome: 'updated',
     requests: [GET, GET, POST],
-    withinMs: 5_000,
+    waits: [FIRST],
   },
   {
     name: 'an answer that stalls past timeout-seconds',
-    faults: once({ kind: 'stall' }),
+    faults: onGet({ kind: 'stall' }),
     outcome: 'updated',
     requests: [GET, GET, POST],
-    withinMs: 6_000,
-    notBeforeMs: 1_000,
+    waits: [FIRST],
   },
   {
     name: 'a body cut off half way',
-    faults: once({ kind: 'truncate' }),
+    faults: onGet({ kind: 'truncate' }),
     outcome: 'updated',
     requests: [GET, GET, POST],
-    withinMs: 5_000,
+    waits: [FIRST],
   },
   {
     name: 'malformed JSON on a 200',
-    faults: once({ kind: 'malformed-json' }),
+    faults: onGet({ kind: 'malformed-json' }),
     outcome: 'failed',
     requests: [GET],
-    error: 'with a body that is not JSON',
-    withinMs: 5_000,
+    message: 'with a body that is not JSON',
+    waits: [],
   },
   {
     name: 'a 200 whose JSON lacks the resource’s fields',
-    faults: once({ kind: 'missing-fields' }),
+    faults: onGet({ kind: 'missing-fields' }),
     outcome: 'failed',
     requests: [GET],
-    error: 'without the field(s) method, filters',
-    withinMs: 5_000,
+    message: 'without the field(s) filters, method',
+    waits: [],
+  },
+  {
+    name: 'a 50 MiB body: refused once past 4 MiB, not buffered, not retried',
+    faults: onGet({ kind: 'huge-body', bytes: 50 * 1024 * 1024, contentLength: false }),
+    outcome: 'failed',
+    requests: [GET],
+    message: 'the answer is over 4 MiB',
+    waits: [],
   },
   {
     name: '400 with Twilio’s error body, on the update',
-    faults: () => [
-      {
-        kind: 'status',
-        status: 400,
-        method: POST,
-        body: {
-          code: 50078,
-          message: 'Invalid post-webhook URL',
-          more_info: 'https://www.twilio.com/docs/errors/50078',
-          status: 400,
-        },
-      },
-    ],
+    faults: onPost({
+      kind: 'status',
+      status: 400,
+      body: twilioErrorBody(400, 50078, 'Invalid post-webhook URL'),
+    }),
     outcome: 'failed',
     requests: [GET, POST],
-    error: 'The update was not applied: Twilio answered 400',
-    withinMs: 5_000,
+    message: 'The update was not applied: Twilio answered 400',
+    waits: [],
+  },
+  {
+    name: 'the update applied, its answer lost to a reset: retried, and verified',
+    faults: onPost({ kind: 'lose-answer', how: 'reset' }),
+    outcome: 'updated',
+    requests: [GET, POST, POST],
+    waits: [FIRST],
+  },
+  {
+    name: 'the update applied, every answer lost: fetched again, and reported applied',
+    faults: always({ kind: 'lose-answer', how: 'reset', method: POST }),
+    outcome: 'updated',
+    requests: [GET, POST, POST, POST, GET],
+    message: 'fetching the configuration again shows the update applied',
+    waits: [FIRST, SECOND],
+  },
+  {
+    name: 'the update applied, answered with a 200 that is not JSON: fetched again',
+    faults: onPost({ kind: 'lose-answer', how: 'malformed' }),
+    outcome: 'updated',
+    requests: [GET, POST, GET],
+    message: 'fetching the configuration again shows the update applied',
+    waits: [],
   },
   {
     name: '401: the credential is refused',
@@ -154,8 +185,8 @@ export const FAULT_CASES: readonly FaultCase[] = [
     inputs: { 'auth-token': 'a-token-twilio-does-not-know-0001' },
     outcome: 'failed',
     requests: [GET],
-    error: 'error 20003: Authenticate (status 401',
-    withinMs: 5_000,
+    message: 'error 20003: Authenticate (status 401',
+    waits: [],
   },
   {
     name: '404: an unknown service',
@@ -163,37 +194,36 @@ export const FAULT_CASES: readonly FaultCase[] = [
     inputs: { 'service-sid': `IS${'0'.repeat(32)}` },
     outcome: 'failed',
     requests: [GET],
-    error: 'error 20404',
-    withinMs: 5_000,
+    message: 'error 20404',
+    waits: [],
   },
   {
     name: 'persistent 503: gives up after max-retries (2)',
     faults: always({ kind: 'status', status: 503 }),
     outcome: 'failed',
     requests: [GET, GET, GET],
-    error: 'Gave up after 3 attempts (2 retries, max-retries). Last error: Twilio answered 503',
-    withinMs: 8_000,
+    message: 'Gave up after 3 attempts (2 retries, max-retries). Last error: Twilio answered 503',
+    waits: [FIRST, SECOND],
   },
   {
     name: 'no answer at all, every attempt: gives up after max-retries (2)',
     faults: always({ kind: 'stall' }),
     outcome: 'failed',
     requests: [GET, GET, GET],
-    error: 'Gave up after 3 attempts',
-    withinMs: 10_000,
-    notBeforeMs: 3_000,
+    message: 'Gave up after 3 attempts',
+    waits: [FIRST, SECOND],
   },
   {
-    name: 'the update fails after the fetch succeeded (persistent 503)',
+    name: 'the update fails after the fetch succeeded (persistent 503): fetched again, unchanged',
     faults: always({ kind: 'status', status: 503, method: POST }),
     outcome: 'failed',
-    requests: [GET, POST, POST, POST],
-    error: 'The update was not applied: Gave up after 3 attempts',
-    withinMs: 8_000,
+    requests: [GET, POST, POST, POST, GET],
+    message: 'The update was not applied: Gave up after 3 attempts',
+    waits: [FIRST, SECOND],
   },
 ];
 
-export const FAULT_TABLE_HEADER = ['fault', 'requests Twilio received', 'outcome', 'duration'];
+export const FAULT_TABLE_HEADER = ['fault', 'requests Twilio received', 'outcome', 'backoff waits'];
 
 /** The rows of the table in docs/reliability.md, cell by cell. */
 export function faultTableRows(cases: readonly FaultCase[]): string[][] {
@@ -201,8 +231,8 @@ export function faultTableRows(cases: readonly FaultCase[]): string[][] {
     c.name,
     c.requests.join(' → '),
     c.outcome === 'updated'
-      ? 'updated and verified, exit 0'
-      : `fails with “${c.error ?? ''}”, exit 1`,
-    `${String(c.notBeforeMs ?? 0)} to ${String(c.withinMs)} ms`,
+      ? `updated and verified, exit 0${c.message === undefined ? '' : `, warns “${c.message}”`}`
+      : `fails with “${c.message ?? ''}”, exit 1`,
+    c.waits.length === 0 ? 'none' : c.waits.map((ms) => `${String(ms)} ms`).join(', '),
   ]);
 }

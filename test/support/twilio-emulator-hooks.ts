@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startTwilioEmulator } from '../emulator/twilio-emulator.ts';
+import { DEFAULT_CREDENTIALS, startTwilioEmulator } from '../emulator/twilio-emulator.ts';
 import type { EmulatorOptions, TwilioEmulator } from '../emulator/twilio-emulator.ts';
+import type { Inputs } from './action.ts';
 
 /** One emulator for the file, reset before each test. Call at the top of a test file. */
 export function useTwilioEmulator(options?: EmulatorOptions): () => TwilioEmulator {
@@ -18,4 +19,18 @@ export function useTwilioEmulator(options?: EmulatorOptions): () => TwilioEmulat
     if (emulator === undefined) throw new Error('the emulator starts in beforeAll');
     return emulator;
   };
+}
+
+/** The inputs that point the action at the emulator, with its default credentials. */
+export function emulatorInputs(emulator: TwilioEmulator): Inputs {
+  return {
+    'account-sid': DEFAULT_CREDENTIALS.accountSid,
+    'auth-token': DEFAULT_CREDENTIALS.authToken,
+    'api-base-url': emulator.url,
+  };
+}
+
+/** "GET /v1/Configuration/Webhooks", for each request the emulator received. */
+export function requestLines(emulator: TwilioEmulator): string[] {
+  return emulator.requests.map((r) => `${r.method} ${r.path}`);
 }

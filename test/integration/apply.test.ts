@@ -1,19 +1,24 @@
-// The committed dist/index.js, run as a subprocess the way the runner runs it, against the emulator.
+// Apply mode through run(), in-process, against the Twilio emulator over loopback.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS as CREDS, DEFAULT_SERVICE_SID } from './emulator/twilio-emulator.js';
-import { useTwilioEmulator } from './support/twilio-emulator-hooks.js';
-import { runAction } from './support/run-action.js';
-import type { ActionRun } from './support/run-action.js';
+import { DEFAULT_CREDENTIALS as CREDS, DEFAULT_SERVICE_SID } from '../emulator/twilio-emulator.js';
+import { recordingClock } from '../support/clock.js';
+import { annotationsOf, errorLine, runInProcess } from '../support/action.js';
+import type { Inputs } from '../support/action.js';
+import {
+  emulatorInputs,
+  requestLines,
+  useTwilioEmulator,
+} from '../support/twilio-emulator-hooks.js';
 
 const emulator = useTwilioEmulator();
 
 const POST_URL = 'https://app.example.com/twilio/post';
+const ACCOUNT_PATH = '/v1/Configuration/Webhooks';
+const SERVICE_PATH = `/v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`;
 
-function apply(inputs: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({
-    'account-sid': CREDS.accountSid,
-    'auth-token': CREDS.authToken,
-    'api-base-url': emulator().url,
+function apply(inputs: Inputs = {}) {
+  return runInProcess({
+    ...emulatorInputs(emulator()),
     filters: 'onMessageAdded, onConversationUpdated\nonParticipantAdded',
     method: 'post',
     'post-webhook-url': POST_URL,
@@ -21,24 +26,11 @@ function apply(inputs: Record<string, string> = {}): Promise<ActionRun> {
   });
 }
 
-function sent(): string[] {
-  return emulator().requests.map((r) => `${r.method} ${r.path}`);
-}
-
-const ACCOUNT_PATH = '/v1/Configuration/Webhooks';
-const SERVICE_PATH = `/v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`;
-
-/** The ::error:: line of a failed run. */
-function errorLine(run: ActionRun): string {
-  return run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
-}
-
-describe('dist/index.js applies a desired configuration', () => {
+describe('apply', () => {
   it('first apply: sends every differing field once, verifies, and reports it', async () => {
     const run = await apply();
-    expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
-    expect(sent()).toEqual([`GET ${ACCOUNT_PATH}`, `POST ${ACCOUNT_PATH}`]);
+    expect(requestLines(emulator())).toEqual([`GET ${ACCOUNT_PATH}`, `POST ${ACCOUNT_PATH}`]);
     expect(emulator().requests[1]?.form).toEqual({
       Filters: ['onMessageAdded', 'onConversationUpdated', 'onParticipantAdded'],
       Method: ['POST'],
@@ -75,7 +67,7 @@ describe('dist/index.js applies a desired configuration', () => {
       /<td>✏️<\/td><td><code>post_webhook_url<\/code><\/td><td><em>not set<\/em><\/td>/,
     );
     // The warning that pre-event filters have no URL does not apply: these are all post-event.
-    expect(run.stdout).not.toContain('::warning');
+    expect(annotationsOf(run, 'warning')).toEqual([]);
   });
 
   it('a second identical run sends no update', async () => {
@@ -83,7 +75,7 @@ describe('dist/index.js applies a desired configuration', () => {
     emulator().clearRequests();
     const run = await apply();
     expect(run.exitCode).toBe(0);
-    expect(sent()).toEqual([`GET ${ACCOUNT_PATH}`]);
+    expect(requestLines(emulator())).toEqual([`GET ${ACCOUNT_PATH}`]);
     expect(run.outputs.changed).toBe('false');
     expect(run.outputs.drifted).toBe('false');
     expect(run.outputs.diff).toBe('[]');
@@ -127,7 +119,7 @@ describe('dist/index.js applies a desired configuration', () => {
       'pre-webhook-url': 'https://app.example.com/pre',
     });
     expect(run.exitCode).toBe(0);
-    expect(sent()).toEqual([`GET ${SERVICE_PATH}`, `POST ${SERVICE_PATH}`]);
+    expect(requestLines(emulator())).toEqual([`GET ${SERVICE_PATH}`, `POST ${SERVICE_PATH}`]);
     expect(emulator().requests[1]?.form).not.toHaveProperty('Target');
     expect(run.outputs['chat-service-sid']).toBe(DEFAULT_SERVICE_SID);
     expect(run.outputs.target).toBe('');
@@ -149,17 +141,45 @@ describe('dist/index.js applies a desired configuration', () => {
     ]);
   });
 
-  it('fails clearly on a rejected credential, after one request', async () => {
-    const run = await apply({ 'auth-token': 'not-the-token-0123456789abcdef' });
-    expect(run.exitCode).toBe(1);
-    expect(sent()).toEqual([`GET ${ACCOUNT_PATH}`]);
-    expect(errorLine(run)).toContain('401');
-    expect(errorLine(run)).toContain('20003');
-    expect(errorLine(run)).toContain('Authenticate');
-    expect(run.outputs).toEqual({});
+  it('warns when pre-event filters have no pre-webhook URL', async () => {
+    const run = await apply({ filters: 'onMessageAdd, onMessageAdded' });
+    expect(run.exitCode).toBe(0);
+    expect(annotationsOf(run, 'warning')).toEqual([
+      expect.stringMatching(/^Pre-event filters \(onMessageAdd\)/),
+    ]);
   });
 
-  it('fails when Twilio’s answer does not match, naming the field and both values', async () => {
+  it('shares one keep-alive connection between the fetch, the update and every retry', async () => {
+    emulator().inject({ kind: 'status', status: 503, method: 'POST' });
+    const clock = recordingClock();
+    const run = await runInProcess(
+      { ...emulatorInputs(emulator()), 'post-webhook-url': POST_URL, 'max-retries': '2' },
+      { clock },
+    );
+    expect(run.exitCode).toBe(0);
+    expect(clock.sleeps).toHaveLength(1);
+    expect(requestLines(emulator())).toEqual([
+      `GET ${ACCOUNT_PATH}`,
+      `POST ${ACCOUNT_PATH}`,
+      `POST ${ACCOUNT_PATH}`,
+    ]);
+    expect(emulator().connections).toBe(1);
+    expect(emulator().maxInFlight).toBe(1);
+  });
+});
+
+describe('apply fails clearly, and still reports', () => {
+  it('a rejected credential: one request, the advice, a summary and outputs', async () => {
+    const run = await apply({ 'auth-token': 'not-the-token-0123456789abcdef' });
+    expect(run.exitCode).toBe(1);
+    expect(requestLines(emulator())).toEqual([`GET ${ACCOUNT_PATH}`]);
+    expect(errorLine(run)).toMatch(/401 .*20003: Authenticate.* Check account-sid with auth-token/);
+    expect(run.outputs.changed).toBe('false');
+    expect(run.summary).toContain('❌ Failed');
+    expect(run.summary).toContain('Nothing was changed');
+  });
+
+  it('Twilio’s answer does not match: names the field and both values', async () => {
     emulator().inject({ kind: 'ignore-update', fields: ['post_webhook_url'], method: 'POST' });
     const run = await apply();
     expect(run.exitCode).toBe(1);
@@ -169,7 +189,7 @@ describe('dist/index.js applies a desired configuration', () => {
     expect(run.summary).toContain('❌ Failed');
   });
 
-  it('reports an update Twilio refuses without claiming a change', async () => {
+  it('an update Twilio refuses: no change claimed, and no second look needed', async () => {
     emulator().inject({
       kind: 'status',
       status: 400,
@@ -183,94 +203,23 @@ describe('dist/index.js applies a desired configuration', () => {
     });
     const run = await apply();
     expect(run.exitCode).toBe(1);
-    expect(errorLine(run)).toContain('50078');
+    expect(errorLine(run)).toMatch(/^The update was not applied: .*50078/);
+    expect(requestLines(emulator())).toEqual([`GET ${ACCOUNT_PATH}`, `POST ${ACCOUNT_PATH}`]);
     expect(run.outputs.changed).toBe('false');
     expect(run.outputs.config).toBe(run.outputs.previous);
   });
 
-  it('warns when pre-event filters have no pre-webhook URL', async () => {
-    const run = await apply({ filters: 'onMessageAdd, onMessageAdded' });
-    expect(run.exitCode).toBe(0);
-    expect(run.stdout).toMatch(/::warning::Pre-event filters \(onMessageAdd\)/);
-  });
-});
-
-describe('dist/index.js refuses bad input before any request', () => {
-  const cases: [string, Record<string, string>, RegExp][] = [
-    [
-      'a malformed account SID',
-      { 'account-sid': 'AC123' },
-      /Input 'account-sid' is "AC123": expected AC followed by 32 hex digits/,
-    ],
-    [
-      'a method outside its values',
-      { method: 'PUT' },
-      /Input 'method' is "PUT": must be GET or POST/,
-    ],
-    [
-      'a URL that is not http(s)',
-      { 'post-webhook-url': 'ftp://example.com/x' },
-      /Input 'post-webhook-url'.*scheme is ftp/,
-    ],
-    [
-      'target with service-sid',
-      { 'service-sid': DEFAULT_SERVICE_SID, target: 'flex' },
-      /Input 'target' is set together with service-sid/,
-    ],
-    [
-      'no credentials',
-      { 'auth-token': '' },
-      /Input 'auth-token' is empty and so are api-key and api-secret/,
-    ],
-    [
-      'an unknown event',
-      { filters: 'onMessageAddded' },
-      /Input 'filters' has "onMessageAddded".*Did you mean onMessageAdded\?/,
-    ],
-    [
-      'a user event for a service',
-      { 'service-sid': DEFAULT_SERVICE_SID, filters: 'onUserAdded' },
-      /Input 'filters' has "onUserAdded", which the per-service configuration does not accept/,
-    ],
-    ['nothing to manage', { filters: '', method: '', 'post-webhook-url': '' }, /nothing to manage/],
-    [
-      'plain http to a remote host',
-      { 'api-base-url': 'http://conversations.twilio.com' },
-      /Input 'api-base-url'.*loopback/,
-    ],
-  ];
-
-  it.each(cases)('%s', async (_name, inputs, message) => {
-    const run = await apply(inputs);
+  it('credentials of another account: nothing is sent after the fetch', async () => {
+    // An API key authenticates on its own; Twilio answers for the key's account.
+    const run = await apply({
+      'account-sid': `AC${'ab'.repeat(16)}`,
+      'auth-token': '',
+      'api-key': CREDS.apiKeySid,
+      'api-secret': CREDS.apiKeySecret,
+    });
     expect(run.exitCode).toBe(1);
-    expect(errorLine(run)).toMatch(message);
-    expect(emulator().requests).toEqual([]);
-    expect(run.outputs).toEqual({});
-    expect(run.summary).toBe('');
-  });
-});
-
-describe('dist/index.js keeps secrets', () => {
-  it('prints no secret anywhere except in the runner’s mask commands', async () => {
-    const urlPassword = 'url-pass-word-7f3a9c';
-    const runs = [
-      await apply({ 'post-webhook-url': `https://hook:${urlPassword}@app.example.com/post` }),
-      await apply({ 'auth-token': `${CREDS.authToken}-wrong` }),
-      await apply({ method: 'PATCH' }),
-    ];
-    const secrets = [
-      CREDS.authToken,
-      urlPassword,
-      Buffer.from(`${CREDS.accountSid}:${CREDS.authToken}`).toString('base64'),
-    ];
-    for (const run of runs) {
-      const printed = run.everything
-        .split('\n')
-        .filter((line) => !line.startsWith('::add-mask::'))
-        .join('\n');
-      for (const secret of secrets) expect(printed).not.toContain(secret);
-      expect(run.stdout).toContain(`::add-mask::${CREDS.authToken}`);
-    }
-    expect(runs[0]?.outputs['post-webhook-url']).toBe('https://hook:***@app.example.com/post');
+    expect(errorLine(run)).toContain('the credentials belong to another account');
+    expect(requestLines(emulator())).toEqual([`GET ${ACCOUNT_PATH}`]);
+    expect(run.summary).toContain('❌ Failed');
   });
 });

@@ -1,61 +1,47 @@
-// Check mode and the drift issue, through the committed dist/index.js, against the Twilio and
-// GitHub emulators.
+// Check mode and the drift issue through run(), in-process, against the Twilio and GitHub
+// emulators. Every test seeds the state it starts from: none depends on another's order.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGitHubEmulator } from './emulator/github-emulator.js';
-import type { GitHubEmulator } from './emulator/github-emulator.js';
-import {
-  DEFAULT_CREDENTIALS as CREDS,
-  DEFAULT_SERVICE_SID,
-  startTwilioEmulator,
-} from './emulator/twilio-emulator.js';
-import type { TwilioEmulator } from './emulator/twilio-emulator.js';
-import { runAction } from './support/run-action.js';
-import type { ActionRun } from './support/run-action.js';
+import { startGitHubEmulator } from '../emulator/github-emulator.js';
+import type { EmulatedIssue, GitHubEmulator } from '../emulator/github-emulator.js';
+import { DEFAULT_CREDENTIALS as CREDS, DEFAULT_SERVICE_SID } from '../emulator/twilio-emulator.js';
+import { annotationsOf, errorLine, runInProcess } from '../support/action.js';
+import type { Inputs } from '../support/action.js';
+import { emulatorInputs, useTwilioEmulator } from '../support/twilio-emulator-hooks.js';
 
 const REPOSITORY = 'octo-org/messaging';
 const GITHUB_TOKEN = 'ghs_driftIssueToken0123456789abcdefXYZ';
+const LABEL = 'twilio-webhook-drift';
+const ACCOUNT_MARKER = `<!-- twilio-webhook-drift account:${CREDS.accountSid} -->`;
 const DESIRED = {
   filters: 'onMessageAdded, onConversationUpdated',
   method: 'POST',
   'post-webhook-url': 'https://app.example.com/twilio/post',
 };
 
-let twilio: TwilioEmulator;
+const twilio = useTwilioEmulator();
 let github: GitHubEmulator;
 
 beforeAll(async () => {
-  twilio = await startTwilioEmulator();
   github = await startGitHubEmulator({ token: GITHUB_TOKEN, repository: REPOSITORY });
 });
 afterAll(async () => {
-  await Promise.all([twilio.close(), github.close()]);
+  await github.close();
 });
 beforeEach(() => {
-  inSync();
-  twilio.clearRequests();
-  twilio.clearFaults();
-});
-
-function inSync(): void {
-  twilio.setAccountConfig({
+  github.reset();
+  twilio().setAccountConfig({
     filters: ['onConversationUpdated', 'onMessageAdded'],
     method: 'POST',
     pre_webhook_url: null,
     post_webhook_url: DESIRED['post-webhook-url'],
     target: 'webhook',
   });
-}
+  twilio().clearRequests();
+});
 
-function check(inputs: Record<string, string> = {}, runId = '101'): Promise<ActionRun> {
-  return runAction(
-    {
-      'account-sid': CREDS.accountSid,
-      'auth-token': CREDS.authToken,
-      'api-base-url': twilio.url,
-      mode: 'check',
-      ...DESIRED,
-      ...inputs,
-    },
+function check(inputs: Inputs = {}, runId = '101') {
+  return runInProcess(
+    { ...emulatorInputs(twilio()), mode: 'check', ...DESIRED, ...inputs },
     {
       env: {
         GITHUB_API_URL: github.url,
@@ -68,23 +54,28 @@ function check(inputs: Record<string, string> = {}, runId = '101'): Promise<Acti
   );
 }
 
-function withIssue(inputs: Record<string, string> = {}, runId?: string): Promise<ActionRun> {
+function withIssue(inputs: Inputs = {}, runId?: string) {
   return check({ 'drift-issue': 'true', 'github-token': GITHUB_TOKEN, ...inputs }, runId);
 }
 
-function errorLine(run: ActionRun): string {
-  return run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
+function seedDriftIssue(state: 'open' | 'closed'): EmulatedIssue {
+  return github.seedIssue({
+    title: 'Twilio webhook drift (renamed by a person)',
+    body: `${ACCOUNT_MARKER}\nearlier drift`,
+    state,
+    labels: [LABEL],
+  });
 }
 
 function twilioWrites(): number {
-  return twilio.requests.filter((r) => r.method !== 'GET').length;
+  return twilio().requests.filter((r) => r.method !== 'GET').length;
 }
 
 describe('check mode', () => {
   it('in sync: exits 0 after one fetch, and says so', async () => {
     const run = await check();
     expect(run.exitCode).toBe(0);
-    expect(twilio.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(twilio().requests.map((r) => r.method)).toEqual(['GET']);
     expect(run.outputs.drifted).toBe('false');
     expect(run.outputs.changed).toBe('false');
     expect(run.summary).toContain('✅ In sync');
@@ -92,7 +83,7 @@ describe('check mode', () => {
   });
 
   it('drifted with fail-on-drift: fails listing every differing field, actual and desired', async () => {
-    twilio.setAccountConfig({ method: 'GET', post_webhook_url: 'https://old.example.com/hook' });
+    twilio().setAccountConfig({ method: 'GET', post_webhook_url: 'https://old.example.com/hook' });
     const run = await check();
     expect(run.exitCode).toBe(1);
     const error = errorLine(run);
@@ -111,11 +102,14 @@ describe('check mode', () => {
   });
 
   it('drifted without fail-on-drift: succeeds with a warning, and the outputs carry the result', async () => {
-    twilio.setAccountConfig({ filters: ['onMessageAdded'] });
+    twilio().setAccountConfig({ filters: ['onMessageAdded'] });
     const run = await check({ 'fail-on-drift': 'false' });
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toMatch(/::warning title=Twilio webhook drift::.*filters is/);
-    expect(run.outputs.drifted).toBe('true');
+    expect(run.annotations).toContainEqual({
+      level: 'warning',
+      title: 'Twilio webhook drift',
+      message: expect.stringContaining('filters is') as string,
+    });
     expect(JSON.parse(run.outputs.diff ?? '')).toEqual([
       {
         field: 'filters',
@@ -143,28 +137,30 @@ describe('check mode', () => {
       'post_webhook_url',
       'target',
     ]);
-    expect(twilio.requests.map((r) => r.method)).toEqual(['GET']);
-    expect(twilio.accountConfig().method).toBe('POST');
+    expect(twilio().requests.map((r) => r.method)).toEqual(['GET']);
+    expect(twilio().accountConfig().method).toBe('POST');
   });
 
-  it('escapes values so that a URL cannot inject markup into the summary', async () => {
-    twilio.setAccountConfig({
-      post_webhook_url: 'https://evil.example/<script>alert(1)</script>|x',
+  it('escapes values so that a URL cannot inject markup, or leave its cell, in the summary', async () => {
+    twilio().setAccountConfig({
+      post_webhook_url: 'https://evil.example/<script>alert(1)</script>|x\n\n# heading',
     });
     const run = await check({ 'fail-on-drift': 'false' });
     expect(run.summary).not.toContain('<script>');
     expect(run.summary).toContain('&#60;script&#62;');
+    expect(run.summary).not.toMatch(/\n\s*\n# heading/);
+    expect(run.summary).toMatch(/<tbody>.*&#10;&#10;# heading.*<\/tbody>/);
   });
 
   it('checks a service’s own configuration', async () => {
-    twilio.setServiceConfig(DEFAULT_SERVICE_SID, { filters: ['onMessageAdd'], method: 'POST' });
+    twilio().setServiceConfig(DEFAULT_SERVICE_SID, { filters: ['onMessageAdd'], method: 'POST' });
     const run = await check({
       'service-sid': DEFAULT_SERVICE_SID,
       filters: 'onMessageAdd',
       'post-webhook-url': '',
     });
     expect(run.exitCode).toBe(0);
-    expect(twilio.requests[0]?.path).toBe(
+    expect(twilio().requests[0]?.path).toBe(
       `/v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`,
     );
     expect(run.summary).toContain(`service ${DEFAULT_SERVICE_SID}`);
@@ -172,9 +168,8 @@ describe('check mode', () => {
 });
 
 describe('drift issue', () => {
-  // One lifecycle, in order: open → update → close → reopen.
   it('is opened on drift, with the diff table, the run link and how to fix it', async () => {
-    twilio.setAccountConfig({ post_webhook_url: 'https://someone.example.com/edited' });
+    twilio().setAccountConfig({ post_webhook_url: 'https://someone.example.com/edited' });
     const run = await withIssue({}, '201');
     expect(run.exitCode).toBe(1);
     expect(github.issues).toHaveLength(1);
@@ -182,8 +177,9 @@ describe('drift issue', () => {
     expect(issue?.title).toBe(
       `Twilio webhook drift: account-wide configuration of ${CREDS.accountSid}`,
     );
-    expect(issue?.labels).toEqual(['twilio-webhook-drift']);
+    expect(issue?.labels).toEqual([LABEL]);
     expect(issue?.state).toBe('open');
+    expect(issue?.body).toContain(ACCOUNT_MARKER);
     expect(issue?.body).toContain('https://someone.example.com/edited');
     expect(issue?.body).toContain(`https://github.example/${REPOSITORY}/actions/runs/201`);
     expect(issue?.body).toContain('apply');
@@ -197,45 +193,50 @@ describe('drift issue', () => {
     );
   });
 
-  it('is updated, not duplicated, on a second drift', async () => {
-    twilio.setAccountConfig({ post_webhook_url: 'https://someone.example.com/edited-again' });
+  it('is updated, not duplicated, on a second drift, found by its marker whatever its title', async () => {
+    const seeded = seedDriftIssue('open');
+    twilio().setAccountConfig({ post_webhook_url: 'https://someone.example.com/edited-again' });
     const run = await withIssue({}, '202');
     expect(run.exitCode).toBe(1);
     expect(github.issues).toHaveLength(1);
-    expect(github.issues[0]?.body).toContain('edited-again');
-    expect(github.issues[0]?.body).toContain('/actions/runs/202');
+    expect(seeded.body).toContain('edited-again');
+    expect(seeded.body).toContain('/actions/runs/202');
     expect(run.summary).toContain('Drift issue: updated');
   });
 
   it('is commented on and closed when the configuration is back in sync', async () => {
+    const seeded = seedDriftIssue('open');
     const run = await withIssue({}, '203');
     expect(run.exitCode).toBe(0);
-    expect(github.issues[0]?.state).toBe('closed');
-    expect(github.issues[0]?.comments.at(-1)).toContain('Back in sync');
-    expect(github.issues[0]?.comments.at(-1)).toContain('/actions/runs/203');
+    expect(seeded.state).toBe('closed');
+    expect(seeded.comments.at(-1)).toContain('Back in sync');
+    expect(seeded.comments.at(-1)).toContain('/actions/runs/203');
     expect(run.summary).toContain('Drift issue: closed');
   });
 
   it('stays closed, with no new issue, while in sync', async () => {
-    const before = github.requests.length;
+    seedDriftIssue('closed');
     const run = await withIssue({}, '204');
     expect(run.exitCode).toBe(0);
     expect(github.issues).toHaveLength(1);
-    expect(github.requests.slice(before).map((r) => r.method)).toEqual(['GET']);
+    expect(github.requests.map((r) => r.method)).toEqual(['GET']);
   });
 
   it('is reopened rather than duplicated when drift comes back', async () => {
-    twilio.setAccountConfig({ method: 'GET' });
+    const seeded = seedDriftIssue('closed');
+    twilio().setAccountConfig({ method: 'GET' });
     const run = await withIssue({}, '205');
     expect(run.exitCode).toBe(1);
     expect(github.issues).toHaveLength(1);
-    expect(github.issues[0]?.state).toBe('open');
-    expect(github.issues[0]?.comments.at(-1)).toContain('Drift is back');
+    expect(seeded.state).toBe('open');
+    expect(seeded.comments.at(-1)).toContain('Drift is back');
     expect(run.summary).toContain('Drift issue: reopened');
   });
 
   it('keeps a separate issue per service', async () => {
-    twilio.setServiceConfig(DEFAULT_SERVICE_SID, { filters: ['onMessageAdd'] });
+    const accountIssue = seedDriftIssue('open');
+    twilio().setAccountConfig({ method: 'GET' });
+    twilio().setServiceConfig(DEFAULT_SERVICE_SID, { filters: ['onMessageAdd'] });
     const run = await withIssue(
       { 'service-sid': DEFAULT_SERVICE_SID, filters: 'onMessageAdded', 'post-webhook-url': '' },
       '206',
@@ -245,25 +246,24 @@ describe('drift issue', () => {
     expect(github.issues[1]?.title).toBe(
       `Twilio webhook drift: Conversations service ${DEFAULT_SERVICE_SID}`,
     );
-    expect(github.issues[0]?.state).toBe('open');
+    expect(accountIssue.body).toBe(`${ACCOUNT_MARKER}\nearlier drift`);
   });
 
   it('reports a GitHub API failure clearly without hiding the drift verdict', async () => {
-    twilio.setAccountConfig({ method: 'GET' });
-    github.failNext(503);
+    twilio().setAccountConfig({ method: 'GET' });
+    github.failNext(422);
     const run = await withIssue({}, '207');
     expect(run.exitCode).toBe(1);
     const error = errorLine(run);
     expect(error).toContain('method is "GET" (desired "POST")');
     expect(error).toContain('GitHub API error while keeping the drift issue');
-    expect(error).toContain('503');
+    expect(error).toContain('422');
     expect(run.outputs.drifted).toBe('true');
     expect(run.summary).toContain('⚠️ Drifted');
     expect(run.summary).toContain('Drift issue: ❌');
   });
 
   it('explains the permission a rejected token needs, even when in sync', async () => {
-    inSync();
     github.failNext(403);
     const run = await withIssue({}, '208');
     expect(run.exitCode).toBe(1);
@@ -272,13 +272,11 @@ describe('drift issue', () => {
   });
 
   it('never prints the GitHub token', async () => {
-    twilio.setAccountConfig({ method: 'GET' });
+    twilio().setAccountConfig({ method: 'GET' });
     const run = await withIssue({}, '209');
-    const printed = run.everything
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n');
+    const printed = run.stdout.filter((line) => !line.startsWith('::add-mask::')).join('\n');
     expect(printed).not.toContain(GITHUB_TOKEN);
     expect(run.stdout).toContain(`::add-mask::${GITHUB_TOKEN}`);
+    expect(annotationsOf(run, 'error')).toHaveLength(1);
   });
 });

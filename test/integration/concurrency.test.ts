@@ -2,17 +2,14 @@
 // workflow `concurrency:` group this can happen; the action must still end each run clearly and
 // leave one of the two desired states in place, verified.
 import { expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS as CREDS } from './emulator/twilio-emulator.js';
-import { useTwilioEmulator } from './support/twilio-emulator-hooks.js';
-import { runAction } from './support/run-action.js';
+import { runInProcess } from '../support/action.js';
+import { emulatorInputs, useTwilioEmulator } from '../support/twilio-emulator-hooks.js';
 
 const emulator = useTwilioEmulator();
 
 function deploy(url: string, mode = 'apply') {
-  return runAction({
-    'account-sid': CREDS.accountSid,
-    'auth-token': CREDS.authToken,
-    'api-base-url': emulator().url,
+  return runInProcess({
+    ...emulatorInputs(emulator()),
     mode,
     filters: 'onMessageAdded',
     'post-webhook-url': url,
@@ -22,7 +19,7 @@ function deploy(url: string, mode = 'apply') {
 it('two runs racing end clearly, and the final state is one of them, verified', async () => {
   const urls = ['https://preview-a.example.com/hook', 'https://preview-b.example.com/hook'];
   // Hold both updates back so that both runs fetch before either writes: the worst interleaving.
-  emulator().inject({ kind: 'stall', ms: 300, method: 'POST', times: 2 });
+  emulator().inject({ kind: 'stall', ms: 100, method: 'POST', times: 2 });
   const runs = await Promise.all(urls.map((url) => deploy(url)));
 
   const methods = emulator()

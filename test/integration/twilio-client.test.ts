@@ -1,0 +1,268 @@
+// The Twilio client alone, over real HTTP against the emulator (and a proxy, a TLS server and
+// closed ports on loopback): the wire format, one bounded pool, and typed errors that name no input.
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RetriesExhausted } from '../../src/retry.js';
+import { TwilioClient } from '../../src/twilio-client.js';
+import type { TwilioClientOptions } from '../../src/twilio-client.js';
+import { TransportError, TwilioApiError, UnexpectedAnswerError } from '../../src/twilio-errors.js';
+import type { Resource } from '../../src/webhook-config.js';
+import { startProxy } from '../emulator/proxy.js';
+import {
+  DEFAULT_CREDENTIALS as CREDS,
+  DEFAULT_SERVICE_SID,
+  startTwilioEmulator,
+} from '../emulator/twilio-emulator.js';
+import { recordingClock } from '../support/clock.js';
+import { requestLines, useTwilioEmulator } from '../support/twilio-emulator-hooks.js';
+
+const ACCOUNT: Resource = { kind: 'account' };
+const SERVICE: Resource = { kind: 'service', serviceSid: DEFAULT_SERVICE_SID };
+
+const emulator = useTwilioEmulator();
+const closing: { close(): Promise<void> }[] = [];
+
+afterEach(async () => {
+  await Promise.all(closing.splice(0).map((item) => item.close()));
+});
+
+function client(overrides: Partial<TwilioClientOptions> = {}) {
+  const clock = recordingClock();
+  const made = new TwilioClient({
+    baseUrl: emulator().url,
+    credentials: { username: CREDS.accountSid, password: CREDS.authToken },
+    timeoutMs: 2_000,
+    maxRetries: 3,
+    maxConnections: 1,
+    userAgent: 'test-agent/1',
+    clock,
+    ...overrides,
+  });
+  closing.push(made);
+  return Object.assign(made, { backoff: clock });
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** A port on loopback with nothing listening. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('the wire format', () => {
+  it('fetches the account-wide configuration with an Auth Token', async () => {
+    emulator().setAccountConfig({ method: 'POST', filters: ['onMessageAdded'] });
+    const config = await client().fetchConfig(ACCOUNT);
+    expect(config).toEqual({
+      account_sid: CREDS.accountSid,
+      filters: ['onMessageAdded'],
+      method: 'POST',
+      pre_webhook_url: null,
+      post_webhook_url: null,
+      target: 'webhook',
+      url: `${emulator().url}/v1/Configuration/Webhooks`,
+    });
+    const [request] = emulator().requests;
+    expect(request?.method).toBe('GET');
+    expect(request?.path).toBe('/v1/Configuration/Webhooks');
+    expect(request?.headers.accept).toBe('application/json');
+    expect(request?.headers['user-agent']).toBe('test-agent/1');
+    const basic = Buffer.from(`${CREDS.accountSid}:${CREDS.authToken}`).toString('base64');
+    expect(request?.headers.authorization).toBe(`Basic ${basic}`);
+  });
+
+  it('authenticates with an API key and secret', async () => {
+    const made = client({
+      credentials: { username: CREDS.apiKeySid, password: CREDS.apiKeySecret },
+    });
+    expect((await made.fetchConfig(ACCOUNT)).account_sid).toBe(CREDS.accountSid);
+  });
+
+  it('updates only the given fields, with Filters repeated, and returns the whole resource', async () => {
+    emulator().setAccountConfig({ pre_webhook_url: 'https://keep.example/pre' });
+    const config = await client().updateConfig(ACCOUNT, {
+      filters: ['onMessageAdded', 'onParticipantAdded'],
+      post_webhook_url: 'https://example.com/post?x=1&y=2',
+    });
+    expect(config.pre_webhook_url).toBe('https://keep.example/pre');
+    expect(config.post_webhook_url).toBe('https://example.com/post?x=1&y=2');
+    const [request] = emulator().requests;
+    expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(request?.form).toEqual({
+      Filters: ['onMessageAdded', 'onParticipantAdded'],
+      PostWebhookUrl: ['https://example.com/post?x=1&y=2'],
+    });
+  });
+
+  it('clears a URL and the filters by sending them empty', async () => {
+    emulator().setAccountConfig({
+      filters: ['onMessageAdded'],
+      post_webhook_url: 'https://x.example',
+    });
+    const config = await client().updateConfig(ACCOUNT, { filters: [], post_webhook_url: null });
+    expect(emulator().requests[0]?.body).toBe('Filters=&PostWebhookUrl=');
+    expect(config.filters ?? []).toEqual([]);
+    expect(config.post_webhook_url).toBeNull();
+  });
+
+  it('reads and writes a service’s own configuration, with one client for both resources', async () => {
+    const made = client();
+    const updated = await made.updateConfig(SERVICE, { method: 'GET', filters: ['onMessageAdd'] });
+    expect(updated).toMatchObject({ chat_service_sid: DEFAULT_SERVICE_SID, method: 'GET' });
+    expect(await made.fetchConfig(SERVICE)).toEqual(updated);
+    expect((await made.fetchConfig(ACCOUNT)).target).toBe('webhook');
+    expect(requestLines(emulator())).toEqual([
+      `POST /v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`,
+      `GET /v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`,
+      'GET /v1/Configuration/Webhooks',
+    ]);
+    expect(emulator().connections).toBe(1);
+  });
+
+  it('passes on only the resource’s own fields, whatever else the answer holds', async () => {
+    emulator().inject({
+      kind: 'status',
+      status: 200,
+      body: { ...emulator().accountConfig(), injected: 'x'.repeat(100), links: { a: 'b' } },
+    });
+    expect(Object.keys(await client().fetchConfig(ACCOUNT))).toEqual([
+      'account_sid',
+      'filters',
+      'method',
+      'pre_webhook_url',
+      'post_webhook_url',
+      'target',
+      'url',
+    ]);
+  });
+});
+
+describe('one bounded pool', () => {
+  it('keeps requests in flight and connections within maxConnections, reusing them', async () => {
+    emulator().setLatency(20);
+    const made = client({ maxConnections: 2 });
+    await Promise.all(Array.from({ length: 6 }, () => made.fetchConfig(ACCOUNT)));
+    expect(emulator().requests).toHaveLength(6);
+    expect(emulator().maxInFlight).toBe(2);
+    expect(emulator().connections).toBe(2);
+  });
+
+  it('goes through the proxy it is given, on the same pooled tunnel', async () => {
+    const proxy = await startProxy();
+    closing.push(proxy);
+    const made = client({ proxyUrl: proxy.url });
+    await made.fetchConfig(ACCOUNT);
+    await made.updateConfig(ACCOUNT, { method: 'POST' });
+    expect(requestLines(emulator())).toEqual([
+      'GET /v1/Configuration/Webhooks',
+      'POST /v1/Configuration/Webhooks',
+    ]);
+    expect(proxy.requests.length).toBeGreaterThan(0);
+    expect(proxy.requests.every((r) => r.target.includes(new URL(emulator().url).host))).toBe(true);
+    expect(emulator().connections).toBe(1);
+  });
+});
+
+describe('typed errors, naming no input', () => {
+  it('a rejected credential: all four fields of Twilio’s error body, not retried', async () => {
+    const error = await failure(
+      client({ credentials: { username: CREDS.accountSid, password: 'wrong' } }).fetchConfig(
+        ACCOUNT,
+      ),
+    );
+    expect(error).toBeInstanceOf(TwilioApiError);
+    expect(error).toMatchObject({ status: 401, code: 20003, transient: false });
+    expect(error.message).toBe(
+      'Twilio answered 401 to GET /v1/Configuration/Webhooks: error 20003: Authenticate (status 401, more info: https://www.twilio.com/docs/errors/20003)',
+    );
+    expect(emulator().requests).toHaveLength(1);
+  });
+
+  it('a 400 with Twilio’s validation code is not retried', async () => {
+    const error = await failure(client().updateConfig(ACCOUNT, { pre_webhook_url: 'not a url' }));
+    expect(error).toMatchObject({ status: 400, code: 50077 });
+    expect(emulator().requests).toHaveLength(1);
+  });
+
+  it('5xx: exponential backoff, then the last error with the number of attempts', async () => {
+    emulator().inject({ kind: 'status', status: 503, times: 10 });
+    const made = client({ maxRetries: 2 });
+    const error = await failure(made.fetchConfig(ACCOUNT));
+    expect(error).toBeInstanceOf(RetriesExhausted);
+    expect(error).toMatchObject({ attempts: 3 });
+    expect((error as RetriesExhausted).cause).toBeInstanceOf(TwilioApiError);
+    expect(made.backoff.sleeps).toEqual([375, 750]);
+  });
+
+  it('a stalled answer: a timeout, retried', async () => {
+    emulator().inject({ kind: 'stall', times: 10 });
+    const error = await failure(client({ timeoutMs: 200, maxRetries: 1 }).fetchConfig(ACCOUNT));
+    expect((error as RetriesExhausted).cause).toMatchObject({
+      failure: 'timeout',
+      transient: true,
+    });
+    expect(emulator().requests).toHaveLength(2);
+  });
+
+  it('a closed port: refused, retried, never sent', async () => {
+    const made = client({
+      baseUrl: `http://127.0.0.1:${String(await closedPort())}`,
+      maxRetries: 1,
+    });
+    const error = await failure(made.updateConfig(ACCOUNT, { method: 'GET' }));
+    expect((error as RetriesExhausted).cause).toMatchObject({
+      failure: 'refused',
+      mayHaveBeenSent: false,
+    });
+  });
+
+  it('an untrusted certificate: a TLS error, not retried', async () => {
+    const tls = await startTwilioEmulator({ tls: true });
+    closing.push(tls);
+    const error = await failure(client({ baseUrl: tls.url }).fetchConfig(ACCOUNT));
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error).toMatchObject({ failure: 'tls', transient: false, mayHaveBeenSent: false });
+    expect(tls.requests).toHaveLength(0);
+  });
+
+  it('a plain http server behind an https URL: a TLS error, not retried', async () => {
+    const made = client({ baseUrl: emulator().url.replace('http:', 'https:') });
+    const error = await failure(made.fetchConfig(ACCOUNT));
+    expect(error).toMatchObject({ failure: 'tls', transient: false });
+    expect(made.backoff.sleeps).toEqual([]);
+  });
+
+  it('a host name that does not resolve: a DNS error, not retried', async () => {
+    const made = client({ baseUrl: 'https://conversations.nowhere.invalid' });
+    const error = await failure(made.fetchConfig(ACCOUNT));
+    expect(error).toMatchObject({ failure: 'dns', transient: false });
+    expect(made.backoff.sleeps).toEqual([]);
+  });
+
+  it('a body past the cap: refused without reading it whole, not retried', async () => {
+    emulator().inject({ kind: 'huge-body', bytes: 20 * 1024 * 1024, status: 503 });
+    const error = await failure(client().fetchConfig(ACCOUNT));
+    expect(error).toMatchObject({ failure: 'too-large', transient: false });
+    expect(emulator().requests).toHaveLength(1);
+  });
+
+  it('a 200 that is not the resource: an unexpected answer, not retried', async () => {
+    emulator().inject({ kind: 'malformed-json' });
+    expect(await failure(client().fetchConfig(ACCOUNT))).toBeInstanceOf(UnexpectedAnswerError);
+    emulator().inject({ kind: 'missing-fields' });
+    expect((await failure(client().fetchConfig(ACCOUNT))).message).toMatch(
+      /without the field\(s\) filters, method/,
+    );
+  });
+});
