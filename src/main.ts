@@ -15,16 +15,19 @@ import type { Runner } from './runner.js';
 import { redactDeep, Secrets } from './secrets.js';
 import { modeIfValid, parseSettings } from './settings.js';
 import type { DriftIssueSettings, Settings } from './settings.js';
-import { proxyFor, TwilioClient } from './twilio-client.js';
+import { proxyFor } from './proxy.js';
+import { TwilioClient } from './twilio-client.js';
 import type { Dispatcher } from './undici.js';
 import { USER_AGENT } from './version.js';
 import type { WebhookConfig } from './webhook-config.js';
 
 export interface Dependencies {
   /** The runner to read inputs from and report to; @actions/core's by default. */
-  readonly runner?: Runner;
-  readonly dispatcher?: Dispatcher;
-  readonly clock?: Clock;
+  readonly runner?: Runner | undefined;
+  readonly dispatcher?: Dispatcher | undefined;
+  readonly clock?: Clock | undefined;
+  /** The unit of the GitHub client's retry waits (its plugins keep their own timers). */
+  readonly gitHubRetryUnitMs?: number | undefined;
 }
 
 export async function run(dependencies: Dependencies = {}): Promise<void> {
@@ -80,7 +83,11 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
     const issue =
       settings.driftIssue === null
         ? undefined
-        : await keepDriftIssue(result, settings.driftIssue, runner, secrets, dependencies);
+        : await keepDriftIssue(result, settings, settings.driftIssue, {
+            runner,
+            secrets,
+            dependencies,
+          });
     await publishResult(runner, result, issue);
   } finally {
     await twilio.close();
@@ -129,15 +136,26 @@ function connect(
 /** Loaded on demand, so that runs without a drift issue never load the GitHub client. */
 async function keepDriftIssue(
   result: RunResult,
-  settings: DriftIssueSettings,
-  runner: Runner,
-  secrets: Secrets,
-  dependencies: Dependencies,
+  settings: Settings,
+  driftIssue: DriftIssueSettings,
+  {
+    runner,
+    secrets,
+    dependencies,
+  }: { runner: Runner; secrets: Secrets; dependencies: Dependencies },
 ): Promise<DriftIssueOutcome> {
   const gitHub = await import('./drift-issue.js');
-  return gitHub.keepDriftIssue(result, settings, {
-    run: gitHubRunFromEnv(runner.env),
+  const run = gitHubRunFromEnv(runner.env);
+  return gitHub.keepDriftIssue(result, driftIssue, {
+    run,
+    proxyUrl: proxyFor(run.apiUrl, runner.env),
     now: new Date((dependencies.clock ?? systemClock).now()),
     redact: (text) => secrets.redact(text),
+    timeoutMs: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    retryUnitMs: dependencies.gitHubRetryUnitMs ?? 1_000,
+    warn: (message) => {
+      runner.annotate('warning', message);
+    },
   });
 }

@@ -263,6 +263,38 @@ describe('drift issue', () => {
     expect(run.summary).toContain('Drift issue: ❌');
   });
 
+  it('retries a 5xx and a secondary rate limit, and keeps the issue', async () => {
+    twilio().setAccountConfig({ method: 'GET' });
+    github.failNext(502);
+    github.failNext(403, {
+      message: 'You have exceeded a secondary rate limit',
+      headers: { 'retry-after': '1' },
+    });
+    const run = await withIssue({}, '210');
+    expect(run.exitCode).toBe(1);
+    expect(github.issues).toHaveLength(1);
+    expect(run.summary).toContain('Drift issue: opened');
+    expect(annotationsOf(run, 'warning').join('\n')).toContain('GitHub secondary rate limit');
+  });
+
+  it('gives each GitHub request its own time limit, and retries one that stalls', async () => {
+    twilio().setAccountConfig({ method: 'GET' });
+    github.stallNext();
+    const run = await withIssue({ 'timeout-seconds': '0.3' }, '211');
+    expect(run.exitCode).toBe(1);
+    expect(github.issues).toHaveLength(1);
+    expect(run.summary).toContain('Drift issue: opened');
+  });
+
+  it('gives up on a GitHub that keeps failing, after max-retries, and says so', async () => {
+    twilio().setAccountConfig({ method: 'GET' });
+    github.failNext(503, 10);
+    const run = await withIssue({ 'max-retries': '2' }, '212');
+    expect(run.exitCode).toBe(1);
+    expect(errorLine(run)).toContain('GitHub API error while keeping the drift issue');
+    expect(github.requests).toHaveLength(3);
+  });
+
   it('explains the permission a rejected token needs, even when in sync', async () => {
     github.failNext(403);
     const run = await withIssue({}, '208');
