@@ -21,6 +21,7 @@ export async function publishResult(
   issue: DriftIssueOutcome | undefined,
 ): Promise<void> {
   const updated = result.changed ? ` Twilio was updated: ${verdictLine(result)}` : '';
+  runner.info(verdictLine(result));
   const outputsWritten = setOutputs(runner, outputsFor(result, issue), updated);
   for (const note of result.notes ?? []) runner.annotate('warning', note);
   const drift = driftWarning(result);

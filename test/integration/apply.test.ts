@@ -1,6 +1,7 @@
 // Apply mode through run(), in-process, against the Twilio emulator over loopback.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS as CREDS, DEFAULT_SERVICE_SID } from '../emulator/twilio-emulator.js';
+import { startProxy } from '../emulator/proxy.js';
 import { recordingClock } from '../support/clock.js';
 import { annotationsOf, errorLine, runInProcess } from '../support/action.js';
 import type { Inputs } from '../support/action.js';
@@ -221,5 +222,75 @@ describe('apply fails clearly, and still reports', () => {
     expect(errorLine(run)).toContain('the credentials belong to another account');
     expect(requestLines(emulator())).toEqual([`GET ${ACCOUNT_PATH}`]);
     expect(run.summary).toContain('❌ Failed');
+  });
+});
+
+describe('the network around Twilio', () => {
+  it('goes through HTTPS_PROXY, and around it for a host in NO_PROXY', async () => {
+    const proxy = await startProxy();
+    try {
+      const inputs = {
+        ...emulatorInputs(emulator()),
+        'api-base-url': 'https://conversations.twilio.test',
+        'post-webhook-url': POST_URL,
+        'max-retries': '0',
+      };
+      const proxied = await runInProcess(inputs, { env: { HTTPS_PROXY: proxy.url } });
+      // The test proxy tunnels to loopback only, so the run fails; what matters is the way it took.
+      expect(proxy.requests).toEqual([
+        { method: 'CONNECT', target: 'conversations.twilio.test:443', proxyAuthorization: null },
+      ]);
+      expect(proxied.exitCode).toBe(1);
+
+      const bypassed = await runInProcess(inputs, {
+        env: { https_proxy: proxy.url, no_proxy: 'example.com, .twilio.test' },
+      });
+      expect(proxy.requests).toHaveLength(1);
+      expect(errorLine(bypassed)).toContain('does not resolve: check api-base-url');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('names the inputs that made a host name that does not resolve', async () => {
+    const run = await runInProcess({
+      'account-sid': CREDS.accountSid,
+      'auth-token': CREDS.authToken,
+      region: 'zz9',
+      edge: 'nowhere',
+      'post-webhook-url': POST_URL,
+    });
+    expect(run.exitCode).toBe(1);
+    expect(errorLine(run)).toMatch(
+      /conversations\.nowhere\.zz9\.twilio\.com.*does not resolve: check region zz9 and edge nowhere/,
+    );
+  });
+});
+
+describe('the runner’s files', () => {
+  it('an outputs file that cannot be written after an update says the update happened', async () => {
+    const run = await runInProcess(
+      { ...emulatorInputs(emulator()), 'post-webhook-url': POST_URL },
+      { outputsFail: true },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(errorLine(run)).toMatch(
+      /^Could not write the step's outputs: .* Twilio was updated: Updated 1 field/,
+    );
+    expect(emulator().accountConfig().post_webhook_url).toBe(POST_URL);
+    expect(run.summary).toContain('✏️ Updated');
+  });
+
+  it('a summary that cannot be written is a warning, and the verdict is still in the log', async () => {
+    const run = await runInProcess(
+      { ...emulatorInputs(emulator()), 'post-webhook-url': POST_URL },
+      { summaryFails: true },
+    );
+    expect(run.exitCode).toBe(0);
+    expect(annotationsOf(run, 'warning')).toEqual([
+      expect.stringMatching(
+        /^Could not write the job summary .* Twilio was updated: Updated 1 field/,
+      ),
+    ]);
   });
 });
