@@ -193,23 +193,6 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     return issue;
   };
 
-  const send = (
-    res: ServerResponse,
-    status: number,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ): void => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(JSON.stringify(body));
-  };
-  const sendError = (
-    res: ServerResponse,
-    status: number,
-    message: string,
-    headers: Record<string, string> = {},
-  ): void => {
-    send(res, status, { message, documentation_url: DOCS }, headers);
-  };
   /** One page of `items` as `per_page` and `page` ask (30 and 1 by default), with a next Link. */
   const sendPage = (res: ServerResponse, url: URL, items: Record<string, unknown>[]): void => {
     const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? '30'));
@@ -371,6 +354,18 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     },
     close: served.close,
   };
+}
+
+type Extra = Record<string, string>;
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Extra = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** GitHub's error body: a message and where the docs are. */
+function sendError(res: ServerResponse, status: number, message: string, headers: Extra = {}) {
+  send(res, status, { message, documentation_url: DOCS }, headers);
 }
 
 function now(): string {

@@ -66,6 +66,32 @@ export async function serve(
   };
 }
 
+/** A request as the emulators record it. */
+export interface RecordedRequest {
+  method: string;
+  /** The path without the query. */
+  path: string;
+  /** The raw query string without `?` ('' if none), byte for byte. */
+  query: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Parsed form of a body sent as application/x-www-form-urlencoded; null otherwise. */
+  form: Record<string, string[]> | null;
+  at: number;
+}
+
+/** The record of `req` with its whole `body`; a form only where `withForm` (default always). */
+export function recordOf(req: IncomingMessage, body: string, withForm = true): RecordedRequest {
+  return {
+    method: req.method ?? '',
+    ...splitTarget(req.url ?? ''),
+    headers: flatHeaders(req),
+    body,
+    form: withForm ? formOf(req, body) : null,
+    at: Date.now(),
+  };
+}
+
 /** A request's target split at the first `?`: the path, and the raw query without `?`. */
 export function splitTarget(raw: string): { path: string; query: string } {
   const mark = raw.indexOf('?');

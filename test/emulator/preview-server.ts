@@ -4,7 +4,8 @@
 // Self-contained (node: built-ins only) and erasable TypeScript only.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { flatHeaders, formOf, serve, splitTarget, withBody } from './loopback.ts';
+import { recordOf, serve, withBody } from './loopback.ts';
+import type { RecordedRequest } from './loopback.ts';
 
 /** One scripted answer; 'reset' destroys the connection without a response. */
 export type PreviewAnswer =
@@ -19,18 +20,8 @@ export type PreviewAnswer =
       delayMs?: number;
     };
 
-export interface PreviewRequest {
-  method: string;
-  /** The path without the query. */
-  path: string;
-  /** The raw query string without `?` ('' if none): byte for byte, as a signature covers it. */
-  query: string;
-  headers: Record<string, string>;
-  body: string;
-  /** Parsed body of an application/x-www-form-urlencoded request; null otherwise. */
-  form: Record<string, string[]> | null;
-  at: number;
-}
+/** method, path, raw query (byte for byte, as a signature covers it), headers, body, form, at. */
+export type PreviewRequest = RecordedRequest;
 
 export interface PreviewServer {
   /** http://127.0.0.1:port */
@@ -60,16 +51,7 @@ export async function startPreviewServer(): Promise<PreviewServer> {
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
-    const headers = flatHeaders(req);
-    const form = formOf(req, body);
-    requests.push({
-      method: req.method ?? '',
-      ...splitTarget(req.url ?? ''),
-      headers,
-      body,
-      form,
-      at: Date.now(),
-    });
+    requests.push(recordOf(req, body));
     const answer = queue.shift() ?? {};
     const delay = answer === 'reset' ? 0 : (answer.delayMs ?? 0);
     if (delay === 0) {

@@ -40,6 +40,28 @@ export function freshEmulator(options?: EmulatorOptions): () => TwilioEmulator {
   };
 }
 
+/** Runs `run` with `resource`, then ends it, whatever happened; what `run` returned. */
+export async function using<T, R>(
+  resource: T | Promise<T>,
+  end: (value: T) => Promise<unknown>,
+  run: (value: T) => Promise<R>,
+): Promise<R> {
+  const value = await resource;
+  try {
+    return await run(value);
+  } finally {
+    await end(value);
+  }
+}
+
+/** Runs `run` with an emulator of its own, closed after. */
+export function withEmulator(
+  options: EmulatorOptions,
+  run: (own: TwilioEmulator) => Promise<void>,
+): Promise<void> {
+  return using(startTwilioEmulator(options), (own) => own.close(), run);
+}
+
 export interface CallOptions {
   method?: string;
   body?: string;

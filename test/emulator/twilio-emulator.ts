@@ -16,7 +16,8 @@ import { STATUS_CODES, createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { Readable, pipeline } from 'node:stream';
-import { flatHeaders, formOf, serve, splitTarget, withBody } from './loopback.ts';
+import { recordOf, serve, withBody } from './loopback.ts';
+import type { RecordedRequest } from './loopback.ts';
 import { selfSignedCertificate } from './tls.ts';
 import type { TestCertificate } from './tls.ts';
 
@@ -113,16 +114,8 @@ export interface EmulatorOptions {
   tls?: boolean | TestCertificate;
 }
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: string;
-  headers: Record<string, string>;
-  body: string;
-  /** Parsed form of a POST sent as application/x-www-form-urlencoded; null otherwise. */
-  form: Record<string, string[]> | null;
-  at: number;
-}
+/** A request as received; `form` only for a POST (null for any other method). */
+export type { RecordedRequest } from './loopback.ts';
 
 /** Fields in the order of `conversations.v1.configuration.configuration_webhook`. */
 export interface AccountWebhookConfig {
@@ -636,10 +629,8 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, body: string): Promise<void> => {
-    const { path, query } = splitTarget(req.url ?? '');
-    const method = req.method ?? '';
-    const form = method === 'POST' ? formOf(req, body) : null;
-    const request = { method, path, query, headers: flatHeaders(req), body, form, at: Date.now() };
+    const request = recordOf(req, body, req.method === 'POST');
+    const { method, path, query } = request;
     requests.push(request);
 
     if (latency > 0) {

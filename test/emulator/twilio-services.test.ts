@@ -14,14 +14,14 @@ import {
   json,
   sidOf,
   twilioError,
+  withEmulator,
 } from './test-helpers.ts';
 import {
   DEFAULT_CREDENTIALS as CREDS,
   DEFAULT_SERVICE_NAME,
   DEFAULT_SERVICE_SID,
-  startTwilioEmulator,
 } from './twilio-emulator.ts';
-import type { ServicePage, TwilioEmulator } from './twilio-emulator.ts';
+import type { ServicePage } from './twilio-emulator.ts';
 
 const LIST = '/v1/Services';
 const RESTRICTED = { sid: `SK${'7'.repeat(32)}`, secret: 'restricted-secret' };
@@ -53,16 +53,6 @@ async function allPages(from: string): Promise<ServicePage[]> {
     pages.push(await page(url));
   }
   return pages;
-}
-
-/** An emulator with 120 services, for paging. */
-async function withMany(run: (many: TwilioEmulator) => Promise<void>): Promise<void> {
-  const many = await startTwilioEmulator({ services: MANY });
-  try {
-    await run(many);
-  } finally {
-    await many.close();
-  }
 }
 
 describe('listing services', () => {
@@ -130,7 +120,7 @@ describe('listing services', () => {
   });
 
   it('pages by PageSize, and next_page_url (with a PageToken) reaches every service once', async () => {
-    await withMany(async (many) => {
+    await withEmulator({ services: MANY }, async (many) => {
       const pages = await allPages(`${many.url}${LIST}?PageSize=50`);
       expect(pages.map((p) => p.services.length)).toEqual([50, 50, 20]);
       expect(pages.map((p) => p.meta.page)).toEqual([0, 1, 2]);
@@ -149,7 +139,7 @@ describe('listing services', () => {
   });
 
   it('takes PageSize from 1 to 100, 50 by default', async () => {
-    await withMany(async (many) => {
+    await withEmulator({ services: MANY }, async (many) => {
       expect((await page(`${many.url}${LIST}`)).services).toHaveLength(50);
       expect((await page(`${many.url}${LIST}?PageSize=1`)).services).toHaveLength(1);
       const largest = await page(`${many.url}${LIST}?PageSize=100`);

@@ -4,15 +4,22 @@
 import { X509Certificate } from 'node:crypto';
 import { Agent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, AUTH, SERVICE, failure, freshEmulator, until } from './test-helpers.ts';
-import { startTwilioEmulator } from './twilio-emulator.ts';
-import type { TwilioEmulator } from './twilio-emulator.ts';
+import {
+  ACCOUNT,
+  AUTH,
+  SERVICE,
+  failure,
+  freshEmulator,
+  until,
+  using,
+  withEmulator,
+} from './test-helpers.ts';
 
 const emulator = freshEmulator();
 
 /** A GET through `dispatcher`, its body read to the end; the status. */
 async function get(
-  target: TwilioEmulator,
+  target: { url: string },
   dispatcher: Agent,
   path = ACCOUNT,
   signal?: AbortSignal,
@@ -26,17 +33,9 @@ async function get(
   return response.statusCode;
 }
 
-/** Runs `body` with an undici Agent, closed after. */
-async function withAgent(
-  run: (agent: Agent) => Promise<void>,
-  options: Agent.Options = {},
-): Promise<void> {
-  const agent = new Agent(options);
-  try {
-    await run(agent);
-  } finally {
-    await agent.destroy();
-  }
+/** Runs `run` with an undici Agent of its own, destroyed after. */
+function withAgent(run: (agent: Agent) => Promise<void>, options: Agent.Options = {}) {
+  return using(new Agent(options), (agent) => agent.destroy(), run);
 }
 
 describe('connection accounting', () => {
@@ -105,8 +104,7 @@ describe('connection accounting', () => {
 
 describe('latency', () => {
   it('answers every request, faults included, after the latency set at start or at runtime', async () => {
-    const slow = await startTwilioEmulator({ latencyMs: 40 });
-    try {
+    await withEmulator({ latencyMs: 40 }, async (slow) => {
       await withAgent(async (agent) => {
         const timed = async (): Promise<number> => {
           const started = Date.now();
@@ -123,16 +121,13 @@ describe('latency', () => {
         expect(parallel).toEqual([200, 200, 200, 200]);
         expect(slow.maxInFlight).toBe(4); // 40 ms each: they overlap
       });
-    } finally {
-      await slow.close();
-    }
+    });
   });
 });
 
 describe('https', () => {
   it('serves https with a self-signed certificate for loopback, trusted only when given as ca', async () => {
-    const secure = await startTwilioEmulator({ tls: true });
-    try {
+    await withEmulator({ tls: true }, async (secure) => {
       expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:[1-9]\d*$/);
       const certificate = new X509Certificate(secure.certificate ?? '');
       expect(certificate.checkIP('127.0.0.1')).toBe('127.0.0.1');
@@ -150,14 +145,12 @@ describe('https', () => {
       );
       expect(secure.requests).toHaveLength(1);
       expect(secure.connections).toBe(2);
-    } finally {
-      await secure.close();
-    }
+    });
   });
 
   it('has no certificate over plain http, where a client speaking https gets a protocol error', async () => {
     expect(emulator().certificate).toBeNull();
-    const mistaken = { url: emulator().url.replace('http:', 'https:') } as TwilioEmulator;
+    const mistaken = { url: emulator().url.replace('http:', 'https:') };
     await withAgent(async (agent) => {
       expect((await failure(get(mistaken, agent))).code).toBe('ERR_SSL_WRONG_VERSION_NUMBER');
     });

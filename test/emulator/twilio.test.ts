@@ -21,6 +21,7 @@ import {
   freshEmulator,
   json,
   twilioError,
+  withEmulator,
 } from './test-helpers.ts';
 import {
   DEFAULT_CREDENTIALS as CREDS,
@@ -134,12 +135,12 @@ describe('authentication', () => {
   });
 
   it('takes credentials from the options', async () => {
-    const custom = await startTwilioEmulator({
+    const options = {
       accountSid: `AC${'1'.repeat(32)}`,
       authToken: 'custom-token',
       apiKeys: [{ sid: `SK${'2'.repeat(32)}`, secret: 'custom-secret' }],
-    });
-    try {
+    };
+    await withEmulator(options, async (custom) => {
       const get = (auth: string) =>
         fetch(`${custom.url}${ACCOUNT}`, { headers: { authorization: auth } });
       const own = await get(basic(`AC${'1'.repeat(32)}`, 'custom-token'));
@@ -148,9 +149,7 @@ describe('authentication', () => {
       expect((await get(basic(`SK${'2'.repeat(32)}`, 'custom-secret'))).status).toBe(200);
       expect((await get(AUTH)).status).toBe(401);
       expect((await get(basic(CREDS.apiKeySid, CREDS.apiKeySecret))).status).toBe(401);
-    } finally {
-      await custom.close();
-    }
+    });
   });
 });
 
@@ -191,17 +190,14 @@ describe('routing', () => {
   });
 
   it('knows only the services it is given', async () => {
-    const custom = await startTwilioEmulator({ services: [OTHER_SERVICE] });
-    try {
+    await withEmulator({ services: [OTHER_SERVICE] }, async (custom) => {
       const get = (sid: string) =>
         fetch(`${custom.url}/v1/Services/${sid}/Configuration/Webhooks`, {
           headers: { authorization: AUTH },
         });
       expect((await get(OTHER_SERVICE)).status).toBe(200);
       expect((await get(DEFAULT_SERVICE_SID)).status).toBe(404);
-    } finally {
-      await custom.close();
-    }
+    });
   });
 });
 
