@@ -17,8 +17,10 @@ function advice(error: unknown, settings: Settings): string {
     if (error.status === 401 || error.status === 403) {
       return ' Check account-sid with auth-token, or api-key with api-secret.';
     }
-    if (error.status === 404 && settings.resource.kind === 'service') {
-      return ` Check service-sid: ${settings.resource.serviceSid} is not a Conversations service of this account.`;
+    const service = /\/Services\/(IS[0-9a-f]{32})\//.exec(error.request)?.[1];
+    if (error.status === 404 && service !== undefined) {
+      const where = settings.source.kind === 'file' ? settings.source.path : 'service-sid';
+      return ` Check ${where}: ${service} is not a Conversations service of this account.`;
     }
     return '';
   }

@@ -17,11 +17,21 @@ export const INPUTS = [
   'api-base-url',
   'timeout-seconds',
   'max-retries',
+  'config-file',
+  'max-concurrency',
+  'unmanaged-services',
   'mode',
   'fail-on-drift',
   'drift-issue',
   'drift-issue-labels',
+  'pr-comment',
   'github-token',
+  'probe',
+  'probe-timeout-seconds',
+  'probe-url',
+  'only-if-live',
+  'rollback',
+  'allow-target-change',
 ] as const;
 
 export type InputName = (typeof INPUTS)[number];
@@ -31,6 +41,7 @@ export const OUTPUTS = [
   'changed',
   'drifted',
   'diff',
+  'resources',
   'previous',
   'config',
   'account-sid',
@@ -42,6 +53,9 @@ export const OUTPUTS = [
   'target',
   'url',
   'drift-issue-url',
+  'config-file',
+  'probed',
+  'skipped',
 ] as const;
 
 export type OutputName = (typeof OUTPUTS)[number];

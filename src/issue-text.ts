@@ -1,42 +1,63 @@
-// The drift issue's words: title, body and comments, rendered from a result (already redacted)
-// and the time of the check, which the caller passes in.
+// The words GitHub gets: the drift issue's title, body and comments, and the pull-request
+// comment with the plan, rendered from a result (already redacted) and the time of the check.
 import { runUrl } from './github-context.js';
 import type { GitHubRun } from './github-context.js';
 import { describeDiff } from './plan.js';
-import { renderFieldTable, verdictLine } from './render.js';
+import { describeResult, renderFieldTable, resourceHeading } from './render.js';
 import type { RunResult } from './result.js';
-import { escapeHtml } from './text.js';
-import { describeResource } from './webhook-config.js';
-import type { Resource } from './webhook-config.js';
+import { count, escapeHtml } from './text.js';
 
-/** A hidden line in the issue body that finds the issue again, whatever a person renames it to. */
-export function issueMarker(accountSid: string, resource: Resource): string {
-  const key =
-    resource.kind === 'account' ? `account:${accountSid}` : `service:${resource.serviceSid}`;
+/**
+ * What the drift issue and the plan comment belong to: the file, or the one resource the inputs
+ * describe (keys that runs before desired-state files made stay valid).
+ */
+export function driftKey(result: RunResult): string {
+  if (result.file !== undefined) return `file:${result.file} account:${result.accountSid}`;
+  const [only] = result.resources;
+  return only?.resource.kind === 'service'
+    ? `service:${only.resource.serviceSid}`
+    : `account:${result.accountSid}`;
+}
+
+/** A hidden line that finds the issue again, whatever a person renames it to. */
+export function issueMarker(key: string): string {
   return `<!-- twilio-webhook-drift ${key} -->`;
 }
 
-export function issueTitle(accountSid: string, resource: Resource): string {
-  return resource.kind === 'account'
-    ? `Twilio webhook drift: account-wide configuration of ${accountSid}`
-    : `Twilio webhook drift: Conversations service ${resource.serviceSid}`;
+export function planMarker(key: string): string {
+  return `<!-- twilio-webhook-plan ${key} -->`;
+}
+
+export function issueTitle(result: RunResult): string {
+  if (result.file !== undefined) {
+    return `Twilio webhook drift: ${result.file} (account ${result.accountSid})`;
+  }
+  const [only] = result.resources;
+  return only?.resource.kind === 'service'
+    ? `Twilio webhook drift: Conversations service ${only.resource.serviceSid}`
+    : `Twilio webhook drift: account-wide configuration of ${result.accountSid}`;
 }
 
 export function issueBody(result: RunResult, run: GitHubRun, checkedAt: Date): string {
+  const drifted = result.resources.filter((r) => r.diff.length > 0);
   return [
-    issueMarker(result.accountSid, result.resource),
-    `The live Twilio Conversations webhook configuration (${describeResource(result.resource)} of account \`${result.accountSid}\`) no longer matches what the repository says.`,
+    issueMarker(driftKey(result)),
+    `The live Twilio Conversations webhook configuration of account \`${result.accountSid}\` no longer matches what ${result.file === undefined ? 'the repository' : `\`${escapeHtml(result.file)}\``} says: ${count(drifted.length, 'resource')} drifted.`,
     '',
-    `**${escapeHtml(verdictLine(result))}**`,
-    '',
-    renderFieldTable(result),
-    '',
+    ...drifted.flatMap((resource) => [
+      `### ${resourceHeading(resource)}`,
+      '',
+      `**${escapeHtml(describeResult(resource, result.mode))}**`,
+      '',
+      renderFieldTable(resource, result.mode),
+      '',
+    ]),
     `Last checked by [${escapeHtml(run.workflow)} run ${run.runId}](${runUrl(run)}) at ${checkedAt.toISOString()}.`,
     '',
     '### How to fix it',
     '',
     '- If the repository is right, run the workflow in `apply` mode (for example the deploy workflow, or this one with `mode: apply` through workflow_dispatch): it sets exactly the desired values and verifies them.',
-    '- If the change in Twilio was intended, change the desired values in the workflow so that they match.',
+    '- If the change in Twilio was intended, change the desired values in the repository so that they match.',
     '',
     'This issue is updated while the drift lasts and closed by the next check that finds the configuration back in sync.',
   ].join('\n');
@@ -47,5 +68,29 @@ export function backInSyncComment(run: GitHubRun): string {
 }
 
 export function driftIsBackComment(result: RunResult, run: GitHubRun): string {
-  return `Drift is back: ${runUrl(run)} found the live ${escapeHtml(describeDiff(result.diff))}.`;
+  const drifted = result.resources.filter((r) => r.diff.length > 0);
+  return `Drift is back: ${runUrl(run)} found ${drifted
+    .map((r) => `the ${resourceHeading(r)}: its live ${escapeHtml(describeDiff(r.diff))}`)
+    .join('; ')}.`;
+}
+
+/** What an apply would change, per resource: the plan a reviewer reads on the pull request. */
+export function planComment(result: RunResult, run: GitHubRun): string {
+  const changing = result.resources.filter((r) => r.diff.length > 0);
+  return [
+    planMarker(driftKey(result)),
+    `## Twilio webhooks plan${result.file === undefined ? '' : ` for \`${escapeHtml(result.file)}\``}`,
+    '',
+    changing.length === 0
+      ? '**No changes**: the live configuration of every resource matches the desired one.'
+      : `**An apply would change ${count(changing.length, 'resource')}** of ${result.resources.length}:`,
+    '',
+    ...changing.flatMap((resource) => [
+      `### ${resourceHeading(resource)}`,
+      '',
+      renderFieldTable(resource, 'check'),
+      '',
+    ]),
+    `Planned by [${escapeHtml(run.workflow)} run ${run.runId}](${runUrl(run)}); updated on every push.`,
+  ].join('\n');
 }

@@ -1,29 +1,36 @@
 // The story of a run: read inputs → desired state → fetch live → plan → apply or report → outputs.
+import { readFile } from 'node:fs/promises';
 import { explainError } from './advice.js';
-import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
 import { INPUTS } from './contract.js';
 import type { RawInputs } from './contract.js';
+import { deploy } from './deploy.js';
+import { parseDesiredState } from './desired-state.js';
 import { errorMessage } from './errors.js';
-import { gitHubRunFromEnv } from './github-context.js';
+import { exportState } from './export.js';
+import { keepGitHubInformed } from './github-side.js';
+import { servicesReport, takeInventory } from './inventory.js';
+import type { DesiredSet } from './inventory.js';
 import { planChanges } from './plan.js';
-import { publishAborted, publishResult } from './publish.js';
-import { accountMismatch, applyPlan, withoutUpdate } from './reconcile.js';
-import type { DriftIssueOutcome, RunResult } from './result.js';
+import { proxyFor } from './proxy.js';
+import { publishAborted, publishExport, publishResult } from './publish.js';
+import { withoutUpdate } from './reconcile.js';
+import type { RunResult } from './result.js';
 import { actionsRunner, redacting } from './runner.js';
 import type { Runner } from './runner.js';
 import { redactDeep, Secrets } from './secrets.js';
 import { modeIfValid, parseSettings } from './settings.js';
-import type { DriftIssueSettings, Settings } from './settings.js';
-import { proxyFor } from './proxy.js';
+import type { Settings } from './settings.js';
 import { TwilioClient } from './twilio-client.js';
 import type { Dispatcher } from './undici.js';
 import { USER_AGENT } from './version.js';
-import type { WebhookConfig } from './webhook-config.js';
+import { workspacePath } from './workspace.js';
 
 export interface Dependencies {
   /** The runner to read inputs from and report to; @actions/core's by default. */
   readonly runner?: Runner | undefined;
+  /** For Twilio's calls; the client makes its own pool otherwise. */
   readonly dispatcher?: Dispatcher | undefined;
   readonly clock?: Clock | undefined;
   /** The unit of the GitHub client's retry waits (its plugins keep their own timers). */
@@ -38,60 +45,104 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
   const runner = redacting(raw, secrets);
   const inputs = readInputs(runner);
   maskInputSecrets(inputs, secrets);
+  const abort = (error: unknown, explain: (error: unknown) => string = errorMessage) =>
+    publishAborted(runner, { mode: modeIfValid(inputs), failure: explain(error) });
 
   let settings: Settings;
+  let desired: DesiredSet | undefined;
   try {
     const parsed = parseSettings(inputs);
     settings = parsed.settings;
     for (const warning of parsed.warnings) runner.annotate('warning', warning);
+    desired = settings.mode === 'export' ? undefined : await readDesired(settings, runner.env);
   } catch (error) {
-    await publishAborted(runner, { mode: modeIfValid(inputs), failure: errorMessage(error) });
+    await abort(error);
     return;
   }
   secrets.addBasicCredential(settings.credentials.username, settings.credentials.password);
+  for (const url of desiredUrls(settings, desired)) secrets.addUrl(url);
+  const explain = (error: unknown) => explainError(error, settings);
 
   const twilio = connect(settings, dependencies, runner, secrets);
-  const explain = (error: unknown) => explainError(error, settings);
   try {
-    let live: WebhookConfig;
-    try {
-      live = await twilio.fetchConfig(settings.resource);
-    } catch (error) {
-      await publishAborted(runner, { mode: settings.mode, failure: explain(error) });
+    if (desired === undefined) {
+      const exported = await exportState(
+        twilio,
+        settings,
+        runner.env,
+        dependencies.clock ?? systemClock,
+      );
+      await publishExport(runner, exported);
       return;
     }
-    const wrongAccount = accountMismatch(live, settings.accountSid);
-    if (wrongAccount !== undefined) {
-      await publishAborted(runner, { mode: settings.mode, failure: wrongAccount });
-      return;
-    }
+    const inventory = await takeInventory(twilio, desired, settings);
+    const planned = inventory.managed.map((managed) => ({
+      ...managed,
+      plan: planChanges(managed.desired, managed.live),
+    }));
+    for (const warning of planned.flatMap((p) => p.plan.warnings))
+      runner.annotate('warning', warning);
 
-    const plan = planChanges(settings.desired, live);
-    for (const warning of plan.warnings) runner.annotate('warning', warning);
-
-    const resource = {
-      fetch: () => twilio.fetchConfig(settings.resource),
-      update: (update: typeof plan.update) => twilio.updateConfig(settings.resource, update),
-    };
-    const result = redactDeep(
+    const outcome =
       settings.mode === 'apply'
-        ? await applyPlan(resource, settings, live, plan, explain)
-        : withoutUpdate(settings, live, plan),
+        ? await deploy(twilio, planned, settings, {
+            runner,
+            clock: dependencies.clock ?? systemClock,
+            explain,
+          })
+        : {
+            resources: planned.map((p) =>
+              withoutUpdate(
+                { ...p, failOnDrift: settings.failOnDrift, rollback: false },
+                p.live,
+                p.plan,
+              ),
+            ),
+            probed: [],
+            skipped: undefined,
+            failures: [],
+          };
+    const services = servicesReport(
+      inventory,
+      outcome.resources.map((r) => ({ resource: r.resource, name: r.name, config: r.current })),
+    );
+    const result: RunResult = redactDeep(
+      {
+        mode: settings.mode === 'apply' ? 'apply' : 'check',
+        accountSid: settings.accountSid,
+        file: settings.source.kind === 'file' ? settings.source.path : undefined,
+        ...outcome,
+        services,
+        failures: [...outcome.failures, ...unmanagedFailures(services, settings)],
+      },
       (text) => secrets.redact(text),
     );
-
-    const issue =
-      settings.driftIssue === null
-        ? undefined
-        : await keepDriftIssue(result, settings, settings.driftIssue, {
-            runner,
-            secrets,
-            dependencies,
-          });
-    await publishResult(runner, result, issue);
+    const gitHub = await keepGitHubInformed(result, settings, {
+      runner,
+      secrets,
+      clock: dependencies.clock ?? systemClock,
+      retryUnitMs: dependencies.gitHubRetryUnitMs ?? 1_000,
+    });
+    await publishResult(runner, result, gitHub, settings.unmanagedServices);
+  } catch (error) {
+    await abort(error, explain);
   } finally {
     await twilio.close();
   }
+}
+
+/** Every URL the run may print that a desired-state file or only-if-live holds. */
+function desiredUrls(
+  settings: Settings,
+  desired: DesiredSet | undefined,
+): (string | null | undefined)[] {
+  const configs = [
+    settings.deploy.onlyIfLive,
+    ...(desired?.kind === 'file'
+      ? [desired.state.account, ...desired.state.services.map((s) => s.desired)]
+      : []),
+  ];
+  return configs.flatMap((config) => [config?.pre_webhook_url, config?.post_webhook_url]);
 }
 
 function readInputs(runner: Runner): RawInputs {
@@ -100,9 +151,37 @@ function readInputs(runner: Runner): RawInputs {
 
 /** Before anything is printed: the tokens, and the credentials of the desired webhook URLs. */
 function maskInputSecrets(inputs: RawInputs, secrets: Secrets): void {
-  for (const name of ['auth-token', 'api-secret', 'github-token'] as const)
+  for (const name of ['auth-token', 'api-secret', 'github-token'] as const) {
     secrets.add(inputs[name]);
-  for (const name of ['pre-webhook-url', 'post-webhook-url'] as const) secrets.addUrl(inputs[name]);
+  }
+  for (const name of ['pre-webhook-url', 'post-webhook-url', 'probe-url'] as const) {
+    secrets.addUrl(inputs[name]);
+  }
+  secrets.addUrlsIn(inputs['only-if-live']);
+}
+
+async function readDesired(settings: Settings, env: NodeJS.ProcessEnv): Promise<DesiredSet> {
+  const { source } = settings;
+  if (source.kind === 'inputs') {
+    return {
+      kind: 'inputs',
+      wanted: { resource: source.resource, name: undefined, desired: source.desired },
+    };
+  }
+  const text = await readFile(workspacePath(source.path, env), 'utf8');
+  return { kind: 'file', state: parseDesiredState(text, source.path, env) };
+}
+
+/** Under "fail", a service nobody declared that overrides the account-wide configuration fails the run. */
+function unmanagedFailures(services: RunResult['services'], settings: Settings): string[] {
+  if (settings.unmanagedServices !== 'fail' || services === undefined || !services.listed)
+    return [];
+  const overriding = services.services.filter((s) => !s.managed && s.fires === 'service');
+  return overriding.length === 0
+    ? []
+    : [
+        `${overriding.length} service${overriding.length === 1 ? '' : 's'} not declared override the account-wide configuration (unmanaged-services: fail): ${overriding.map((s) => s.sid).join(', ')}.`,
+      ];
 }
 
 function connect(
@@ -116,7 +195,7 @@ function connect(
     credentials: settings.credentials,
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
-    maxConnections: 1,
+    maxConnections: settings.maxConcurrency,
     userAgent: USER_AGENT,
     proxyUrl: proxyFor(settings.endpoint.baseUrl, runner.env),
     dispatcher: dependencies.dispatcher,
@@ -129,33 +208,6 @@ function connect(
     onConfig: (config) => {
       secrets.addUrl(config.pre_webhook_url);
       secrets.addUrl(config.post_webhook_url);
-    },
-  });
-}
-
-/** Loaded on demand, so that runs without a drift issue never load the GitHub client. */
-async function keepDriftIssue(
-  result: RunResult,
-  settings: Settings,
-  driftIssue: DriftIssueSettings,
-  {
-    runner,
-    secrets,
-    dependencies,
-  }: { runner: Runner; secrets: Secrets; dependencies: Dependencies },
-): Promise<DriftIssueOutcome> {
-  const gitHub = await import('./drift-issue.js');
-  const run = gitHubRunFromEnv(runner.env);
-  return gitHub.keepDriftIssue(result, driftIssue, {
-    run,
-    proxyUrl: proxyFor(run.apiUrl, runner.env),
-    now: new Date((dependencies.clock ?? systemClock).now()),
-    redact: (text) => secrets.redact(text),
-    timeoutMs: settings.timeoutMs,
-    maxRetries: settings.maxRetries,
-    retryUnitMs: dependencies.gitHubRetryUnitMs ?? 1_000,
-    warn: (message) => {
-      runner.annotate('warning', message);
     },
   });
 }

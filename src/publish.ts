@@ -4,30 +4,46 @@
 import type { Outputs } from './contract.js';
 import { errorMessage } from './errors.js';
 import {
-  driftWarning,
+  driftWarnings,
   failureOf,
   outputsFor,
   outputsForAborted,
+  outputsForExport,
+  overrideWarnings,
   renderAbortedSummary,
+  renderExportSummary,
   renderSummary,
   verdictLine,
 } from './render.js';
-import type { AbortedRun, DriftIssueOutcome, RunResult } from './result.js';
+import type { AbortedRun, ExportedRun, GitHubOutcomes, RunResult } from './result.js';
 import type { Runner } from './runner.js';
+import type { UnmanagedPolicy } from './settings.js';
 
 export async function publishResult(
   runner: Runner,
   result: RunResult,
-  issue: DriftIssueOutcome | undefined,
+  gitHub: GitHubOutcomes,
+  unmanaged: UnmanagedPolicy,
 ): Promise<void> {
-  const updated = result.changed ? ` Twilio was updated: ${verdictLine(result)}` : '';
+  const updated = result.resources.some((r) => r.changed)
+    ? ` Twilio was updated: ${verdictLine(result)}`
+    : '';
   runner.info(verdictLine(result));
-  const outputsWritten = setOutputs(runner, outputsFor(result, issue), updated);
-  for (const note of result.notes ?? []) runner.annotate('warning', note);
-  const drift = driftWarning(result);
-  if (drift !== undefined) runner.annotate('warning', drift, 'Twilio webhook drift');
-  await writeSummary(runner, renderSummary(result, issue), updated);
-  const failure = failureOf(result, issue);
+  const outputsWritten = setOutputs(runner, outputsFor(result, gitHub), updated);
+  for (const note of result.resources.flatMap((r) =>
+    r.status === 'skipped' ? [] : (r.notes ?? []),
+  )) {
+    runner.annotate('warning', note);
+  }
+  for (const drift of driftWarnings(result))
+    runner.annotate('warning', drift, 'Twilio webhook drift');
+  if (unmanaged !== 'ignore') {
+    for (const warning of overrideWarnings(result)) {
+      runner.annotate('warning', warning, 'Twilio service overrides the account-wide webhooks');
+    }
+  }
+  await writeSummary(runner, renderSummary(result, gitHub), updated);
+  const failure = failureOf(result, gitHub);
   if (failure !== undefined) fail(runner, failure);
   else if (!outputsWritten) runner.fail();
 }
@@ -36,6 +52,12 @@ export async function publishAborted(runner: Runner, run: AbortedRun): Promise<v
   setOutputs(runner, outputsForAborted(), '');
   await writeSummary(runner, renderAbortedSummary(run), '');
   fail(runner, run.failure);
+}
+
+export async function publishExport(runner: Runner, run: ExportedRun): Promise<void> {
+  runner.info(`Wrote ${run.file}.`);
+  if (!setOutputs(runner, outputsForExport(run), '')) runner.fail();
+  await writeSummary(runner, renderExportSummary(run), '');
 }
 
 function fail(runner: Runner, reason: string): void {

@@ -1,23 +1,27 @@
-// From a plan to a result: in check mode nothing is sent; in apply mode one update with only the
-// differing fields, whose answer is verified field by field. When the answer is lost, the
-// resource is fetched again to learn what is true, rather than guessing.
+// From a plan to a resource's result: in check mode nothing is sent; in apply mode one update
+// with only the differing fields, whose answer is verified field by field. When the answer is
+// lost, the resource is fetched again to learn what is true, rather than guessing; when what
+// Twilio holds does not match, the fields changed are put back as they were (and checked).
 import { compare, describeDiff } from './plan.js';
-import type { Plan } from './plan.js';
-import type { RunResult } from './result.js';
-import type { Settings } from './settings.js';
+import type { FieldDiff, Plan } from './plan.js';
+import type { ResourceResult } from './result.js';
 import { TransportError, TwilioApiError } from './twilio-errors.js';
-import type { DesiredConfig, WebhookConfig } from './webhook-config.js';
+import type { DesiredConfig, Resource, WebhookConfig } from './webhook-config.js';
 
-/** One resource, as the reconciler needs it. */
+/** One resource, as the reconciler reaches it. */
 export interface ResourceAccess {
   fetch(): Promise<WebhookConfig>;
   update(update: DesiredConfig): Promise<WebhookConfig>;
 }
 
-export type RunContext = Pick<
-  Settings,
-  'mode' | 'resource' | 'accountSid' | 'desired' | 'failOnDrift'
->;
+export interface ResourceContext {
+  readonly resource: Resource;
+  readonly name: string | undefined;
+  readonly desired: DesiredConfig;
+  readonly failOnDrift: boolean;
+  /** Put the changed fields back when Twilio ends up holding something else. */
+  readonly rollback: boolean;
+}
 
 /** Phrases an error for a person, with the advice the action's inputs suggest. */
 export type Explain = (error: unknown) => string;
@@ -29,29 +33,58 @@ export function accountMismatch(live: WebhookConfig, accountSid: string): string
 }
 
 /** Check mode, or apply mode with nothing to do: no request beyond the fetch. */
-export function withoutUpdate(context: RunContext, live: WebhookConfig, plan: Plan): RunResult {
+export function withoutUpdate(
+  context: ResourceContext,
+  live: WebhookConfig,
+  plan: Plan,
+): ResourceResult {
   const drifted = plan.diff.length > 0;
-  const failure =
-    drifted && context.failOnDrift
-      ? `The live ${describeDiff(plan.diff)}. Run in apply mode to fix it, or change the desired values.`
-      : undefined;
   return {
     ...before(context, live, plan),
     current: live,
-    verdict: drifted ? 'drifted' : 'in-sync',
+    status: drifted ? 'drifted' : 'in-sync',
     changed: false,
-    ...(failure === undefined ? {} : { failure }),
+    failure:
+      drifted && context.failOnDrift
+        ? `The live ${describeDiff(plan.diff)}. Run in apply mode to fix it, or change the desired values.`
+        : undefined,
   };
+}
+
+/** A resource left alone on purpose (a guard or only-if-live said so). */
+export function skipped(
+  context: ResourceContext,
+  live: WebhookConfig,
+  plan: Plan,
+  why: string,
+): ResourceResult {
+  return {
+    ...before(context, live, plan),
+    current: live,
+    status: 'skipped',
+    changed: false,
+    notes: [why],
+  };
+}
+
+/** A resource that failed before its update was sent (a probe, a guard). */
+export function refused(
+  context: ResourceContext,
+  live: WebhookConfig,
+  plan: Plan,
+  why: string,
+): ResourceResult {
+  return failed(context, live, plan, live, why);
 }
 
 /** Sends one update with only the differing fields, then checks every managed field in Twilio's answer. */
 export async function applyPlan(
   access: ResourceAccess,
-  context: RunContext,
+  context: ResourceContext,
   live: WebhookConfig,
   plan: Plan,
   explain: Explain,
-): Promise<RunResult> {
+): Promise<ResourceResult> {
   if (plan.diff.length === 0) return withoutUpdate(context, live, plan);
   let answer: WebhookConfig;
   try {
@@ -63,15 +96,17 @@ export async function applyPlan(
   }
   const mismatches = compare(context.desired, answer);
   if (mismatches.length > 0) {
-    return failed(
+    return rollBack(
+      access,
       context,
       live,
       plan,
       answer,
       `Twilio accepted the update, but its answer does not match: ${describeDiff(mismatches)}.`,
+      explain,
     );
   }
-  return { ...before(context, live, plan), current: answer, verdict: 'updated', changed: true };
+  return { ...before(context, live, plan), current: answer, status: 'updated', changed: true };
 }
 
 /** A refusal by Twilio, or a request that never left: nothing can have changed. */
@@ -83,12 +118,12 @@ function definitelyNotApplied(error: unknown): boolean {
 /** The update's answer was lost: fetch again and report what is true now. */
 async function learnOutcome(
   access: ResourceAccess,
-  context: RunContext,
+  context: ResourceContext,
   live: WebhookConfig,
   plan: Plan,
   lost: string,
   explain: Explain,
-): Promise<RunResult> {
+): Promise<ResourceResult> {
   let now: WebhookConfig;
   try {
     now = await access.fetch();
@@ -106,40 +141,113 @@ async function learnOutcome(
     return {
       ...before(context, live, plan),
       current: now,
-      verdict: 'updated',
+      status: 'updated',
       changed: true,
       notes: [
         `The update's answer was lost (${lost}), but fetching the configuration again shows the update applied.`,
       ],
     };
   }
-  const unchanged = compare(context.desired, live).length === missing.length;
-  return failed(
+  if (unchanged(plan.diff, now)) {
+    return failed(
+      context,
+      live,
+      plan,
+      now,
+      `The update was not applied: ${lost} Fetching the configuration again shows it unchanged.`,
+    );
+  }
+  return rollBack(
+    access,
     context,
     live,
     plan,
     now,
-    unchanged
-      ? `The update was not applied: ${lost} Fetching the configuration again shows it unchanged.`
-      : `The update's answer was lost (${lost}), and the configuration fetched again does not match: ${describeDiff(missing)}.`,
+    `The update's answer was lost (${lost}), and the configuration fetched again does not match: ${describeDiff(missing)}.`,
+    explain,
   );
 }
 
+/** Every field the update would have changed still holds its value from before. */
+function unchanged(diff: readonly FieldDiff[], now: WebhookConfig): boolean {
+  const previous = restoreOf(diff);
+  return compare(previous, now).length === 0;
+}
+
+/**
+ * Twilio holds something else than was asked for: put back the previous values of the fields the
+ * update changed (one more update, itself verified), and fail either way.
+ */
+async function rollBack(
+  access: ResourceAccess,
+  context: ResourceContext,
+  live: WebhookConfig,
+  plan: Plan,
+  holding: WebhookConfig,
+  why: string,
+  explain: Explain,
+): Promise<ResourceResult> {
+  const restore = restoreOf(plan.diff);
+  if (!context.rollback || Object.keys(restore).length === 0) {
+    return failed(context, live, plan, holding, why);
+  }
+  const fields = Object.keys(restore).join(', ');
+  try {
+    const answer = await access.update(restore);
+    const still = compare(restore, answer);
+    return still.length === 0
+      ? failed(
+          context,
+          live,
+          plan,
+          answer,
+          `${why} Rolled back: ${fields} restored to the values from before this run, and verified.`,
+        )
+      : failed(
+          context,
+          live,
+          plan,
+          answer,
+          `${why} The rollback of ${fields} did not verify either: ${describeDiff(still)}. Fix it by hand.`,
+        );
+  } catch (error) {
+    return failed(
+      context,
+      live,
+      plan,
+      undefined,
+      `${why} The rollback of ${fields} failed too: ${explain(error)} Check the configuration by hand.`,
+    );
+  }
+}
+
+/**
+ * The values from before the run of the fields that differed, as an update. A method or target
+ * that was never set cannot be sent back as unset, so it is left out.
+ */
+function restoreOf(diff: readonly FieldDiff[]): DesiredConfig {
+  const restore: Record<string, unknown> = {};
+  for (const { field, actual } of diff) {
+    if ((field === 'method' || field === 'target') && actual === null) continue;
+    restore[field] = field === 'filters' ? (actual ?? []) : actual;
+  }
+  return restore;
+}
+
 function failed(
-  context: RunContext,
+  context: ResourceContext,
   live: WebhookConfig,
   plan: Plan,
   current: WebhookConfig | undefined,
   failure: string,
-): RunResult {
-  return { ...before(context, live, plan), current, verdict: 'failed', changed: false, failure };
+): ResourceResult {
+  return { ...before(context, live, plan), current, status: 'failed', changed: false, failure };
 }
 
-function before(context: RunContext, live: WebhookConfig, plan: Plan) {
+function before(context: ResourceContext, live: WebhookConfig, plan: Plan) {
   return {
-    mode: context.mode,
     resource: context.resource,
-    accountSid: context.accountSid,
+    name: context.name,
     desired: context.desired,
     previous: live,
     diff: plan.diff,

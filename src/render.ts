@@ -1,21 +1,71 @@
-// Pure rendering of a run's result: the outputs, the verdict, and the job summary's Markdown.
-// Callers pass data that is already redacted; everything here escapes what it embeds.
+// Pure rendering of a run's result: the outputs, the verdict, the annotations' words and the job
+// summary's Markdown. Callers pass data that is already redacted; everything here escapes what
+// it embeds.
 import type { Outputs } from './contract.js';
 import type { FieldValue } from './plan.js';
 import { describeDiff } from './plan.js';
-import type { AbortedRun, DriftIssueOutcome, RunResult, Verdict } from './result.js';
+import type { ProbeResult } from './probe.js';
+import { verdictOf } from './result.js';
+import type {
+  AbortedRun,
+  ExportedRun,
+  GitHubOutcome,
+  GitHubOutcomes,
+  ResourceResult,
+  RunResult,
+  ServiceLevel,
+  Status,
+} from './result.js';
 import { count, escapeHtml } from './text.js';
 import { describeResource, FIELDS } from './webhook-config.js';
 import type { Field, WebhookConfig } from './webhook-config.js';
 
-/** Every output of action.yml. Per-field outputs describe the state after the run. */
-export function outputsFor(result: RunResult, issue?: DriftIssueOutcome): Outputs {
-  const current = result.current;
+const NO_OUTPUTS: Outputs = {
+  changed: 'false',
+  drifted: '',
+  diff: '',
+  resources: '',
+  previous: '',
+  config: '',
+  'account-sid': '',
+  'chat-service-sid': '',
+  filters: '',
+  method: '',
+  'pre-webhook-url': '',
+  'post-webhook-url': '',
+  target: '',
+  url: '',
+  'drift-issue-url': '',
+  'config-file': '',
+  probed: '',
+  skipped: 'false',
+};
+
+/**
+ * Every output of action.yml. The per-field outputs describe one resource after the run: the one
+ * the inputs describe, or with a desired-state file the account-wide configuration (empty when
+ * the file does not manage it).
+ */
+export function outputsFor(result: RunResult, gitHub: GitHubOutcomes): Outputs {
+  const main = primary(result);
+  const current = main?.current;
   return {
-    changed: String(result.changed),
-    drifted: String(result.diff.length > 0),
-    diff: JSON.stringify(result.diff),
-    previous: JSON.stringify(result.previous),
+    ...NO_OUTPUTS,
+    changed: String(result.resources.some((r) => r.changed)),
+    drifted: String(result.resources.some((r) => r.diff.length > 0)),
+    diff: JSON.stringify(
+      result.resources.flatMap((r) => r.diff.map((d) => ({ resource: key(r), ...d }))),
+    ),
+    resources: JSON.stringify(
+      result.resources.map((r) => ({
+        resource: key(r),
+        sid: r.resource.kind === 'service' ? r.resource.serviceSid : result.accountSid,
+        ...(r.resource.kind === 'service' ? { name: r.name ?? null } : {}),
+        status: r.status,
+        diff: r.diff,
+      })),
+    ),
+    previous: main === undefined ? '' : JSON.stringify(main.previous),
     config: current === undefined ? '' : JSON.stringify(current),
     'account-sid': current?.account_sid ?? '',
     'chat-service-sid': current?.chat_service_sid ?? '',
@@ -25,76 +75,226 @@ export function outputsFor(result: RunResult, issue?: DriftIssueOutcome): Output
     'post-webhook-url': current?.post_webhook_url ?? '',
     target: current?.target ?? '',
     url: current?.url ?? '',
-    'drift-issue-url': issue !== undefined && 'url' in issue ? issue.url : '',
+    'drift-issue-url': urlOf(gitHub.driftIssue),
+    probed: JSON.stringify(
+      result.probed.map((p) => ({
+        url: p.url,
+        passed: p.passed,
+        attempts: p.attempts,
+        status: p.lastStatus,
+        ms: p.elapsedMs,
+      })),
+    ),
+    skipped: String(result.skipped !== undefined),
   };
 }
 
 /** A run that stopped early changed nothing and knows nothing of the live state. */
 export function outputsForAborted(): Outputs {
-  return {
-    changed: 'false',
-    drifted: '',
-    diff: '',
-    previous: '',
-    config: '',
-    'account-sid': '',
-    'chat-service-sid': '',
-    filters: '',
-    method: '',
-    'pre-webhook-url': '',
-    'post-webhook-url': '',
-    target: '',
-    url: '',
-    'drift-issue-url': '',
-  };
+  return NO_OUTPUTS;
 }
 
-const HEADLINES: Readonly<Record<Verdict, string>> = {
+export function outputsForExport(run: ExportedRun): Outputs {
+  return { ...NO_OUTPUTS, 'config-file': run.file };
+}
+
+function primary(result: RunResult): ResourceResult | undefined {
+  return result.file === undefined
+    ? result.resources[0]
+    : result.resources.find((r) => r.resource.kind === 'account');
+}
+
+/** "account", or the service's SID: the `resource` key of the diff and resources outputs. */
+function key(result: ResourceResult): string {
+  return result.resource.kind === 'account' ? 'account' : result.resource.serviceSid;
+}
+
+function urlOf(outcome: GitHubOutcome | undefined): string {
+  return outcome !== undefined && 'url' in outcome ? outcome.url : '';
+}
+
+const HEADLINES: Readonly<Record<Status, string>> = {
   'in-sync': '✅ In sync',
   drifted: '⚠️ Drifted',
   updated: '✏️ Updated',
+  skipped: '⏭️ Skipped',
   failed: '❌ Failed',
 };
 
-/** One line a person reads first: what state the resource is in and what the run did. */
-export function verdictLine(result: RunResult): string {
+/** What one resource's state is and what the run did to it, in a line. */
+export function describeResult(result: ResourceResult, mode: RunResult['mode']): string {
   const fields = count(result.diff.length, 'field');
-  switch (result.verdict) {
+  switch (result.status) {
     case 'in-sync':
       return 'The live configuration matches the desired one; nothing was sent.';
     case 'drifted':
-      return result.mode === 'check'
+      return mode === 'check'
         ? `The live configuration differs from the desired one in ${fields}; check mode changes nothing.`
         : `The live configuration differs in ${fields}.`;
     case 'updated':
       return `Updated ${fields}; Twilio's answer matches the desired configuration.`;
+    case 'skipped':
+      return result.notes?.[0] ?? 'Left as it is.';
     case 'failed':
       return result.failure ?? 'The run failed.';
   }
 }
 
-/** The drift warning annotation of a check that found drift but does not fail on it. */
-export function driftWarning(result: RunResult): string | undefined {
-  if (result.mode !== 'check' || result.verdict !== 'drifted' || result.failure !== undefined) {
-    return undefined;
+/** The line a person reads first: the state of everything the run manages, and what it did. */
+export function verdictLine(result: RunResult): string {
+  const [only] = result.resources;
+  const failures = result.failures.join(' ');
+  if (result.resources.length === 1 && only !== undefined) {
+    const line = result.skipped ?? describeResult(only, result.mode);
+    return failures === '' ? line : `${line} ${failures}`;
   }
-  return `${verdictLine(result)} ${describeDiff(result.diff)}.`;
+  const total = result.resources.length;
+  const by = (status: Status) => result.resources.filter((r) => r.status === status).length;
+  const lines: Record<Status, string> = {
+    'in-sync': `All ${count(total, 'resource')} match the desired state; nothing was sent.`,
+    drifted:
+      result.mode === 'check'
+        ? `${by('drifted')} of ${count(total, 'resource')} differ from the desired state; check mode changes nothing.`
+        : `${by('drifted')} of ${count(total, 'resource')} differ from the desired state.`,
+    updated: `Updated ${by('updated')} of ${count(total, 'resource')}; every answer matches the desired configuration.`,
+    skipped: result.skipped ?? 'Nothing was sent.',
+    failed: `${by('failed')} of ${count(total, 'resource')} failed${by('updated') > 0 ? `, ${by('updated')} updated` : ''}.${failures === '' ? '' : ` ${failures}`}`,
+  };
+  return lines[verdictOf(result)];
 }
 
-/** The job summary, as Markdown with an HTML table whose every value is escaped. */
-export function renderSummary(result: RunResult, issue?: DriftIssueOutcome): string {
+/** Why the step fails, if it does: the resources' failures, the run's, then GitHub's. */
+export function failureOf(result: RunResult, gitHub: GitHubOutcomes): string | undefined {
+  const many = result.resources.length > 1;
+  const reasons = [
+    ...result.resources.flatMap((r) =>
+      r.failure === undefined ? [] : [many ? `${resourceHeading(r)}: ${r.failure}` : r.failure],
+    ),
+    ...result.failures,
+    ...[gitHub.driftIssue, gitHub.prComment].flatMap((o) =>
+      o?.action === 'failed' ? [o.error] : [],
+    ),
+  ];
+  return reasons.length === 0 ? undefined : reasons.join(' ');
+}
+
+/** One warning per resource that drifts, in a check that does not fail on drift. */
+export function driftWarnings(result: RunResult): string[] {
+  if (result.mode !== 'check') return [];
+  return result.resources
+    .filter((r) => r.status === 'drifted' && r.failure === undefined)
+    .map((r) => `${resourceHeading(r)}: ${describeResult(r, 'check')} ${describeDiff(r.diff)}.`);
+}
+
+/** One warning per service nobody declared whose own configuration overrides the account-wide one. */
+export function overrideWarnings(result: RunResult): string[] {
+  const report = result.services;
+  if (report === undefined) return [];
+  if (!report.listed) {
+    return [
+      `Could not check for services that override the account-wide configuration: ${report.problem}. Give the credential permission to list Conversations services, or set unmanaged-services: ignore.`,
+    ];
+  }
+  return report.services
+    .filter((s) => !s.managed && s.fires === 'service')
+    .map(
+      (s) =>
+        `Service ${s.sid}${s.name === '' ? '' : ` (${s.name})`} is not declared${result.file === undefined ? '' : ` in ${result.file}`} and has its own webhook configuration (${ownHooks(s.config)}): it overrides the account-wide configuration, so for its conversations only its own hooks fire.`,
+    );
+}
+
+function ownHooks(config: WebhookConfig | undefined): string {
+  const urls = [
+    config?.pre_webhook_url ? `pre-webhook-url ${config.pre_webhook_url}` : '',
+    config?.post_webhook_url ? `post-webhook-url ${config.post_webhook_url}` : '',
+  ].filter((text) => text !== '');
+  return urls.join(', ');
+}
+
+export function resourceHeading(result: ResourceResult): string {
+  return result.resource.kind === 'account'
+    ? describeResource(result.resource)
+    : `${describeResource(result.resource)}${result.name === undefined || result.name === '' ? '' : ` (${result.name})`}`;
+}
+
+/** The job summary, as Markdown with HTML tables whose every value is escaped. */
+export function renderSummary(result: RunResult, gitHub: GitHubOutcomes): string {
+  const verdict = verdictOf(result);
+  const many = result.resources.length > 1;
   return [
-    `## Twilio Conversations webhooks: ${HEADLINES[result.verdict]}`,
+    `## Twilio Conversations webhooks: ${HEADLINES[verdict]}`,
     '',
     `**${escapeHtml(verdictLine(result))}**`,
     '',
-    ...(result.notes ?? []).flatMap((note) => [escapeHtml(note), '']),
-    `Resource: ${escapeHtml(describeResource(result.resource))} of account <code>${escapeHtml(result.accountSid)}</code> · mode: ${result.mode}`,
+    `Account <code>${escapeHtml(result.accountSid)}</code> · mode: ${result.mode}${result.file === undefined ? '' : ` · desired state: <code>${escapeHtml(result.file)}</code>`}`,
     '',
-    renderFieldTable(result),
-    '',
-    ...(issue === undefined ? [] : [driftIssueLine(issue), '']),
+    ...result.resources.flatMap((r) =>
+      many ? renderSection(r, result.mode) : renderSingle(r, result.mode),
+    ),
+    ...renderProbes(result.probed),
+    ...renderServices(result),
+    ...[
+      gitHubLine('Drift issue', gitHub.driftIssue),
+      gitHubLine('Pull-request comment', gitHub.prComment),
+    ].flatMap((line) => (line === undefined ? [] : [line, ''])),
   ].join('\n');
+}
+
+function renderSingle(result: ResourceResult, mode: RunResult['mode']): string[] {
+  return [
+    `Resource: ${escapeHtml(resourceHeading(result))}`,
+    '',
+    ...(result.notes ?? []).flatMap((note) => [escapeHtml(note), '']),
+    renderFieldTable(result, mode),
+    '',
+  ];
+}
+
+/** A resource's section, collapsed when it is in sync. */
+function renderSection(result: ResourceResult, mode: RunResult['mode']): string[] {
+  const open = result.status === 'in-sync' ? '' : ' open';
+  return [
+    `<details${open}><summary>${HEADLINES[result.status]}: ${escapeHtml(resourceHeading(result))}</summary>`,
+    '',
+    escapeHtml(describeResult(result, mode)),
+    '',
+    ...(result.notes ?? []).flatMap((note) => [escapeHtml(note), '']),
+    renderFieldTable(result, mode),
+    '',
+    '</details>',
+    '',
+  ];
+}
+
+function renderProbes(probed: readonly ProbeResult[]): string[] {
+  return probed.flatMap((p) => [
+    `Probe: ${p.passed ? '✅' : '❌'} <code>${escapeHtml(p.url)}</code> ${p.passed ? 'answered' : 'did not pass'} after ${count(p.attempts, 'attempt')} (last answer: ${p.lastStatus === null ? escapeHtml(p.lastProblem ?? 'none') : p.lastStatus}, ${(p.elapsedMs / 1000).toFixed(1)} s)`,
+    '',
+  ]);
+}
+
+/** Every service and the level whose hooks fire for its conversations. */
+function renderServices(result: RunResult): string[] {
+  const report = result.services;
+  if (report === undefined) return [];
+  if (!report.listed) return [`Services: ⚠️ not checked: ${escapeHtml(report.problem)}.`, ''];
+  if (report.services.length === 0) return ['Services: none in this account.', ''];
+  const row = (s: ServiceLevel) =>
+    `<tr><td><code>${escapeHtml(s.sid)}</code></td><td>${escapeHtml(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td></tr>`;
+  return [
+    '<table>',
+    '<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th></tr></thead>',
+    `<tbody>${report.services.map(row).join('')}</tbody>`,
+    '</table>',
+    '',
+  ];
+}
+
+function gitHubLine(what: string, outcome: GitHubOutcome | undefined): string | undefined {
+  if (outcome === undefined) return undefined;
+  if (outcome.action === 'failed') return `${what}: ❌ ${escapeHtml(outcome.error)}`;
+  if (outcome.action === 'none') return `${what}: none needed.`;
+  return `${what}: ${outcome.action} <a href="${escapeHtml(outcome.url)}">${escapeHtml(outcome.url)}</a>`;
 }
 
 export function renderAbortedSummary(run: AbortedRun): string {
@@ -103,27 +303,23 @@ export function renderAbortedSummary(run: AbortedRun): string {
     '',
     `**${escapeHtml(run.failure)}**`,
     '',
-    `Nothing was changed${run.mode === undefined ? '' : ` · mode: ${run.mode}`}.`,
+    `Nothing was changed${run.mode === undefined ? '' : ` · mode: ${escapeHtml(run.mode)}`}.`,
     '',
   ].join('\n');
 }
 
-function driftIssueLine(issue: DriftIssueOutcome): string {
-  if (issue.action === 'failed') return `Drift issue: ❌ ${escapeHtml(issue.error)}`;
-  if (issue.action === 'none') return 'Drift issue: none open, none needed.';
-  return `Drift issue: ${issue.action} <a href="${escapeHtml(issue.url)}">${escapeHtml(issue.url)}</a>`;
+export function renderExportSummary(run: ExportedRun): string {
+  return [
+    '## Twilio Conversations webhooks: 📤 Exported',
+    '',
+    `**Wrote the live account-wide configuration and ${count(run.services, 'service')} to <code>${escapeHtml(run.file)}</code>; nothing was sent to Twilio.**`,
+    '',
+  ].join('\n');
 }
 
-/** Why the step fails, if it does: the run's own failure first, then the drift issue's. */
-export function failureOf(result: RunResult, issue?: DriftIssueOutcome): string | undefined {
-  const reasons = [result.failure, issue?.action === 'failed' ? issue.error : undefined];
-  const text = reasons.filter((reason) => reason !== undefined).join(' ');
-  return text === '' ? undefined : text;
-}
-
-/** A row per managed field; differing rows are marked. Shared with the drift issue's body. */
-export function renderFieldTable(result: RunResult): string {
-  const showAfter = result.mode === 'apply';
+/** A row per managed field; differing rows are marked. Shared with the drift issue and the plan. */
+export function renderFieldTable(result: ResourceResult, mode: RunResult['mode']): string {
+  const showAfter = mode === 'apply';
   const differing = new Set<Field>(result.diff.map((d) => d.field));
   const managed = FIELDS.filter((field) => field in result.desired);
   const head = [

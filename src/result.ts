@@ -1,37 +1,91 @@
-// What a run found and did: the outputs, the job summary and the drift issue are all made from it.
+// What a run found and did: the outputs, the job summary, the drift issue and the pull-request
+// comment are all made from it.
 import type { FieldDiff } from './plan.js';
-import type { Mode } from './settings.js';
+import type { ProbeResult } from './probe.js';
 import type { DesiredConfig, Resource, WebhookConfig } from './webhook-config.js';
 
-export type Verdict = 'in-sync' | 'drifted' | 'updated' | 'failed';
+export type Status = 'in-sync' | 'drifted' | 'updated' | 'skipped' | 'failed';
 
-/** A run that fetched the live configuration. */
-export interface RunResult {
-  readonly mode: Mode;
+/** One managed resource: what it was, what was wanted, and what the run did to it. */
+export interface ResourceResult {
   readonly resource: Resource;
-  readonly accountSid: string;
+  /** A service's friendly name, when known. */
+  readonly name: string | undefined;
   readonly desired: DesiredConfig;
   readonly previous: WebhookConfig;
   /** How the live configuration differed from the desired one before this run. */
   readonly diff: readonly FieldDiff[];
   /** The configuration after the run, as Twilio last described it; undefined when unknown. */
   readonly current: WebhookConfig | undefined;
-  readonly verdict: Verdict;
+  readonly status: Status;
   readonly changed: boolean;
-  /** Set when the step must fail: why, in words a person can act on. */
-  readonly failure?: string;
-  /** Worth saying, but no reason to fail: an answer lost and then learned by fetching again. */
-  readonly notes?: readonly string[];
+  /** Set when the step must fail because of this resource: why, in words a person can act on. */
+  readonly failure?: string | undefined;
+  /** Worth saying, but no reason to fail: an answer lost and learned again, a rollback's outcome. */
+  readonly notes?: readonly string[] | undefined;
+}
+
+/** A Conversations service and the level whose hooks fire for its conversations. */
+export interface ServiceLevel {
+  readonly sid: string;
+  readonly name: string;
+  readonly managed: boolean;
+  /** "service" when its own configuration is set (it overrides the account-wide one). */
+  readonly fires: 'service' | 'account';
+  /** Its own configuration, as last seen. */
+  readonly config: WebhookConfig | undefined;
+}
+
+/** The services of the account, when the account-wide configuration is managed. */
+export type ServicesReport =
+  | { readonly listed: true; readonly services: readonly ServiceLevel[] }
+  | { readonly listed: false; readonly problem: string };
+
+export interface RunResult {
+  readonly mode: 'apply' | 'check';
+  readonly accountSid: string;
+  /** The desired-state file, when the run has one. */
+  readonly file: string | undefined;
+  readonly resources: readonly ResourceResult[];
+  readonly services: ServicesReport | undefined;
+  readonly probed: readonly ProbeResult[];
+  /** only-if-live found the live values held by someone else: why nothing was sent. */
+  readonly skipped: string | undefined;
+  /** Failures of the run as a whole (not of one resource): unmanaged services under "fail", a probe. */
+  readonly failures: readonly string[];
 }
 
 /** A run that stopped before it knew the live configuration: bad input, a refused credential… */
 export interface AbortedRun {
-  readonly mode: Mode | undefined;
+  readonly mode: string | undefined;
   readonly failure: string;
 }
 
-export type DriftIssueAction = 'opened' | 'updated' | 'reopened' | 'closed' | 'none';
+export interface ExportedRun {
+  readonly file: string;
+  readonly services: number;
+}
 
-export type DriftIssueOutcome =
-  | { readonly action: DriftIssueAction; readonly url: string }
+export type GitHubAction = 'opened' | 'updated' | 'reopened' | 'closed' | 'created' | 'none';
+
+/** What became of the drift issue or the pull-request comment. */
+export type GitHubOutcome =
+  | { readonly action: GitHubAction; readonly url: string }
   | { readonly action: 'failed'; readonly error: string };
+
+export interface GitHubOutcomes {
+  readonly driftIssue: GitHubOutcome | undefined;
+  readonly prComment: GitHubOutcome | undefined;
+}
+
+/** The run's verdict: the worst that happened to any resource. */
+export function verdictOf(result: RunResult): Status {
+  const statuses = result.resources.map((r) => r.status);
+  if (result.failures.length > 0 || statuses.includes('failed')) return 'failed';
+  for (const status of ['updated', 'drifted', 'skipped'] as const) {
+    if (statuses.includes(status) || (status === 'skipped' && result.skipped !== undefined)) {
+      return status;
+    }
+  }
+  return 'in-sync';
+}

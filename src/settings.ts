@@ -1,33 +1,53 @@
 // The action's inputs, checked and turned into what a run needs, before any request is sent.
+import { isAbsolute, normalize } from 'node:path';
 import type { InputName, RawInputs } from './contract.js';
+import { parseDeploySettings } from './deploy-settings.js';
+import type { DeploySettings } from './deploy-settings.js';
 import { parseEndpoint } from './endpoint.js';
 import type { Endpoint } from './endpoint.js';
-import { InputError, InvalidValue } from './errors.js';
-import { CLEAR, parseFilters } from './events.js';
+import { InputError } from './errors.js';
+import { parseFilters } from './events.js';
+import { parseMethod, parseTarget as parseTargetValue, parseWebhookUrl } from './fields.js';
+import {
+  asInput,
+  parseBoolean,
+  parseChoice,
+  parseSecondsAsMs,
+  parseWholeNumber,
+} from './input-parsers.js';
 import { quote } from './text.js';
 import type { Credentials } from './twilio-client.js';
-import { webhookUrlProblem } from './urls.js';
-import type { DesiredConfig, Method, Resource, Target } from './webhook-config.js';
+import type { DesiredConfig, Resource, Target } from './webhook-config.js';
 
-export type Mode = 'apply' | 'check';
+export type Mode = 'apply' | 'check' | 'export';
+export type UnmanagedPolicy = 'warn' | 'fail' | 'ignore';
 
-export interface DriftIssueSettings {
+/** What the run manages: one resource described by the inputs, or a desired-state file. */
+export type DesiredSource =
+  | { readonly kind: 'inputs'; readonly resource: Resource; readonly desired: DesiredConfig }
+  | { readonly kind: 'file'; readonly path: string };
+
+export interface GitHubSettings {
   readonly token: string;
-  readonly labels: readonly string[];
+  /** Labels of the drift issue, when one is kept; the first finds it again. */
+  readonly driftIssueLabels: readonly string[] | null;
+  readonly prComment: boolean;
 }
 
 /** Everything a run needs, validated. */
 export interface Settings {
   readonly accountSid: string;
   readonly credentials: Credentials;
-  readonly resource: Resource;
-  readonly desired: DesiredConfig;
   readonly mode: Mode;
+  readonly source: DesiredSource;
   readonly failOnDrift: boolean;
-  readonly driftIssue: DriftIssueSettings | null;
+  readonly unmanagedServices: UnmanagedPolicy;
+  readonly gitHub: GitHubSettings | null;
+  readonly deploy: DeploySettings;
   readonly endpoint: Endpoint;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  readonly maxConcurrency: number;
 }
 
 export interface ParsedSettings {
@@ -35,28 +55,36 @@ export interface ParsedSettings {
   readonly warnings: readonly string[];
 }
 
-const MAX_TIMEOUT_SECONDS = 300;
-const MAX_RETRIES = 10;
-
 /** Twilio writes a SID as its two-letter prefix and 32 lower-case hex digits. */
 const SID_PREFIXES = { 'account-sid': 'AC', 'api-key': 'SK', 'service-sid': 'IS' } as const;
+/** The inputs that describe one resource; a desired-state file describes them instead. */
+const RESOURCE_INPUTS = [
+  'service-sid',
+  'filters',
+  'method',
+  'pre-webhook-url',
+  'post-webhook-url',
+  'target',
+] as const;
 
 export function parseSettings(inputs: RawInputs): ParsedSettings {
   const warnings: string[] = [];
   const accountSid = parseSid(inputs, 'account-sid');
-  const resource = parseResource(inputs);
   const mode = parseMode(inputs);
+  const source = parseSource(inputs, mode);
   const settings: Settings = {
     accountSid,
     credentials: parseCredentials(inputs, accountSid),
-    resource,
-    desired: parseDesired(inputs, resource),
     mode,
+    source,
     failOnDrift: parseBoolean(inputs, 'fail-on-drift'),
-    driftIssue: parseDriftIssue(inputs, mode, warnings),
+    unmanagedServices: parseChoice(inputs, 'unmanaged-services', ['warn', 'fail', 'ignore']),
+    gitHub: parseGitHub(inputs, mode, warnings),
+    deploy: parseDeploySettings(inputs, source.kind, warnings),
     endpoint: parseEndpoint(inputs, warnings),
-    timeoutMs: parseTimeoutMs(inputs),
-    maxRetries: parseWholeNumber(inputs, 'max-retries', MAX_RETRIES),
+    timeoutMs: parseSecondsAsMs(inputs, 'timeout-seconds', { min: 0.1, max: 300 }),
+    maxRetries: parseWholeNumber(inputs, 'max-retries', { min: 0, max: 10 }),
+    maxConcurrency: parseWholeNumber(inputs, 'max-concurrency', { min: 1, max: 16 }),
   };
   return { settings, warnings };
 }
@@ -68,6 +96,10 @@ export function modeIfValid(inputs: RawInputs): Mode | undefined {
   } catch {
     return undefined;
   }
+}
+
+function parseMode(inputs: RawInputs): Mode {
+  return parseChoice(inputs, 'mode', ['apply', 'check', 'export']);
 }
 
 function parseSid(inputs: RawInputs, name: keyof typeof SID_PREFIXES): string {
@@ -87,11 +119,6 @@ function parseSid(inputs: RawInputs, name: keyof typeof SID_PREFIXES): string {
     name,
     `is a ${value.length}-character value starting with ${quote(value.slice(0, 2))}: expected ${expected}.`,
   );
-}
-
-function parseResource(inputs: RawInputs): Resource {
-  if (inputs['service-sid'] === '') return { kind: 'account' };
-  return { kind: 'service', serviceSid: parseSid(inputs, 'service-sid') };
 }
 
 function parseCredentials(inputs: RawInputs, accountSid: string): Credentials {
@@ -118,12 +145,49 @@ function parseCredentials(inputs: RawInputs, accountSid: string): Credentials {
   return { username, password: apiSecret };
 }
 
+function parseSource(inputs: RawInputs, mode: Mode): DesiredSource {
+  const file = inputs['config-file'];
+  if (file === '') {
+    if (mode === 'export') {
+      throw new InputError('config-file', 'is empty while mode is export: give the file to write.');
+    }
+    const resource = parseResource(inputs);
+    return { kind: 'inputs', resource, desired: parseDesired(inputs, resource) };
+  }
+  const given = RESOURCE_INPUTS.find((name) => inputs[name] !== '');
+  if (given !== undefined) {
+    throw new InputError(
+      given,
+      `is set together with config-file: the file describes every resource, so leave ${RESOURCE_INPUTS.join(', ')} empty.`,
+    );
+  }
+  return { kind: 'file', path: parseWorkspacePath(inputs, 'config-file') };
+}
+
+/** A path inside the workspace, written relative to it. */
+function parseWorkspacePath(inputs: RawInputs, name: InputName): string {
+  const value = inputs[name];
+  const path = normalize(value);
+  if (isAbsolute(value) || path.startsWith('..')) {
+    throw new InputError(
+      name,
+      `is ${quote(value)}: give a path relative to the workspace, inside it (such as twilio/webhooks.yml).`,
+    );
+  }
+  return path;
+}
+
+function parseResource(inputs: RawInputs): Resource {
+  if (inputs['service-sid'] === '') return { kind: 'account' };
+  return { kind: 'service', serviceSid: parseSid(inputs, 'service-sid') };
+}
+
 function parseDesired(inputs: RawInputs, resource: Resource): DesiredConfig {
   const desired: { -readonly [K in keyof DesiredConfig]: DesiredConfig[K] } = {};
   if (inputs.filters !== '') {
     desired.filters = asInput('filters', () => parseFilters(inputs.filters, resource.kind));
   }
-  if (inputs.method !== '') desired.method = parseMethod(inputs.method);
+  if (inputs.method !== '') desired.method = asInput('method', () => parseMethod(inputs.method));
   for (const [name, field] of [
     ['pre-webhook-url', 'pre_webhook_url'],
     ['post-webhook-url', 'post_webhook_url'],
@@ -134,37 +198,10 @@ function parseDesired(inputs: RawInputs, resource: Resource): DesiredConfig {
   if (Object.keys(desired).length === 0) {
     throw new InputError(
       'filters',
-      'and method, pre-webhook-url, post-webhook-url and target are all empty: nothing to manage. Set at least one of them.',
+      'and method, pre-webhook-url, post-webhook-url and target are all empty: nothing to manage. Set at least one of them, or config-file.',
     );
   }
   return desired;
-}
-
-/** A webhook URL kept exactly as written (Twilio signs each request with it), or null to clear. */
-export function parseWebhookUrl(value: string): string | null {
-  if (value.toLowerCase() === CLEAR) return null;
-  const problem = webhookUrlProblem(value);
-  if (problem !== undefined) {
-    throw new InvalidValue(
-      `is ${quote(value)}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${CLEAR}" to clear it.`,
-    );
-  }
-  return value;
-}
-
-function asInput<T>(name: InputName, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof InvalidValue) throw new InputError(name, error.message);
-    throw error;
-  }
-}
-
-function parseMethod(value: string): Method {
-  const upper = value.toUpperCase();
-  if (upper === 'GET' || upper === 'POST') return upper;
-  throw new InputError('method', `is ${quote(value)}: must be GET or POST.`);
 }
 
 function parseTarget(value: string, resource: Resource): Target {
@@ -174,42 +211,37 @@ function parseTarget(value: string, resource: Resource): Target {
       'is set together with service-sid: only the account-wide configuration has a target. Leave target empty.',
     );
   }
-  const lower = value.toLowerCase();
-  if (lower === 'webhook' || lower === 'flex') return lower;
-  throw new InputError('target', `is ${quote(value)}: must be webhook or flex.`);
+  return asInput('target', () => parseTargetValue(value));
 }
 
-function parseMode(inputs: RawInputs): Mode {
-  const value = inputs.mode.toLowerCase();
-  if (value === 'apply' || value === 'check') return value;
-  throw new InputError('mode', `is ${quote(inputs.mode)}: must be apply or check.`);
-}
-
-function parseBoolean(inputs: RawInputs, name: 'fail-on-drift' | 'drift-issue'): boolean {
-  const value = inputs[name].toLowerCase();
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw new InputError(name, `is ${quote(inputs[name])}: must be true or false.`);
-}
-
-function parseDriftIssue(
-  inputs: RawInputs,
-  mode: Mode,
-  warnings: string[],
-): DriftIssueSettings | null {
-  if (!parseBoolean(inputs, 'drift-issue')) return null;
-  if (mode !== 'check') {
+function parseGitHub(inputs: RawInputs, mode: Mode, warnings: string[]): GitHubSettings | null {
+  let driftIssue = parseBoolean(inputs, 'drift-issue');
+  let prComment = parseBoolean(inputs, 'pr-comment');
+  if ((driftIssue || prComment) && mode !== 'check') {
+    const wanted = [driftIssue ? 'drift-issue' : '', prComment ? 'pr-comment' : '']
+      .filter((name) => name !== '')
+      .join(' and ');
     warnings.push(
-      'drift-issue is true but mode is apply: drift issues are kept in check mode only.',
+      `${wanted} ${driftIssue && prComment ? 'are' : 'is'} true but mode is ${mode}: they are kept in check mode only.`,
     );
-    return null;
+    driftIssue = false;
+    prComment = false;
   }
+  if (!driftIssue && !prComment) return null;
   if (inputs['github-token'] === '') {
     throw new InputError(
       'github-token',
-      'is empty while drift-issue is true: give a token with issues write permission (the default is github.token).',
+      `is empty while ${driftIssue ? 'drift-issue' : 'pr-comment'} is true: give a token with ${driftIssue ? 'issues' : 'pull-requests'} write permission (the default is github.token).`,
     );
   }
+  return {
+    token: inputs['github-token'],
+    driftIssueLabels: driftIssue ? parseLabels(inputs) : null,
+    prComment,
+  };
+}
+
+function parseLabels(inputs: RawInputs): readonly string[] {
   const labels = inputs['drift-issue-labels']
     .split(',')
     .map((label) => label.trim())
@@ -220,29 +252,5 @@ function parseDriftIssue(
       'is empty while drift-issue is true: give at least one label; the first finds the open drift issue again.',
     );
   }
-  return { token: inputs['github-token'], labels };
-}
-
-/**
- * Seconds with up to three decimals, converted once to whole milliseconds: every timer gets an
- * integer, whatever decimal the user wrote (16.1 × 1000 is not 16100 in floating point).
- */
-function parseTimeoutMs(inputs: RawInputs): number {
-  const value = inputs['timeout-seconds'];
-  const match = /^(\d{1,3})(?:\.(\d{1,3}))?$/.exec(value);
-  const ms =
-    match === null ? Number.NaN : Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0'));
-  if (!(ms >= 100 && ms <= MAX_TIMEOUT_SECONDS * 1000)) {
-    throw new InputError(
-      'timeout-seconds',
-      `is ${quote(value)}: must be a number of seconds from 0.1 to ${MAX_TIMEOUT_SECONDS}, with at most three decimals.`,
-    );
-  }
-  return ms;
-}
-
-function parseWholeNumber(inputs: RawInputs, name: 'max-retries', max: number): number {
-  const value = inputs[name];
-  if (/^\d{1,3}$/.test(value) && Number(value) <= max) return Number(value);
-  throw new InputError(name, `is ${quote(value)}: must be a whole number from 0 to ${max}.`);
+  return labels;
 }

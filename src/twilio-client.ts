@@ -1,5 +1,6 @@
 // The HTTP client for Twilio's Conversations API: one keep-alive connection pool for every request
 // of a run, a time limit and a size limit on every answer, and retries of what is transient.
+import { setImmediate } from 'node:timers/promises';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { withRetries } from './retry.js';
@@ -13,11 +14,20 @@ import {
 import type { TransportFailure } from './twilio-errors.js';
 import { Agent, errors as undiciErrors, ProxyAgent, request } from './undici.js';
 import type { Dispatcher } from './undici.js';
-import { encodeUpdate, readConfig, resourcePath } from './webhook-config.js';
-import type { DesiredConfig, Resource, WebhookConfig } from './webhook-config.js';
+import {
+  encodeUpdate,
+  readConfig,
+  readServicesPage,
+  resourcePath,
+  SERVICES_PAGE_SIZE,
+  SERVICES_PATH,
+} from './webhook-config.js';
+import type { DesiredConfig, Resource, ServiceSummary, WebhookConfig } from './webhook-config.js';
 
 /** Twilio's answers here are a few hundred bytes; anything this big is not one of them. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** 100 pages of 100: far more services than an account has, and a bound on a list that never ends. */
+const MAX_SERVICE_PAGES = 100;
 
 export interface Credentials {
   readonly username: string;
@@ -72,6 +82,29 @@ export class TwilioClient {
     );
   }
 
+  /** Every Conversations service of the account, following the list's own next-page links. */
+  async listServices(): Promise<ServiceSummary[]> {
+    const services: ServiceSummary[] = [];
+    let path: string | null = `${SERVICES_PATH}?PageSize=${SERVICES_PAGE_SIZE}`;
+    for (let page = 1; path !== null; page++) {
+      if (page > MAX_SERVICE_PAGES) {
+        throw new UnexpectedAnswerError(
+          `GET ${SERVICES_PATH}`,
+          200,
+          `more than ${MAX_SERVICE_PAGES} pages of services`,
+        );
+      }
+      const answer = await this.send('GET', path);
+      const read = readServicesPage(parseJson(answer.text));
+      this.logAnswer(answer);
+      if ('problem' in read)
+        throw new UnexpectedAnswerError(answer.request, answer.status, read.problem);
+      services.push(...read.services);
+      path = read.next === null ? null : this.samePath(read.next, answer.request);
+    }
+    return services;
+  }
+
   /** Lets the process exit: keep-alive sockets would otherwise hold the runner. */
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
@@ -90,6 +123,20 @@ export class TwilioClient {
     this.options.onConfig?.(read.config);
     this.logAnswer(answer);
     return read.config;
+  }
+
+  /** A next-page link elsewhere than Twilio's own host would take the credentials with it. */
+  private samePath(link: string, request: string): string {
+    const base = new URL(this.options.baseUrl);
+    const url = URL.canParse(link) ? new URL(link) : undefined;
+    if (url?.origin !== base.origin || !url.pathname.startsWith(base.pathname.replace(/\/$/, ''))) {
+      throw new UnexpectedAnswerError(
+        request,
+        200,
+        `a next_page_url on another host: "${oneLine(link, 120)}"`,
+      );
+    }
+    return `${url.pathname.slice(base.pathname.replace(/\/$/, '').length)}${url.search}`;
   }
 
   private logAnswer(answer: Answer): void {
@@ -154,6 +201,9 @@ export class TwilioClient {
       status = response.statusCode;
       responseHeaders = response.headers;
       text = await readCapped(response.body, header(responseHeaders, 'content-length'));
+      // undici hands the connection back to its pool a tick after the body ends; a request sent
+      // before then would open a connection of its own.
+      await setImmediate();
     } catch (error) {
       throw transportError(where, error, signal, this.options.timeoutMs);
     }

@@ -134,3 +134,38 @@ export function readConfig(
 function inScope(scope: Scope, resource: Resource): boolean {
   return scope === 'both' || scope === resource.kind;
 }
+
+/** A Conversations service, as the services list (`GET /v1/Services`) describes it. */
+export interface ServiceSummary {
+  readonly sid: string;
+  readonly friendlyName: string;
+}
+
+export const SERVICES_PATH = '/v1/Services';
+/** Twilio's largest page (reference: twilio-oai-conversations-services.json, PageSize maximum). */
+export const SERVICES_PAGE_SIZE = 100;
+
+/**
+ * One page of the services list: `{"services": [...], "meta": {"next_page_url": …}}`. Follow
+ * `next_page_url` (absolute, with a PageToken) until it is null; pages are not computed.
+ */
+export function readServicesPage(
+  json: unknown,
+): { services: ServiceSummary[]; next: string | null } | { problem: string } {
+  if (typeof json !== 'object' || json === null) return { problem: 'JSON that is not an object' };
+  const { services, meta } = json as { services?: unknown; meta?: { next_page_url?: unknown } };
+  if (!Array.isArray(services)) return { problem: 'no list of services' };
+  const summaries: ServiceSummary[] = [];
+  for (const service of services as unknown[]) {
+    const { sid, friendly_name: name } = (service ?? {}) as Record<string, unknown>;
+    if (typeof sid !== 'string' || !/^IS[0-9a-f]{32}$/.test(sid)) {
+      return { problem: 'a service without a valid sid' };
+    }
+    summaries.push({ sid, friendlyName: typeof name === 'string' ? name : '' });
+  }
+  const next = meta?.next_page_url;
+  if (next !== null && next !== undefined && typeof next !== 'string') {
+    return { problem: 'a next_page_url that is not a string' };
+  }
+  return { services: summaries, next: next ?? null };
+}

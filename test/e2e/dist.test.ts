@@ -9,7 +9,7 @@ import { twilioErrorBody } from '../emulator/twilio-emulator.js';
 import { annotationsOf, errorLine, runDist } from '../support/action.js';
 import type { ActionRun, Inputs } from '../support/action.js';
 import { expectNoneOf, expectNoSecrets, SECRETS, urlWithPassword } from '../support/secrets.js';
-import { requestLines, useTwilioEmulator } from '../support/twilio-emulator-hooks.js';
+import { QUIET, requestLines, useTwilioEmulator } from '../support/twilio-emulator-hooks.js';
 
 const REPOSITORY = 'octo-org/messaging';
 const ACCOUNT_PATH = '/v1/Configuration/Webhooks';
@@ -36,6 +36,7 @@ function dist(inputs: Inputs = {}, env: Record<string, string> = {}, withoutSumm
       'api-base-url': emulator().url,
       filters: 'onMessageAdded',
       'post-webhook-url': HOOK,
+      ...QUIET,
       ...inputs,
     },
     {

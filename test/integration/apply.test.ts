@@ -7,6 +7,7 @@ import { annotationsOf, errorLine, runInProcess } from '../support/action.js';
 import type { Inputs } from '../support/action.js';
 import {
   emulatorInputs,
+  QUIET,
   requestLines,
   useTwilioEmulator,
 } from '../support/twilio-emulator-hooks.js';
@@ -43,12 +44,13 @@ describe('apply', () => {
     expect(outputs.drifted).toBe('true');
     expect(JSON.parse(outputs.diff ?? '')).toEqual([
       {
+        resource: 'account',
         field: 'filters',
         actual: null,
         desired: ['onMessageAdded', 'onConversationUpdated', 'onParticipantAdded'],
       },
-      { field: 'method', actual: null, desired: 'POST' },
-      { field: 'post_webhook_url', actual: null, desired: POST_URL },
+      { resource: 'account', field: 'method', actual: null, desired: 'POST' },
+      { resource: 'account', field: 'post_webhook_url', actual: null, desired: POST_URL },
     ]);
     expect(JSON.parse(outputs.previous ?? '')).toMatchObject({ method: null, filters: null });
     expect(JSON.parse(outputs.config ?? '')).toEqual(emulator().accountConfig());
@@ -93,7 +95,7 @@ describe('apply', () => {
     expect(run.exitCode).toBe(0);
     expect(emulator().requests[1]?.form).toEqual({ Method: ['GET'] });
     expect(JSON.parse(run.outputs.diff ?? '')).toEqual([
-      { field: 'method', actual: 'POST', desired: 'GET' },
+      { resource: 'account', field: 'method', actual: 'POST', desired: 'GET' },
     ]);
     expect(run.outputs.changed).toBe('true');
   });
@@ -254,6 +256,7 @@ describe('the network around Twilio', () => {
 
   it('names the inputs that made a host name that does not resolve', async () => {
     const run = await runInProcess({
+      ...QUIET,
       'account-sid': CREDS.accountSid,
       'auth-token': CREDS.authToken,
       region: 'zz9',

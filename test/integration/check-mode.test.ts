@@ -112,6 +112,7 @@ describe('check mode', () => {
     });
     expect(JSON.parse(run.outputs.diff ?? '')).toEqual([
       {
+        resource: 'account',
         field: 'filters',
         actual: ['onMessageAdded'],
         desired: ['onMessageAdded', 'onConversationUpdated'],

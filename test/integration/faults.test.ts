@@ -7,6 +7,7 @@ import { annotationsOf, errorLine, runInProcess } from '../support/action.js';
 import { recordingClock } from '../support/clock.js';
 import { FAULT_CASES } from '../support/fault-cases.js';
 import { expectNoSecrets, SECRETS, urlWithPassword } from '../support/secrets.js';
+import { QUIET } from '../support/twilio-emulator-hooks.js';
 
 /** On a whole second, so that an HTTP-date Retry-After is exact. */
 const START = Date.UTC(2026, 11, 1, 8, 0, 0);
@@ -29,6 +30,7 @@ describe.concurrent('faults', () => {
           'timeout-seconds': '0.3',
           filters: 'onMessageAdded',
           'post-webhook-url': urlWithPassword(SECRETS.urlPassword),
+          ...QUIET,
           ...fault.inputs,
         },
         { clock },
@@ -84,6 +86,7 @@ describe('messages that echo the request', () => {
         'auth-token': SECRETS.authToken,
         'api-base-url': emulator.url,
         'post-webhook-url': hook,
+        ...QUIET,
       });
       expect(run.exitCode).toBe(1);
       expect(errorLine(run)).toMatch(/Rejected request: Authorization: Basic \*\*\*; token \*\*\*/);

@@ -158,6 +158,14 @@ describe('one bounded pool', () => {
     expect(emulator().connections).toBe(2);
   });
 
+  it('reuses one connection for requests one after another, however many it may open', async () => {
+    const made = client({ maxConnections: 4 });
+    await made.fetchConfig(ACCOUNT);
+    await made.updateConfig(ACCOUNT, { method: 'POST' });
+    await made.fetchConfig(ACCOUNT);
+    expect(emulator().connections).toBe(1);
+  });
+
   it('goes through the proxy it is given, on the same pooled tunnel', async () => {
     const proxy = await startProxy();
     closing.push(proxy);

@@ -1,0 +1,116 @@
+// The inputs that make a deploy's switch safe: probing the new URL first, going ahead only if
+// the live values are still ours, rolling back a write that does not verify, guarding target.
+import { parse as parseYaml } from 'yaml';
+import type { RawInputs } from './contract.js';
+import { InputError, InvalidValue } from './errors.js';
+import { parseFilters } from './events.js';
+import { parseMethod, parseTarget, parseWebhookUrl } from './fields.js';
+import { asInput, parseBoolean, parseChoice, parseSecondsAsMs } from './input-parsers.js';
+import { closestMatch } from './suggest.js';
+import { quote } from './text.js';
+import { webhookUrlProblem } from './urls.js';
+import type { DesiredConfig } from './webhook-config.js';
+
+export interface DeploySettings {
+  /** Probe every new webhook URL before switching to it (apply mode only). */
+  readonly probe: boolean;
+  readonly probeTimeoutMs: number;
+  /** A health endpoint to probe instead of the webhook URLs; it must answer 2xx. */
+  readonly probeUrl: string | undefined;
+  /** The values the live configuration must have for the update to go ahead. */
+  readonly onlyIfLive: DesiredConfig | undefined;
+  readonly rollback: boolean;
+  readonly allowTargetChange: boolean;
+}
+
+/** The field names as inputs spell them, and what each becomes. */
+const FIELD_KEYS = ['filters', 'method', 'pre-webhook-url', 'post-webhook-url', 'target'] as const;
+
+export function parseDeploySettings(
+  inputs: RawInputs,
+  source: 'inputs' | 'file',
+  warnings: string[],
+): DeploySettings {
+  const probeUrl = inputs['probe-url'];
+  if (probeUrl !== '' && webhookUrlProblem(probeUrl) !== undefined) {
+    throw new InputError(
+      'probe-url',
+      `is ${quote(probeUrl)}: ${webhookUrlProblem(probeUrl) ?? ''}. Give the absolute http(s) URL of a health endpoint.`,
+    );
+  }
+  const probe = parseChoice(inputs, 'probe', ['auto', 'off']) === 'auto';
+  if (!probe && probeUrl !== '')
+    warnings.push('probe-url is set but probe is off: nothing is probed.');
+  return {
+    probe,
+    probeTimeoutMs: parseSecondsAsMs(inputs, 'probe-timeout-seconds', { min: 0, max: 600 }),
+    probeUrl: probeUrl === '' ? undefined : probeUrl,
+    onlyIfLive: parseOnlyIfLive(inputs, source),
+    rollback: parseBoolean(inputs, 'rollback'),
+    allowTargetChange: parseBoolean(inputs, 'allow-target-change'),
+  };
+}
+
+function parseOnlyIfLive(inputs: RawInputs, source: 'inputs' | 'file'): DesiredConfig | undefined {
+  const text = inputs['only-if-live'];
+  if (text === '') return undefined;
+  if (source === 'file') {
+    throw new InputError(
+      'only-if-live',
+      'is set together with config-file: it guards the one resource the inputs describe.',
+    );
+  }
+  return asInput('only-if-live', () => readOnlyIfLive(text));
+}
+
+function readOnlyIfLive(text: string): DesiredConfig {
+  let mapping: unknown;
+  try {
+    mapping = parseYaml(text);
+  } catch (error) {
+    throw new InvalidValue(
+      `is not YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : ''}`,
+    );
+  }
+  if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) {
+    throw new InvalidValue(
+      'must be a YAML mapping of field names to values, such as "post-webhook-url: https://pr-42.example.com/twilio".',
+    );
+  }
+  const expected: { -readonly [K in keyof DesiredConfig]: DesiredConfig[K] } = {};
+  for (const [key, raw] of Object.entries(mapping as Record<string, unknown>)) {
+    const field = FIELD_KEYS.find((name) => name === key);
+    if (field === undefined) {
+      const suggestion = closestMatch(key, FIELD_KEYS);
+      throw new InvalidValue(
+        `has the key ${quote(key)}, which is not a field.${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`} Fields: ${FIELD_KEYS.join(', ')}.`,
+      );
+    }
+    const value: unknown = Array.isArray(raw) ? raw.map(String).join(',') : raw;
+    if (typeof value !== 'string') {
+      throw new InvalidValue(`has ${field} ${quote(JSON.stringify(value))}: give it as text.`);
+    }
+    const at = (parse: () => void): void => {
+      try {
+        parse();
+      } catch (error) {
+        if (error instanceof InvalidValue)
+          throw new InvalidValue(`has ${field} that ${error.message}`);
+        throw error;
+      }
+    };
+    at(() => {
+      if (field === 'filters') expected.filters = parseFilters(value, 'account');
+      else if (field === 'method') expected.method = parseMethod(value);
+      else if (field === 'target') expected.target = parseTarget(value);
+      else if (field === 'pre-webhook-url') expected.pre_webhook_url = parseWebhookUrl(value);
+      else expected.post_webhook_url = parseWebhookUrl(value);
+    });
+  }
+  if (Object.keys(expected).length === 0) {
+    throw new InvalidValue(
+      'names no field: leave it empty, or give the values the live fields must have.',
+    );
+  }
+  return expected;
+}

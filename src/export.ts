@@ -1,0 +1,34 @@
+// Export mode: the live account-wide configuration and every service's own, written as a
+// desired-state file, for onboarding. Reads only; sends no update.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { mapBounded } from './bounded.js';
+import type { Clock } from './clock.js';
+import { renderDesiredState } from './export-state.js';
+import { accountMismatch } from './reconcile.js';
+import type { ExportedRun } from './result.js';
+import type { Settings } from './settings.js';
+import type { TwilioReader } from './inventory.js';
+import { workspacePath } from './workspace.js';
+
+export async function exportState(
+  twilio: TwilioReader,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  clock: Clock,
+): Promise<ExportedRun> {
+  if (settings.source.kind !== 'file') throw new Error('Export needs config-file.');
+  const account = await twilio.fetchConfig({ kind: 'account' });
+  const wrongAccount = accountMismatch(account, settings.accountSid);
+  if (wrongAccount !== undefined) throw new Error(wrongAccount);
+  const services = await twilio.listServices();
+  const configs = await mapBounded(services, settings.maxConcurrency, async (service) => ({
+    sid: service.sid,
+    friendlyName: service.friendlyName,
+    config: await twilio.fetchConfig({ kind: 'service', serviceSid: service.sid }),
+  }));
+  const path = workspacePath(settings.source.path, env);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, renderDesiredState(account, configs, new Date(clock.now())), 'utf8');
+  return { file: settings.source.path, services: services.length };
+}

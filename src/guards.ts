@@ -1,0 +1,62 @@
+// Pure checks a deploy makes before it writes anything: the Flex guard, only-if-live, and which
+// new URLs must be probed first.
+import { compare, describeDiff } from './plan.js';
+import type { Plan } from './plan.js';
+import { describeResource } from './webhook-config.js';
+import type { DesiredConfig, Resource, WebhookConfig } from './webhook-config.js';
+
+export interface Planned {
+  readonly resource: Resource;
+  readonly live: WebhookConfig;
+  readonly plan: Plan;
+}
+
+/**
+ * Changing target between webhook and flex reroutes every conversation of the account, so it
+ * needs allow-target-change. The reason nothing may be written, or undefined.
+ */
+export function targetGuard(planned: readonly Planned[], allowed: boolean): string | undefined {
+  if (allowed) return undefined;
+  const change = planned.find((p) => 'target' in p.plan.update);
+  if (change === undefined) return undefined;
+  return `The plan changes target from ${change.live.target ?? 'unset'} to ${change.plan.update.target ?? 'unset'}, which reroutes every conversation of the account. Nothing was sent: set allow-target-change: true to make this change on purpose.`;
+}
+
+/** Who holds the fields now, when the live values are not the ones only-if-live expects. */
+export function heldBySomeoneElse(
+  expected: DesiredConfig,
+  live: WebhookConfig,
+): string | undefined {
+  const different = compare(expected, live);
+  if (different.length === 0) return undefined;
+  return `only-if-live: the live ${describeDiff(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
+}
+
+export interface UrlToProbe {
+  readonly url: string;
+  readonly kind: 'pre' | 'post';
+  readonly method: 'GET' | 'POST';
+  readonly resource: string;
+}
+
+/** Every URL a plan switches a hook to (clearing one needs no probe), once each. */
+export function urlsToProbe(planned: readonly Planned[]): UrlToProbe[] {
+  const urls = new Map<string, UrlToProbe>();
+  for (const { resource, plan, live } of planned) {
+    for (const [field, kind] of [
+      ['pre_webhook_url', 'pre'],
+      ['post_webhook_url', 'post'],
+    ] as const) {
+      const url = plan.update[field];
+      if (typeof url !== 'string' || url === '' || urls.has(url)) continue;
+      urls.set(url, {
+        url,
+        kind,
+        // The method Twilio will call the hook with once the update is in.
+        method: plan.update.method ?? (live.method === 'GET' ? 'GET' : 'POST'),
+        resource: describeResource(resource),
+      });
+    }
+  }
+  return [...urls.values()];
+}
