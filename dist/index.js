@@ -14421,7 +14421,9 @@ function explainError(error, settings) {
     if (error instanceof RetriesExhausted) {
         return `Gave up after ${error.attempts} attempts (${error.attempts - 1} retries, max-retries). Last error: ${explainError(error.cause, settings)}`;
     }
-    return `${(0,errors/* errorMessage */.gJ)(error)}${advice(error, settings)}`;
+    const message = (0,errors/* errorMessage */.gJ)(error);
+    const hint = advice(error, settings);
+    return hint === '' || /[.!?]$/.test(message) ? `${message}${hint}` : `${message}.${hint}`;
 }
 function advice(error, settings) {
     if (error instanceof TwilioApiError) {
@@ -15391,6 +15393,17 @@ function userInfoSecret(authorityText) {
     const secret = colon === -1 ? userInfo : userInfo.slice(colon + 1);
     return secret === '' ? undefined : secret;
 }
+/**
+ * The value with its user info shown as `***`, for quoting a URL that was refused: it may be
+ * malformed in ways (`https:/user:pw@host`, `http:user:pw@host`) that no URL parser reads.
+ */
+function withoutUserInfo(value) {
+    const prefix = /^[a-z][a-z0-9+.-]*:[/\\]*/i.exec(value)?.[0] ?? '';
+    const rest = value.slice(prefix.length);
+    const end = ['/', '?', '#'].map((stop) => rest.indexOf(stop)).filter((at) => at !== -1);
+    const at = rest.lastIndexOf('@', end.length === 0 ? rest.length : Math.min(...end));
+    return at === -1 ? value : `${prefix}***${rest.slice(at)}`;
+}
 
 ;// CONCATENATED MODULE: ./src/fields.ts
 // The managed fields' values as a person writes them (in an input or in the desired-state file),
@@ -15417,7 +15430,7 @@ function parseWebhookUrl(value) {
         return null;
     const problem = webhookUrlProblem(value);
     if (problem !== undefined) {
-        throw new errors/* InvalidValue */.h6(`is ${(0,src_text/* quote */.hD)(value)}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${events/* CLEAR */.uJ}" to clear it.`);
+        throw new errors/* InvalidValue */.h6(`is ${(0,src_text/* quote */.hD)(withoutUserInfo(value))}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${events/* CLEAR */.uJ}" to clear it.`);
     }
     return value;
 }
@@ -18562,14 +18575,16 @@ function shorten(text, max) {
 }
 /**
  * `core.info` prints its text as is, so a line of it that starts with "::" would be read as a
- * workflow command (`::add-mask::`, `::stop-commands::`). Messages are built as one line, and
+ * workflow command (`::add-mask::`, `::stop-commands::`), and the runner still reads the legacy
+ * `##[command]` form anywhere in a line. Messages are built as one line, and
  * network text in them is escaped; this is the last guard, for every line.
  */
 function neutralizeCommands(text) {
     return text
         .split(/\r\n|\r|\n/)
         .map((line) => (line.trimStart().startsWith('::') ? `> ${line}` : line))
-        .join('\n');
+        .join('\n')
+        .replaceAll('##[', '## [');
 }
 
 ;// CONCATENATED MODULE: ./src/secrets.ts
@@ -18729,7 +18744,7 @@ const deploy_settings_FIELD_KEYS = ['filters', 'method', 'pre-webhook-url', 'pos
 function parseDeploySettings(inputs, source, warnings) {
     const probeUrl = inputs['probe-url'];
     if (probeUrl !== '' && webhookUrlProblem(probeUrl) !== undefined) {
-        throw new errors/* InputError */.dz('probe-url', `is ${(0,src_text/* quote */.hD)(probeUrl)}: ${webhookUrlProblem(probeUrl) ?? ''}. Give the absolute http(s) URL of a health endpoint.`);
+        throw new errors/* InputError */.dz('probe-url', `is ${(0,src_text/* quote */.hD)(withoutUserInfo(probeUrl))}: ${webhookUrlProblem(probeUrl) ?? ''}. Give the absolute http(s) URL of a health endpoint.`);
     }
     const probe = parseChoice(inputs, 'probe', ['auto', 'off']) === 'auto';
     if (!probe && probeUrl !== '')
@@ -18806,6 +18821,7 @@ function readOnlyIfLive(text) {
 ;// CONCATENATED MODULE: ./src/endpoint.ts
 
 
+
 const DEFAULT_API_BASE_URL = 'https://conversations.twilio.com';
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 function parseEndpoint(inputs, warnings) {
@@ -18848,10 +18864,6 @@ function parseExplicitBaseUrl(value) {
         throw invalid('plain http would send the credentials in the clear; it is allowed only to a loopback host');
     }
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-/** A base URL is no place for credentials; if one carries them anyway, they are not quoted back. */
-function withoutUserInfo(value) {
-    return value.replace(/^([^:/?#]+:\/\/)[^/?#]*@/, '$1***@');
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
@@ -18919,7 +18931,7 @@ function parseSid(inputs, name) {
         throw new errors/* InputError */.dz(name, `is required: ${expected}.`);
     if (new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value))
         return value;
-    if (new RegExp(`^${prefix}[0-9a-f]{32}$`, 'i').test(value)) {
+    if (new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value)) {
         throw new errors/* InputError */.dz(name, `has upper-case hex digits: Twilio writes SIDs as ${expected}, and compares them exactly. Use ${prefix}${value.slice(2).toLowerCase()}.`);
     }
     // A credential pasted into the wrong input must not be quoted back: show only its start.
@@ -20026,8 +20038,8 @@ function readConfig(json, resource) {
         if (!valid) {
             return {
                 problem: WIRE[name].type === 'list'
-                    ? `${name} that is not a list of strings`
-                    : `a ${name} that is not a string`,
+                    ? `the field ${name} that is not a list of strings`
+                    : `the field ${name} that is not a string`,
             };
         }
         config[name] = value;

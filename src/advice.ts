@@ -9,7 +9,9 @@ export function explainError(error: unknown, settings: Settings): string {
   if (error instanceof RetriesExhausted) {
     return `Gave up after ${error.attempts} attempts (${error.attempts - 1} retries, max-retries). Last error: ${explainError(error.cause, settings)}`;
   }
-  return `${errorMessage(error)}${advice(error, settings)}`;
+  const message = errorMessage(error);
+  const hint = advice(error, settings);
+  return hint === '' || /[.!?]$/.test(message) ? `${message}${hint}` : `${message}.${hint}`;
 }
 
 function advice(error: unknown, settings: Settings): string {

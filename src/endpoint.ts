@@ -3,6 +3,7 @@
 import type { RawInputs } from './contract.js';
 import { InputError } from './errors.js';
 import { quote } from './text.js';
+import { withoutUserInfo } from './urls.js';
 
 export const DEFAULT_API_BASE_URL = 'https://conversations.twilio.com';
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -66,11 +67,6 @@ function parseExplicitBaseUrl(value: string): string {
     );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-/** A base URL is no place for credentials; if one carries them anyway, they are not quoted back. */
-function withoutUserInfo(value: string): string {
-  return value.replace(/^([^:/?#]+:\/\/)[^/?#]*@/, '$1***@');
 }
 
 function isLoopback(hostname: string): boolean {

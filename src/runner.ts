@@ -100,12 +100,14 @@ function shorten(text: string, max: number): string {
 
 /**
  * `core.info` prints its text as is, so a line of it that starts with "::" would be read as a
- * workflow command (`::add-mask::`, `::stop-commands::`). Messages are built as one line, and
+ * workflow command (`::add-mask::`, `::stop-commands::`), and the runner still reads the legacy
+ * `##[command]` form anywhere in a line. Messages are built as one line, and
  * network text in them is escaped; this is the last guard, for every line.
  */
 export function neutralizeCommands(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
     .map((line) => (line.trimStart().startsWith('::') ? `> ${line}` : line))
-    .join('\n');
+    .join('\n')
+    .replaceAll('##[', '## [');
 }

@@ -108,7 +108,7 @@ function parseSid(inputs: RawInputs, name: keyof typeof SID_PREFIXES): string {
   const expected = `${prefix} followed by 32 lower-case hex digits (34 characters)`;
   if (value === '') throw new InputError(name, `is required: ${expected}.`);
   if (new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value)) return value;
-  if (new RegExp(`^${prefix}[0-9a-f]{32}$`, 'i').test(value)) {
+  if (new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value)) {
     throw new InputError(
       name,
       `has upper-case hex digits: Twilio writes SIDs as ${expected}, and compares them exactly. Use ${prefix}${value.slice(2).toLowerCase()}.`,

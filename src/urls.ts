@@ -83,3 +83,15 @@ function userInfoSecret(authorityText: string): string | undefined {
   const secret = colon === -1 ? userInfo : userInfo.slice(colon + 1);
   return secret === '' ? undefined : secret;
 }
+
+/**
+ * The value with its user info shown as `***`, for quoting a URL that was refused: it may be
+ * malformed in ways (`https:/user:pw@host`, `http:user:pw@host`) that no URL parser reads.
+ */
+export function withoutUserInfo(value: string): string {
+  const prefix = /^[a-z][a-z0-9+.-]*:[/\\]*/i.exec(value)?.[0] ?? '';
+  const rest = value.slice(prefix.length);
+  const end = ['/', '?', '#'].map((stop) => rest.indexOf(stop)).filter((at) => at !== -1);
+  const at = rest.lastIndexOf('@', end.length === 0 ? rest.length : Math.min(...end));
+  return at === -1 ? value : `${prefix}***${rest.slice(at)}`;
+}

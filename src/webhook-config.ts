@@ -122,8 +122,8 @@ export function readConfig(
       return {
         problem:
           WIRE[name].type === 'list'
-            ? `${name} that is not a list of strings`
-            : `a ${name} that is not a string`,
+            ? `the field ${name} that is not a list of strings`
+            : `the field ${name} that is not a string`,
       };
     }
     config[name] = value;
