@@ -15297,7 +15297,7 @@ async function probeNewUrls(planned, settings, runner, clock) {
     }));
 }
 function describeFailedProbe(result) {
-    return `the probe of ${result.url} did not pass after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'} (${result.lastProblem ?? `last answer ${String(result.lastStatus)}`}).`;
+    return `the probe of ${shownUrl(result.url)} did not pass after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'} (${result.lastProblem ?? `last answer ${String(result.lastStatus)}`}).`;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js

@@ -6,7 +6,7 @@ import type { Clock } from './clock.js';
 import { heldBySomeoneElse, targetGuard, urlsToProbe } from './guards.js';
 import type { Planned } from './guards.js';
 import type { Managed } from './inventory.js';
-import { probe } from './probe.js';
+import { probe, shownUrl } from './probe.js';
 import type { ProbeResult, ProbeTarget } from './probe.js';
 import { proxyFor } from './proxy.js';
 import { applyPlan, refused, skipped, withoutUpdate } from './reconcile.js';
@@ -133,5 +133,5 @@ async function probeNewUrls(
 }
 
 function describeFailedProbe(result: ProbeResult): string {
-  return `the probe of ${result.url} did not pass after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'} (${result.lastProblem ?? `last answer ${String(result.lastStatus)}`}).`;
+  return `the probe of ${shownUrl(result.url)} did not pass after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'} (${result.lastProblem ?? `last answer ${String(result.lastStatus)}`}).`;
 }

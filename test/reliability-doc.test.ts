@@ -1,4 +1,5 @@
 // docs/reliability.md reports what the tests try; this keeps the report and the tests equal.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,14 @@ describe('docs/reliability.md', () => {
     // Every input but the secrets (never quoted back, only required) and the free-text labels.
     const unvalidated = ['auth-token', 'api-secret', 'github-token', 'drift-issue-labels'];
     expect(listed.sort()).toEqual(INPUTS.filter((name) => !unvalidated.includes(name)).sort());
+  });
+
+  it('names only test and source files that exist', () => {
+    const named = [
+      ...new Set([...doc.matchAll(/`((?:test|src)\/[\w./-]+\.ts)`/g)].map((m) => m[1] ?? '')),
+    ];
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
   });
 
   it('is linked from README.md', async () => {
