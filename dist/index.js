@@ -15225,6 +15225,15 @@ const USER_AGENT = `twilio-conversations-webhooks-action/${VERSION} node/${proce
 
 
 
+/** Check mode: nothing is sent, each resource is reported as it is. */
+function checkOnly(planned, settings) {
+    return {
+        resources: planned.map((p) => withoutUpdate({ ...p, failOnDrift: settings.failOnDrift, rollback: false }, p.live, p.plan)),
+        probed: [],
+        skipped: undefined,
+        failures: [],
+    };
+}
 async function deploy(twilio, planned, settings, { runner, clock, explain }) {
     const context = (p) => ({
         resource: p.resource,
@@ -19286,7 +19295,6 @@ function networkErrorMessage(error, code) {
 
 
 
-
 async function run(dependencies = {}) {
     const raw = dependencies.runner ?? actionsRunner();
     const secrets = new Secrets((secret) => {
@@ -19295,7 +19303,6 @@ async function run(dependencies = {}) {
     const runner = redacting(raw, secrets);
     const inputs = readInputs(runner);
     maskInputSecrets(inputs, secrets);
-    const abort = (error, explain = errors/* errorMessage */.gJ) => publishAborted(runner, { mode: modeIfValid(inputs), failure: explain(error) });
     let settings;
     let desired;
     try {
@@ -19306,18 +19313,18 @@ async function run(dependencies = {}) {
         desired = settings.mode === 'export' ? undefined : await readDesired(settings, runner.env);
     }
     catch (error) {
-        await abort(error);
+        await publishAborted(runner, { mode: modeIfValid(inputs), failure: (0,errors/* errorMessage */.gJ)(error) });
         return;
     }
     secrets.addBasicCredential(settings.credentials.username, settings.credentials.password);
     for (const url of desiredUrls(settings, desired))
         secrets.addUrl(url);
+    const clock = dependencies.clock ?? systemClock;
     const explain = (error) => explainError(error, settings);
     const twilio = connect(settings, dependencies, runner, secrets);
     try {
         if (desired === undefined) {
-            const exported = await exportState(twilio, settings, runner.env, dependencies.clock ?? systemClock);
-            await publishExport(runner, exported);
+            await publishExport(runner, await exportState(twilio, settings, runner.env, clock));
             return;
         }
         const inventory = await takeInventory(twilio, desired, settings);
@@ -19325,43 +19332,38 @@ async function run(dependencies = {}) {
             ...managed,
             plan: (0,src_plan/* planChanges */.XA)(managed.desired, managed.live),
         }));
-        for (const warning of planned.flatMap((p) => p.plan.warnings))
+        for (const warning of planned.flatMap((p) => p.plan.warnings)) {
             runner.annotate('warning', warning);
+        }
         const outcome = settings.mode === 'apply'
-            ? await deploy(twilio, planned, settings, {
-                runner,
-                clock: dependencies.clock ?? systemClock,
-                explain,
-            })
-            : {
-                resources: planned.map((p) => withoutUpdate({ ...p, failOnDrift: settings.failOnDrift, rollback: false }, p.live, p.plan)),
-                probed: [],
-                skipped: undefined,
-                failures: [],
-            };
-        const services = servicesReport(inventory, outcome.resources.map((r) => ({ resource: r.resource, name: r.name, config: r.current })));
-        const result = redactDeep({
-            mode: settings.mode === 'apply' ? 'apply' : 'check',
-            accountSid: settings.accountSid,
-            file: settings.source.kind === 'file' ? settings.source.path : undefined,
-            ...outcome,
-            services,
-            failures: [...outcome.failures, ...unmanagedFailures(services, settings)],
-        }, (text) => secrets.redact(text));
+            ? await deploy(twilio, planned, settings, { runner, clock, explain })
+            : checkOnly(planned, settings);
+        const result = redactDeep(resultOf(settings, inventory, outcome), (text) => secrets.redact(text));
         const gitHub = await keepGitHubInformed(result, settings, {
             runner,
             secrets,
-            clock: dependencies.clock ?? systemClock,
+            clock,
             retryUnitMs: dependencies.gitHubRetryUnitMs ?? 1_000,
         });
         await publishResult(runner, result, gitHub, settings.unmanagedServices);
     }
     catch (error) {
-        await abort(error, explain);
+        await publishAborted(runner, { mode: settings.mode, failure: explain(error) });
     }
     finally {
         await twilio.close();
     }
+}
+function resultOf(settings, inventory, outcome) {
+    const services = servicesReport(inventory, outcome.resources.map((r) => ({ resource: r.resource, name: r.name, config: r.current })));
+    return {
+        mode: settings.mode === 'apply' ? 'apply' : 'check',
+        accountSid: settings.accountSid,
+        file: settings.source.kind === 'file' ? settings.source.path : undefined,
+        ...outcome,
+        services,
+        failures: [...outcome.failures, ...unmanagedFailures(services, settings)],
+    };
 }
 /** Every URL the run may print that a desired-state file or only-if-live holds. */
 function desiredUrls(settings, desired) {

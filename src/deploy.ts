@@ -18,7 +18,8 @@ import type { TwilioClient } from './twilio-client.js';
 import { Agent, ProxyAgent } from './undici.js';
 import { USER_AGENT } from './version.js';
 
-export interface DeployOutcome {
+/** What a run did to the resources it manages, and the deploy's own findings. */
+export interface Outcome {
   readonly resources: readonly ResourceResult[];
   readonly probed: readonly ProbeResult[];
   readonly skipped: string | undefined;
@@ -33,12 +34,24 @@ export interface DeployContext {
 
 type PlannedResource = Managed & Planned;
 
+/** Check mode: nothing is sent, each resource is reported as it is. */
+export function checkOnly(planned: readonly PlannedResource[], settings: Settings): Outcome {
+  return {
+    resources: planned.map((p) =>
+      withoutUpdate({ ...p, failOnDrift: settings.failOnDrift, rollback: false }, p.live, p.plan),
+    ),
+    probed: [],
+    skipped: undefined,
+    failures: [],
+  };
+}
+
 export async function deploy(
   twilio: TwilioClient,
   planned: readonly PlannedResource[],
   settings: Settings,
   { runner, clock, explain }: DeployContext,
-): Promise<DeployOutcome> {
+): Promise<Outcome> {
   const context = (p: PlannedResource): ResourceContext => ({
     resource: p.resource,
     name: p.name,

@@ -5,17 +5,17 @@ import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { INPUTS } from './contract.js';
 import type { RawInputs } from './contract.js';
-import { deploy } from './deploy.js';
+import { checkOnly, deploy } from './deploy.js';
+import type { Outcome } from './deploy.js';
 import { parseDesiredState } from './desired-state.js';
 import { errorMessage } from './errors.js';
 import { exportState } from './export.js';
 import { keepGitHubInformed } from './github-side.js';
 import { servicesReport, takeInventory } from './inventory.js';
-import type { DesiredSet } from './inventory.js';
+import type { DesiredSet, Inventory } from './inventory.js';
 import { planChanges } from './plan.js';
 import { proxyFor } from './proxy.js';
 import { publishAborted, publishExport, publishResult } from './publish.js';
-import { withoutUpdate } from './reconcile.js';
 import type { RunResult } from './result.js';
 import { actionsRunner, redacting } from './runner.js';
 import type { Runner } from './runner.js';
@@ -45,8 +45,6 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
   const runner = redacting(raw, secrets);
   const inputs = readInputs(runner);
   maskInputSecrets(inputs, secrets);
-  const abort = (error: unknown, explain: (error: unknown) => string = errorMessage) =>
-    publishAborted(runner, { mode: modeIfValid(inputs), failure: explain(error) });
 
   let settings: Settings;
   let desired: DesiredSet | undefined;
@@ -56,23 +54,18 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
     for (const warning of parsed.warnings) runner.annotate('warning', warning);
     desired = settings.mode === 'export' ? undefined : await readDesired(settings, runner.env);
   } catch (error) {
-    await abort(error);
+    await publishAborted(runner, { mode: modeIfValid(inputs), failure: errorMessage(error) });
     return;
   }
   secrets.addBasicCredential(settings.credentials.username, settings.credentials.password);
   for (const url of desiredUrls(settings, desired)) secrets.addUrl(url);
+  const clock = dependencies.clock ?? systemClock;
   const explain = (error: unknown) => explainError(error, settings);
 
   const twilio = connect(settings, dependencies, runner, secrets);
   try {
     if (desired === undefined) {
-      const exported = await exportState(
-        twilio,
-        settings,
-        runner.env,
-        dependencies.clock ?? systemClock,
-      );
-      await publishExport(runner, exported);
+      await publishExport(runner, await exportState(twilio, settings, runner.env, clock));
       return;
     }
     const inventory = await takeInventory(twilio, desired, settings);
@@ -80,55 +73,43 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
       ...managed,
       plan: planChanges(managed.desired, managed.live),
     }));
-    for (const warning of planned.flatMap((p) => p.plan.warnings))
+    for (const warning of planned.flatMap((p) => p.plan.warnings)) {
       runner.annotate('warning', warning);
-
+    }
     const outcome =
       settings.mode === 'apply'
-        ? await deploy(twilio, planned, settings, {
-            runner,
-            clock: dependencies.clock ?? systemClock,
-            explain,
-          })
-        : {
-            resources: planned.map((p) =>
-              withoutUpdate(
-                { ...p, failOnDrift: settings.failOnDrift, rollback: false },
-                p.live,
-                p.plan,
-              ),
-            ),
-            probed: [],
-            skipped: undefined,
-            failures: [],
-          };
-    const services = servicesReport(
-      inventory,
-      outcome.resources.map((r) => ({ resource: r.resource, name: r.name, config: r.current })),
-    );
-    const result: RunResult = redactDeep(
-      {
-        mode: settings.mode === 'apply' ? 'apply' : 'check',
-        accountSid: settings.accountSid,
-        file: settings.source.kind === 'file' ? settings.source.path : undefined,
-        ...outcome,
-        services,
-        failures: [...outcome.failures, ...unmanagedFailures(services, settings)],
-      },
-      (text) => secrets.redact(text),
+        ? await deploy(twilio, planned, settings, { runner, clock, explain })
+        : checkOnly(planned, settings);
+    const result = redactDeep(resultOf(settings, inventory, outcome), (text) =>
+      secrets.redact(text),
     );
     const gitHub = await keepGitHubInformed(result, settings, {
       runner,
       secrets,
-      clock: dependencies.clock ?? systemClock,
+      clock,
       retryUnitMs: dependencies.gitHubRetryUnitMs ?? 1_000,
     });
     await publishResult(runner, result, gitHub, settings.unmanagedServices);
   } catch (error) {
-    await abort(error, explain);
+    await publishAborted(runner, { mode: settings.mode, failure: explain(error) });
   } finally {
     await twilio.close();
   }
+}
+
+function resultOf(settings: Settings, inventory: Inventory, outcome: Outcome): RunResult {
+  const services = servicesReport(
+    inventory,
+    outcome.resources.map((r) => ({ resource: r.resource, name: r.name, config: r.current })),
+  );
+  return {
+    mode: settings.mode === 'apply' ? 'apply' : 'check',
+    accountSid: settings.accountSid,
+    file: settings.source.kind === 'file' ? settings.source.path : undefined,
+    ...outcome,
+    services,
+    failures: [...outcome.failures, ...unmanagedFailures(services, settings)],
+  };
 }
 
 /** Every URL the run may print that a desired-state file or only-if-live holds. */
