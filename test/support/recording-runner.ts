@@ -2,12 +2,7 @@
 // that in-process runs of run() see everything a subprocess run shows: masks, log lines,
 // annotations, outputs and the summary.
 import type { AnnotationLevel, Runner } from '../../src/runner.js';
-
-export interface Annotation {
-  readonly level: AnnotationLevel;
-  readonly message: string;
-  readonly title: string | undefined;
-}
+import type { Annotation } from './dist-run.js';
 
 export interface RecordingOptions {
   readonly inputs?: Readonly<Record<string, string>>;
