@@ -16048,6 +16048,7 @@ function workspacePath(relative, env) {
 
 
 
+
 async function exportState(twilio, settings, env, clock) {
     if (settings.source.kind !== 'file')
         throw new Error('Export needs config-file.');
@@ -16064,7 +16065,14 @@ async function exportState(twilio, settings, env, clock) {
     const path = workspacePath(settings.source.path, env);
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     await (0,promises_namespaceObject.writeFile)(path, renderDesiredState(account, configs, new Date(clock.now())), 'utf8');
-    return { file: settings.source.path, services: services.length };
+    const withCredentials = [
+        ...(hasCredentials(account) ? ['the account-wide configuration'] : []),
+        ...configs.filter((c) => hasCredentials(c.config)).map((c) => `service ${c.sid}`),
+    ];
+    return { file: settings.source.path, services: services.length, withCredentials };
+}
+function hasCredentials(config) {
+    return [config.pre_webhook_url, config.post_webhook_url].some((url) => url !== null && urlSecret(url) !== undefined);
 }
 
 // EXTERNAL MODULE: ./src/github-context.ts + 1 modules
@@ -16256,6 +16264,9 @@ async function publishAborted(runner, run) {
 }
 async function publishExport(runner, run) {
     runner.info(`Wrote ${run.file}.`);
+    if (run.withCredentials.length > 0) {
+        runner.annotate('warning', `${run.file} holds webhook URLs with credentials in plain text (${run.withCredentials.join(', ')}): before committing it, move each into a secret and write \${NAME} in its place.`);
+    }
     if (!setOutputs(runner, (0,render/* outputsForExport */.Wl)(run), ''))
         runner.fail();
     await writeSummary(runner, (0,render/* renderExportSummary */.dk)(run), '');

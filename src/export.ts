@@ -9,6 +9,8 @@ import { accountMismatch } from './reconcile.js';
 import type { ExportedRun } from './result.js';
 import type { Settings } from './settings.js';
 import type { TwilioReader } from './inventory.js';
+import { urlSecret } from './urls.js';
+import type { WebhookConfig } from './webhook-config.js';
 import { workspacePath } from './workspace.js';
 
 export async function exportState(
@@ -30,5 +32,15 @@ export async function exportState(
   const path = workspacePath(settings.source.path, env);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, renderDesiredState(account, configs, new Date(clock.now())), 'utf8');
-  return { file: settings.source.path, services: services.length };
+  const withCredentials = [
+    ...(hasCredentials(account) ? ['the account-wide configuration'] : []),
+    ...configs.filter((c) => hasCredentials(c.config)).map((c) => `service ${c.sid}`),
+  ];
+  return { file: settings.source.path, services: services.length, withCredentials };
+}
+
+function hasCredentials(config: WebhookConfig): boolean {
+  return [config.pre_webhook_url, config.post_webhook_url].some(
+    (url) => url !== null && urlSecret(url) !== undefined,
+  );
 }

@@ -56,6 +56,12 @@ export async function publishAborted(runner: Runner, run: AbortedRun): Promise<v
 
 export async function publishExport(runner: Runner, run: ExportedRun): Promise<void> {
   runner.info(`Wrote ${run.file}.`);
+  if (run.withCredentials.length > 0) {
+    runner.annotate(
+      'warning',
+      `${run.file} holds webhook URLs with credentials in plain text (${run.withCredentials.join(', ')}): before committing it, move each into a secret and write \${NAME} in its place.`,
+    );
+  }
   if (!setOutputs(runner, outputsForExport(run), '')) runner.fail();
   await writeSummary(runner, renderExportSummary(run), '');
 }

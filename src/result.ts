@@ -64,6 +64,8 @@ export interface AbortedRun {
 export interface ExportedRun {
   readonly file: string;
   readonly services: number;
+  /** The resources whose exported URLs carry credentials, now in the file in plain text. */
+  readonly withCredentials: readonly string[];
 }
 
 export type GitHubAction = 'opened' | 'updated' | 'reopened' | 'closed' | 'created' | 'none';

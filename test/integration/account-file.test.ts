@@ -265,7 +265,7 @@ describe('export, then check', () => {
       method: 'POST',
       post_webhook_url: 'https://a.example.com/x?y=1#z',
     });
-    twilio().setServiceConfig(SALES, { pre_webhook_url: "https://b.example.com/it's" });
+    twilio().setServiceConfig(SALES, { pre_webhook_url: "https://u:p4ss@b.example.com/it's" });
     const exported = await runFile({ mode: 'export' });
     expect(exported.exitCode).toBe(0);
     expect(exported.outputs['config-file']).toBe('twilio/webhooks.yml');
@@ -273,6 +273,11 @@ describe('export, then check', () => {
     const text = await workspace.read('twilio/webhooks.yml');
     expect(text).toContain(`sid: ${SALES}`);
     expect(text).toContain('Sales');
+    expect(annotationsOf(exported, 'warning')).toEqual([
+      expect.stringContaining(
+        `twilio/webhooks.yml holds webhook URLs with credentials in plain text (service ${SALES})`,
+      ),
+    ]);
 
     twilio().clearRequests();
     const checked = await runFile({ mode: 'check' });
