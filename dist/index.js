@@ -15108,78 +15108,73 @@ function refused(context, live, plan, why) {
 async function applyPlan(access, context, live, plan, explain) {
     if (plan.diff.length === 0)
         return withoutUpdate(context, live, plan);
+    const done = (current, notes) => ({
+        ...before(context, live, plan),
+        current,
+        status: 'updated',
+        changed: true,
+        notes,
+    });
+    const fail = (current, why) => failed(context, live, plan, current, why);
+    /**
+     * Twilio holds something else than was asked for: put back the previous values of the fields
+     * the update changed (one more update, itself verified), and fail either way.
+     */
+    const rollBack = async (holding, why) => {
+        const restore = restoreOf(plan.diff);
+        if (!context.rollback || Object.keys(restore).length === 0)
+            return fail(holding, why);
+        const fields = Object.keys(restore).join(', ');
+        try {
+            const answer = await access.update(restore);
+            const still = (0,src_plan/* compare */.UD)(restore, answer);
+            return fail(answer, still.length === 0
+                ? `${why} Rolled back: ${fields} restored to the values from before this run, and verified.`
+                : `${why} The rollback of ${fields} did not verify either: ${(0,src_plan/* describeDiff */.l7)(still)}. Fix it by hand.`);
+        }
+        catch (error) {
+            return fail(undefined, `${why} The rollback of ${fields} failed too: ${explain(error)} Check the configuration by hand.`);
+        }
+    };
+    /** The update's answer was lost: fetch again and report what is true now. */
+    const learnOutcome = async (lost) => {
+        let now;
+        try {
+            now = await access.fetch();
+        }
+        catch (error) {
+            return fail(undefined, `The update's answer was lost (${lost}) and fetching the configuration again failed too (${explain(error)}): whether Twilio applied the update is unknown. Run again to find out.`);
+        }
+        const missing = (0,src_plan/* compare */.UD)(context.desired, now);
+        if (missing.length === 0) {
+            return done(now, [
+                `The update's answer was lost (${lost}), but fetching the configuration again shows the update applied.`,
+            ]);
+        }
+        if ((0,src_plan/* compare */.UD)(restoreOf(plan.diff), now).length === 0) {
+            return fail(now, `The update was not applied: ${lost} Fetching the configuration again shows it unchanged.`);
+        }
+        return rollBack(now, `The update's answer was lost (${lost}), and the configuration fetched again does not match: ${(0,src_plan/* describeDiff */.l7)(missing)}.`);
+    };
     let answer;
     try {
         answer = await access.update(plan.update);
     }
     catch (error) {
         return definitelyNotApplied(error)
-            ? failed(context, live, plan, live, `The update was not applied: ${explain(error)}`)
-            : learnOutcome(access, context, live, plan, explain(error), explain);
+            ? fail(live, `The update was not applied: ${explain(error)}`)
+            : learnOutcome(explain(error));
     }
     const mismatches = (0,src_plan/* compare */.UD)(context.desired, answer);
-    if (mismatches.length > 0) {
-        return rollBack(access, context, live, plan, answer, `Twilio accepted the update, but its answer does not match: ${(0,src_plan/* describeDiff */.l7)(mismatches)}.`, explain);
-    }
-    return { ...before(context, live, plan), current: answer, status: 'updated', changed: true };
+    return mismatches.length === 0
+        ? done(answer)
+        : rollBack(answer, `Twilio accepted the update, but its answer does not match: ${(0,src_plan/* describeDiff */.l7)(mismatches)}.`);
 }
 /** A refusal by Twilio, or a request that never left: nothing can have changed. */
 function definitelyNotApplied(error) {
     if (error instanceof TwilioApiError)
         return !error.transient;
     return error instanceof TransportError && !error.mayHaveBeenSent;
-}
-/** The update's answer was lost: fetch again and report what is true now. */
-async function learnOutcome(access, context, live, plan, lost, explain) {
-    let now;
-    try {
-        now = await access.fetch();
-    }
-    catch (error) {
-        return failed(context, live, plan, undefined, `The update's answer was lost (${lost}) and fetching the configuration again failed too (${explain(error)}): whether Twilio applied the update is unknown. Run again to find out.`);
-    }
-    const missing = (0,src_plan/* compare */.UD)(context.desired, now);
-    if (missing.length === 0) {
-        return {
-            ...before(context, live, plan),
-            current: now,
-            status: 'updated',
-            changed: true,
-            notes: [
-                `The update's answer was lost (${lost}), but fetching the configuration again shows the update applied.`,
-            ],
-        };
-    }
-    if (unchanged(plan.diff, now)) {
-        return failed(context, live, plan, now, `The update was not applied: ${lost} Fetching the configuration again shows it unchanged.`);
-    }
-    return rollBack(access, context, live, plan, now, `The update's answer was lost (${lost}), and the configuration fetched again does not match: ${(0,src_plan/* describeDiff */.l7)(missing)}.`, explain);
-}
-/** Every field the update would have changed still holds its value from before. */
-function unchanged(diff, now) {
-    const previous = restoreOf(diff);
-    return (0,src_plan/* compare */.UD)(previous, now).length === 0;
-}
-/**
- * Twilio holds something else than was asked for: put back the previous values of the fields the
- * update changed (one more update, itself verified), and fail either way.
- */
-async function rollBack(access, context, live, plan, holding, why, explain) {
-    const restore = restoreOf(plan.diff);
-    if (!context.rollback || Object.keys(restore).length === 0) {
-        return failed(context, live, plan, holding, why);
-    }
-    const fields = Object.keys(restore).join(', ');
-    try {
-        const answer = await access.update(restore);
-        const still = (0,src_plan/* compare */.UD)(restore, answer);
-        return still.length === 0
-            ? failed(context, live, plan, answer, `${why} Rolled back: ${fields} restored to the values from before this run, and verified.`)
-            : failed(context, live, plan, answer, `${why} The rollback of ${fields} did not verify either: ${(0,src_plan/* describeDiff */.l7)(still)}. Fix it by hand.`);
-    }
-    catch (error) {
-        return failed(context, live, plan, undefined, `${why} The rollback of ${fields} failed too: ${explain(error)} Check the configuration by hand.`);
-    }
 }
 /**
  * The values from before the run of the fields that differed, as an update. A method or target

@@ -86,139 +86,91 @@ export async function applyPlan(
   explain: Explain,
 ): Promise<ResourceResult> {
   if (plan.diff.length === 0) return withoutUpdate(context, live, plan);
+  const done = (current: WebhookConfig, notes?: readonly string[]): ResourceResult => ({
+    ...before(context, live, plan),
+    current,
+    status: 'updated',
+    changed: true,
+    notes,
+  });
+  const fail = (current: WebhookConfig | undefined, why: string): ResourceResult =>
+    failed(context, live, plan, current, why);
+
+  /**
+   * Twilio holds something else than was asked for: put back the previous values of the fields
+   * the update changed (one more update, itself verified), and fail either way.
+   */
+  const rollBack = async (holding: WebhookConfig, why: string): Promise<ResourceResult> => {
+    const restore = restoreOf(plan.diff);
+    if (!context.rollback || Object.keys(restore).length === 0) return fail(holding, why);
+    const fields = Object.keys(restore).join(', ');
+    try {
+      const answer = await access.update(restore);
+      const still = compare(restore, answer);
+      return fail(
+        answer,
+        still.length === 0
+          ? `${why} Rolled back: ${fields} restored to the values from before this run, and verified.`
+          : `${why} The rollback of ${fields} did not verify either: ${describeDiff(still)}. Fix it by hand.`,
+      );
+    } catch (error) {
+      return fail(
+        undefined,
+        `${why} The rollback of ${fields} failed too: ${explain(error)} Check the configuration by hand.`,
+      );
+    }
+  };
+
+  /** The update's answer was lost: fetch again and report what is true now. */
+  const learnOutcome = async (lost: string): Promise<ResourceResult> => {
+    let now: WebhookConfig;
+    try {
+      now = await access.fetch();
+    } catch (error) {
+      return fail(
+        undefined,
+        `The update's answer was lost (${lost}) and fetching the configuration again failed too (${explain(error)}): whether Twilio applied the update is unknown. Run again to find out.`,
+      );
+    }
+    const missing = compare(context.desired, now);
+    if (missing.length === 0) {
+      return done(now, [
+        `The update's answer was lost (${lost}), but fetching the configuration again shows the update applied.`,
+      ]);
+    }
+    if (compare(restoreOf(plan.diff), now).length === 0) {
+      return fail(
+        now,
+        `The update was not applied: ${lost} Fetching the configuration again shows it unchanged.`,
+      );
+    }
+    return rollBack(
+      now,
+      `The update's answer was lost (${lost}), and the configuration fetched again does not match: ${describeDiff(missing)}.`,
+    );
+  };
+
   let answer: WebhookConfig;
   try {
     answer = await access.update(plan.update);
   } catch (error) {
     return definitelyNotApplied(error)
-      ? failed(context, live, plan, live, `The update was not applied: ${explain(error)}`)
-      : learnOutcome(access, context, live, plan, explain(error), explain);
+      ? fail(live, `The update was not applied: ${explain(error)}`)
+      : learnOutcome(explain(error));
   }
   const mismatches = compare(context.desired, answer);
-  if (mismatches.length > 0) {
-    return rollBack(
-      access,
-      context,
-      live,
-      plan,
-      answer,
-      `Twilio accepted the update, but its answer does not match: ${describeDiff(mismatches)}.`,
-      explain,
-    );
-  }
-  return { ...before(context, live, plan), current: answer, status: 'updated', changed: true };
+  return mismatches.length === 0
+    ? done(answer)
+    : rollBack(
+        answer,
+        `Twilio accepted the update, but its answer does not match: ${describeDiff(mismatches)}.`,
+      );
 }
 
 /** A refusal by Twilio, or a request that never left: nothing can have changed. */
 function definitelyNotApplied(error: unknown): boolean {
   if (error instanceof TwilioApiError) return !error.transient;
   return error instanceof TransportError && !error.mayHaveBeenSent;
-}
-
-/** The update's answer was lost: fetch again and report what is true now. */
-async function learnOutcome(
-  access: ResourceAccess,
-  context: ResourceContext,
-  live: WebhookConfig,
-  plan: Plan,
-  lost: string,
-  explain: Explain,
-): Promise<ResourceResult> {
-  let now: WebhookConfig;
-  try {
-    now = await access.fetch();
-  } catch (error) {
-    return failed(
-      context,
-      live,
-      plan,
-      undefined,
-      `The update's answer was lost (${lost}) and fetching the configuration again failed too (${explain(error)}): whether Twilio applied the update is unknown. Run again to find out.`,
-    );
-  }
-  const missing = compare(context.desired, now);
-  if (missing.length === 0) {
-    return {
-      ...before(context, live, plan),
-      current: now,
-      status: 'updated',
-      changed: true,
-      notes: [
-        `The update's answer was lost (${lost}), but fetching the configuration again shows the update applied.`,
-      ],
-    };
-  }
-  if (unchanged(plan.diff, now)) {
-    return failed(
-      context,
-      live,
-      plan,
-      now,
-      `The update was not applied: ${lost} Fetching the configuration again shows it unchanged.`,
-    );
-  }
-  return rollBack(
-    access,
-    context,
-    live,
-    plan,
-    now,
-    `The update's answer was lost (${lost}), and the configuration fetched again does not match: ${describeDiff(missing)}.`,
-    explain,
-  );
-}
-
-/** Every field the update would have changed still holds its value from before. */
-function unchanged(diff: readonly FieldDiff[], now: WebhookConfig): boolean {
-  const previous = restoreOf(diff);
-  return compare(previous, now).length === 0;
-}
-
-/**
- * Twilio holds something else than was asked for: put back the previous values of the fields the
- * update changed (one more update, itself verified), and fail either way.
- */
-async function rollBack(
-  access: ResourceAccess,
-  context: ResourceContext,
-  live: WebhookConfig,
-  plan: Plan,
-  holding: WebhookConfig,
-  why: string,
-  explain: Explain,
-): Promise<ResourceResult> {
-  const restore = restoreOf(plan.diff);
-  if (!context.rollback || Object.keys(restore).length === 0) {
-    return failed(context, live, plan, holding, why);
-  }
-  const fields = Object.keys(restore).join(', ');
-  try {
-    const answer = await access.update(restore);
-    const still = compare(restore, answer);
-    return still.length === 0
-      ? failed(
-          context,
-          live,
-          plan,
-          answer,
-          `${why} Rolled back: ${fields} restored to the values from before this run, and verified.`,
-        )
-      : failed(
-          context,
-          live,
-          plan,
-          answer,
-          `${why} The rollback of ${fields} did not verify either: ${describeDiff(still)}. Fix it by hand.`,
-        );
-  } catch (error) {
-    return failed(
-      context,
-      live,
-      plan,
-      undefined,
-      `${why} The rollback of ${fields} failed too: ${explain(error)} Check the configuration by hand.`,
-    );
-  }
 }
 
 /**
