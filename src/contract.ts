@@ -58,5 +58,5 @@ export const OUTPUTS = [
   'skipped',
 ] as const;
 
-export type OutputName = (typeof OUTPUTS)[number];
+type OutputName = (typeof OUTPUTS)[number];
 export type Outputs = Readonly<Record<OutputName, string>>;

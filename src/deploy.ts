@@ -26,7 +26,7 @@ export interface Outcome {
   readonly failures: readonly string[];
 }
 
-export interface DeployContext {
+interface DeployContext {
   readonly runner: Runner;
   readonly clock: Clock;
   readonly explain: Explain;

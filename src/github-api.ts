@@ -20,7 +20,7 @@ import {
 } from './issue-text.js';
 import type { GitHubAction, GitHubOutcome, RunResult } from './result.js';
 
-export interface GitHubOptions {
+interface GitHubOptions {
   readonly token: string;
   readonly run: GitHubRun;
   readonly proxyUrl: string | undefined;

@@ -8,7 +8,7 @@ import type { Runner } from './runner.js';
 import type { Secrets } from './secrets.js';
 import type { Settings } from './settings.js';
 
-export interface GitHubSideContext {
+interface GitHubSideContext {
   readonly runner: Runner;
   readonly secrets: Secrets;
   readonly clock: Clock;

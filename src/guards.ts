@@ -32,7 +32,7 @@ export function heldBySomeoneElse(
   return `only-if-live: the live ${describeDiff(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
 }
 
-export interface UrlToProbe {
+interface UrlToProbe {
   readonly url: string;
   readonly kind: 'pre' | 'post';
   readonly method: 'GET' | 'POST';

@@ -35,7 +35,7 @@ export interface TwilioReader {
   listServices(): Promise<ServiceSummary[]>;
 }
 
-export interface InventoryOptions {
+interface InventoryOptions {
   readonly accountSid: string;
   readonly unmanagedServices: UnmanagedPolicy;
   readonly maxConcurrency: number;
@@ -128,7 +128,7 @@ function wantedOf(desired: DesiredSet, services: readonly ServiceSummary[] | und
 }
 
 /** A service's own configuration is set when it has a URL: then only its hooks fire. */
-export function overridesAccount(config: WebhookConfig): boolean {
+function overridesAccount(config: WebhookConfig): boolean {
   return Boolean(config.pre_webhook_url) || Boolean(config.post_webhook_url);
 }
 

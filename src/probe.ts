@@ -98,7 +98,7 @@ export interface ProbeResult {
 }
 
 /** Twilio's limit for a pre-event hook's answer (reference, "What a hook's answer does"). */
-export const DEFAULT_ANSWER_WITHIN_MS = 5_000;
+const DEFAULT_ANSWER_WITHIN_MS = 5_000;
 /** The probe's EventType: no Conversations event has this name. */
 export const PROBE_EVENT_TYPE = 'onWebhookProbe';
 export const PROBE_SOURCE = 'twilio-conversations-webhooks-action';

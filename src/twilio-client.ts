@@ -25,7 +25,7 @@ import {
 import type { DesiredConfig, Resource, ServiceSummary, WebhookConfig } from './webhook-config.js';
 
 /** Twilio's answers here are a few hundred bytes; anything this big is not one of them. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** 100 pages of 100: far more services than an account has, and a bound on a list that never ends. */
 const MAX_SERVICE_PAGES = 100;
 

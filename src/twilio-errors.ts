@@ -77,7 +77,7 @@ export class TransportError extends Error {
   }
 }
 
-export interface ErrorBody {
+interface ErrorBody {
   readonly code: number | undefined;
   readonly description: string;
 }
