@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  connectToGitHub: () => (/* binding */ connectToGitHub)
+  gitHubClient: () => (/* binding */ gitHubClient)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
@@ -136,7 +136,7 @@ function planComment(result, run) {
 
 /** A rate limit that resets later than this is not waited for: the run reports it instead. */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
-function connectToGitHub(options) {
+function gitHubClient(options) {
     const dispatcher = options.proxyUrl === undefined ? new undici.Agent() : new undici.ProxyAgent(options.proxyUrl);
     const octokit = octokitFor(options, dispatcher);
     const { run, redact } = options;

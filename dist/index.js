@@ -16091,7 +16091,7 @@ async function keepGitHubInformed(result, settings, { runner, secrets, clock, re
         };
     }
     const api = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 234));
-    const gitHub = api.connectToGitHub({
+    const gitHub = api.gitHubClient({
         token: wanted.token,
         run,
         proxyUrl: proxyFor(run.apiUrl, runner.env),
@@ -19327,7 +19327,7 @@ async function run(dependencies = {}) {
         secrets.addUrl(url);
     const clock = dependencies.clock ?? systemClock;
     const explain = (error) => explainError(error, settings);
-    const twilio = connect(settings, dependencies, runner, secrets);
+    const twilio = twilioClient(settings, dependencies, runner, secrets);
     try {
         if (desired === undefined) {
             await publishExport(runner, await exportState(twilio, settings, runner.env, clock));
@@ -19416,7 +19416,7 @@ function unmanagedFailures(services, settings) {
             `${overriding.length} service${overriding.length === 1 ? '' : 's'} not declared override the account-wide configuration (unmanaged-services: fail): ${overriding.map((s) => s.sid).join(', ')}.`,
         ];
 }
-function connect(settings, dependencies, runner, secrets) {
+function twilioClient(settings, dependencies, runner, secrets) {
     return new TwilioClient({
         baseUrl: settings.endpoint.baseUrl,
         credentials: settings.credentials,

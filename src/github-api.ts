@@ -44,7 +44,7 @@ interface IssueRef {
   readonly pull_request?: unknown;
 }
 
-export function connectToGitHub(options: GitHubOptions) {
+export function gitHubClient(options: GitHubOptions) {
   const dispatcher =
     options.proxyUrl === undefined ? new Agent() : new ProxyAgent(options.proxyUrl);
   const octokit = octokitFor(options, dispatcher);

@@ -34,7 +34,7 @@ export async function keepGitHubInformed(
     };
   }
   const api = await import('./github-api.js');
-  const gitHub = api.connectToGitHub({
+  const gitHub = api.gitHubClient({
     token: wanted.token,
     run,
     proxyUrl: proxyFor(run.apiUrl, runner.env),

@@ -62,7 +62,7 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
   const clock = dependencies.clock ?? systemClock;
   const explain = (error: unknown) => explainError(error, settings);
 
-  const twilio = connect(settings, dependencies, runner, secrets);
+  const twilio = twilioClient(settings, dependencies, runner, secrets);
   try {
     if (desired === undefined) {
       await publishExport(runner, await exportState(twilio, settings, runner.env, clock));
@@ -165,7 +165,7 @@ function unmanagedFailures(services: RunResult['services'], settings: Settings):
       ];
 }
 
-function connect(
+function twilioClient(
   settings: Settings,
   dependencies: Dependencies,
   runner: Runner,
