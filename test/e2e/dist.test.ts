@@ -2,10 +2,13 @@
 // kept, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, stdout commands and the exit code, against
 // the emulators over loopback. A few runs, for what only the runner's view shows; every other
 // behaviour is proven in-process (test/integration).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubEmulator } from '../emulator/github-emulator.js';
 import type { GitHubEmulator } from '../emulator/github-emulator.js';
-import { twilioErrorBody } from '../emulator/twilio-emulator.js';
+import { DEFAULT_SERVICE_SID, twilioErrorBody } from '../emulator/twilio-emulator.js';
 import { annotationsOf, errorLine, runDist } from '../support/action.js';
 import type { ActionRun, Inputs } from '../support/action.js';
 import { expectNoneOf, expectNoSecrets, SECRETS, urlWithPassword } from '../support/secrets.js';
@@ -83,6 +86,31 @@ describe('dist/index.js', () => {
     expect(run.summary).toContain('✏️ Updated');
     expectMasksFirst(run);
     expectNoSecrets(run);
+  });
+
+  it('reads a desired-state file from the workspace, and expands the step’s variables in it', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'workspace-'));
+    try {
+      await writeFile(
+        join(workspace, 'webhooks.yml'),
+        `account:\n  filters: onMessageAdded\n  post-webhook-url: \${HOOK}\nservices:\n  - sid: ${DEFAULT_SERVICE_SID}\n    filters: onMessageAdd\n    pre-webhook-url: none\n`,
+      );
+      const run = await dist(
+        { filters: '', 'post-webhook-url': '', 'config-file': 'webhooks.yml' },
+        { GITHUB_WORKSPACE: workspace, HOOK },
+      );
+      expect(run.exitCode).toBe(0);
+      expect(emulator().accountConfig().post_webhook_url).toBe(HOOK);
+      expect(emulator().serviceConfig(DEFAULT_SERVICE_SID).filters).toEqual(['onMessageAdd']);
+      expect(JSON.parse(run.outputs.resources ?? '')).toMatchObject([
+        { resource: 'account', status: 'updated' },
+        { resource: DEFAULT_SERVICE_SID, status: 'updated' },
+      ]);
+      expect(run.outputs['post-webhook-url']).toBe(urlWithPassword('***'));
+      expectNoSecrets(run);
+    } finally {
+      await rm(workspace, { recursive: true, force: true });
+    }
   });
 
   it('in sync: one request, exit 0, and the verdict in the summary', async () => {
