@@ -97,10 +97,12 @@ function concurrencyOf(workflow: Workflow, job: Job): Concurrency | undefined {
 }
 
 describe('examples/', () => {
-  it('has the nightly check, the preview deploy and the environment matrix', () => {
+  it('has the GitOps workflow, the onboarding export, the nightly check, the preview deploy and the environment matrix', () => {
     expect(exampleFiles).toEqual([
+      'gitops.yml',
       'matrix-environments.yml',
       'nightly-drift-check.yml',
+      'onboarding-export.yml',
       'preview-deploy.yml',
     ]);
   });
