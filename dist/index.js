@@ -14554,10 +14554,12 @@ var webhook_config = __nccwpck_require__(4645);
 function targetGuard(planned, allowed) {
     if (allowed)
         return undefined;
-    const change = planned.find((p) => 'target' in p.plan.update);
+    // An account that never set a target routes to webhooks: setting it to webhook changes nothing.
+    const routedTo = (p) => p.live.target ?? 'webhook';
+    const change = planned.find((p) => p.plan.update.target !== undefined && p.plan.update.target !== routedTo(p));
     if (change === undefined)
         return undefined;
-    return `The plan changes target from ${change.live.target ?? 'unset'} to ${change.plan.update.target ?? 'unset'}, which reroutes every conversation of the account. Nothing was sent: set allow-target-change: true to make this change on purpose.`;
+    return `The plan changes target from ${routedTo(change)} to ${change.plan.update.target ?? ''}, which reroutes every conversation of the account. Nothing was sent: set allow-target-change: true to make this change on purpose.`;
 }
 /** Who holds the fields now, when the live values are not the ones only-if-live expects. */
 function heldBySomeoneElse(expected, live) {
@@ -18756,7 +18758,11 @@ function parseWholeNumber(inputs, name, range) {
 
 /** The field names as inputs spell them, and what each becomes. */
 const deploy_settings_FIELD_KEYS = ['filters', 'method', 'pre-webhook-url', 'post-webhook-url', 'target'];
-function parseDeploySettings(inputs, source, warnings) {
+function parseDeploySettings(inputs, source, applying, warnings) {
+    const applyOnly = ['only-if-live', 'probe-url', 'allow-target-change'].filter((name) => inputs[name] !== '' && inputs[name] !== 'false');
+    if (!applying && applyOnly.length > 0) {
+        warnings.push(`${applyOnly.join(' and ')} only matter${applyOnly.length === 1 ? 's' : ''} in apply mode: nothing is written in this mode.`);
+    }
     const probeUrl = inputs['probe-url'];
     if (probeUrl !== '' && webhookUrlProblem(probeUrl) !== undefined) {
         throw new errors/* InputError */.dz('probe-url', `is ${(0,src_text/* quote */.hD)(withoutUserInfo(probeUrl))}: ${webhookUrlProblem(probeUrl) ?? ''}. Give the absolute http(s) URL of a health endpoint.`);
@@ -18918,7 +18924,7 @@ function parseSettings(inputs) {
         failOnDrift: parseBoolean(inputs, 'fail-on-drift'),
         unmanagedServices: parseChoice(inputs, 'unmanaged-services', ['warn', 'fail', 'ignore']),
         gitHub: parseGitHub(inputs, mode, warnings),
-        deploy: parseDeploySettings(inputs, source.kind, warnings),
+        deploy: parseDeploySettings(inputs, source.kind, mode === 'apply', warnings),
         endpoint: parseEndpoint(inputs, warnings),
         timeoutMs: parseSecondsAsMs(inputs, 'timeout-seconds', { min: 0.1, max: 300 }),
         maxRetries: parseWholeNumber(inputs, 'max-retries', { min: 0, max: 10 }),
@@ -19587,7 +19593,7 @@ const NO_OUTPUTS = {
     url: '',
     'drift-issue-url': '',
     'config-file': '',
-    probed: '',
+    probed: '[]',
     skipped: 'false',
 };
 /**

@@ -29,8 +29,17 @@ const FIELD_KEYS = ['filters', 'method', 'pre-webhook-url', 'post-webhook-url', 
 export function parseDeploySettings(
   inputs: RawInputs,
   source: 'inputs' | 'file',
+  applying: boolean,
   warnings: string[],
 ): DeploySettings {
+  const applyOnly = (['only-if-live', 'probe-url', 'allow-target-change'] as const).filter(
+    (name) => inputs[name] !== '' && inputs[name] !== 'false',
+  );
+  if (!applying && applyOnly.length > 0) {
+    warnings.push(
+      `${applyOnly.join(' and ')} only matter${applyOnly.length === 1 ? 's' : ''} in apply mode: nothing is written in this mode.`,
+    );
+  }
   const probeUrl = inputs['probe-url'];
   if (probeUrl !== '' && webhookUrlProblem(probeUrl) !== undefined) {
     throw new InputError(

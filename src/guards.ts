@@ -17,9 +17,13 @@ export interface Planned {
  */
 export function targetGuard(planned: readonly Planned[], allowed: boolean): string | undefined {
   if (allowed) return undefined;
-  const change = planned.find((p) => 'target' in p.plan.update);
+  // An account that never set a target routes to webhooks: setting it to webhook changes nothing.
+  const routedTo = (p: Planned) => p.live.target ?? 'webhook';
+  const change = planned.find(
+    (p) => p.plan.update.target !== undefined && p.plan.update.target !== routedTo(p),
+  );
   if (change === undefined) return undefined;
-  return `The plan changes target from ${change.live.target ?? 'unset'} to ${change.plan.update.target ?? 'unset'}, which reroutes every conversation of the account. Nothing was sent: set allow-target-change: true to make this change on purpose.`;
+  return `The plan changes target from ${routedTo(change)} to ${change.plan.update.target ?? ''}, which reroutes every conversation of the account. Nothing was sent: set allow-target-change: true to make this change on purpose.`;
 }
 
 /** Who holds the fields now, when the live values are not the ones only-if-live expects. */

@@ -37,7 +37,7 @@ const NO_OUTPUTS: Outputs = {
   url: '',
   'drift-issue-url': '',
   'config-file': '',
-  probed: '',
+  probed: '[]',
   skipped: 'false',
 };
 

@@ -80,7 +80,7 @@ export function parseSettings(inputs: RawInputs): ParsedSettings {
     failOnDrift: parseBoolean(inputs, 'fail-on-drift'),
     unmanagedServices: parseChoice(inputs, 'unmanaged-services', ['warn', 'fail', 'ignore']),
     gitHub: parseGitHub(inputs, mode, warnings),
-    deploy: parseDeploySettings(inputs, source.kind, warnings),
+    deploy: parseDeploySettings(inputs, source.kind, mode === 'apply', warnings),
     endpoint: parseEndpoint(inputs, warnings),
     timeoutMs: parseSecondsAsMs(inputs, 'timeout-seconds', { min: 0.1, max: 300 }),
     maxRetries: parseWholeNumber(inputs, 'max-retries', { min: 0, max: 10 }),

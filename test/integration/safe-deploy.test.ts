@@ -151,6 +151,17 @@ describe('only-if-live', () => {
     );
   });
 
+  it('in check mode it changes nothing, and says so', async () => {
+    const run = await deploy({
+      mode: 'check',
+      'fail-on-drift': 'false',
+      'only-if-live': `post-webhook-url: ${mine}`,
+    });
+    expect(annotationsOf(run, 'warning')).toContainEqual(
+      'only-if-live only matters in apply mode: nothing is written in this mode.',
+    );
+  });
+
   it('not matching: nothing is sent, the step succeeds, and a notice says who holds the field', async () => {
     twilio().setAccountConfig({
       post_webhook_url: 'https://pr-43.preview.example.com/twilio/events',
@@ -232,6 +243,13 @@ describe('the Flex target', () => {
       expect(twilio().accountConfig().target).toBe(to);
     },
   );
+
+  it('an account that never set a target routes to webhooks: setting it so needs no permission', async () => {
+    twilio().setAccountConfig({ target: null });
+    const run = await deploy({ probe: 'off', target: 'webhook' });
+    expect(run.exitCode).toBe(0);
+    expect(twilio().accountConfig().target).toBe('webhook');
+  });
 
   it('check mode reports a target change as drift, as any field', async () => {
     const run = await deploy({ mode: 'check', target: 'flex', 'post-webhook-url': '' });
