@@ -1,6 +1,5 @@
 // The inputs that make a deploy's switch safe: probing the new URL first, going ahead only if
 // the live values are still ours, rolling back a write that does not verify, guarding target.
-import { parse as parseYaml } from 'yaml';
 import type { RawInputs } from './contract.js';
 import { InputError, InvalidValue } from './errors.js';
 import { parseFilters } from './events.js';
@@ -17,8 +16,11 @@ export interface DeploySettings {
   readonly probeTimeoutMs: number;
   /** A health endpoint to probe instead of the webhook URLs; it must answer 2xx. */
   readonly probeUrl: string | undefined;
-  /** The values the live configuration must have for the update to go ahead. */
-  readonly onlyIfLive: DesiredConfig | undefined;
+  /**
+   * only-if-live as written: a YAML mapping, read by readOnlyIfLive before any request (apart, so
+   * that runs without it never load a YAML parser).
+   */
+  readonly onlyIfLive: string | undefined;
   readonly rollback: boolean;
   readonly allowTargetChange: boolean;
 }
@@ -54,13 +56,13 @@ export function parseDeploySettings(
     probe,
     probeTimeoutMs: parseSecondsAsMs(inputs, 'probe-timeout-seconds', { min: 0, max: 600 }),
     probeUrl: probeUrl === '' ? undefined : probeUrl,
-    onlyIfLive: parseOnlyIfLive(inputs, source),
+    onlyIfLive: onlyIfLiveText(inputs, source),
     rollback: parseBoolean(inputs, 'rollback'),
     allowTargetChange: parseBoolean(inputs, 'allow-target-change'),
   };
 }
 
-function parseOnlyIfLive(inputs: RawInputs, source: 'inputs' | 'file'): DesiredConfig | undefined {
+function onlyIfLiveText(inputs: RawInputs, source: 'inputs' | 'file'): string | undefined {
   const text = inputs['only-if-live'];
   if (text === '') return undefined;
   if (source === 'file') {
@@ -69,10 +71,16 @@ function parseOnlyIfLive(inputs: RawInputs, source: 'inputs' | 'file'): DesiredC
       'is set together with config-file: it guards the one resource the inputs describe.',
     );
   }
-  return asInput('only-if-live', () => readOnlyIfLive(text));
+  return text;
 }
 
-function readOnlyIfLive(text: string): DesiredConfig {
+/** The values only-if-live says the live fields must have; refused naming the input. */
+export async function readOnlyIfLive(text: string): Promise<DesiredConfig> {
+  const { parse } = await import('yaml');
+  return asInput('only-if-live', () => expectedValues(text, parse));
+}
+
+function expectedValues(text: string, parseYaml: (text: string) => unknown): DesiredConfig {
   let mapping: unknown;
   try {
     mapping = parseYaml(text);

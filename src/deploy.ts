@@ -17,6 +17,7 @@ import type { Settings } from './settings.js';
 import type { TwilioClient } from './twilio-client.js';
 import { Agent, ProxyAgent } from './undici.js';
 import { USER_AGENT } from './version.js';
+import type { DesiredConfig } from './webhook-config.js';
 
 /** What a run did to the resources it manages, and the deploy's own findings. */
 export interface Outcome {
@@ -30,6 +31,8 @@ interface DeployContext {
   readonly runner: Runner;
   readonly clock: Clock;
   readonly explain: Explain;
+  /** The values only-if-live says the live fields must have. */
+  readonly onlyIfLive: DesiredConfig | undefined;
 }
 
 type PlannedResource = Managed & Planned;
@@ -50,7 +53,7 @@ export async function deploy(
   twilio: TwilioClient,
   planned: readonly PlannedResource[],
   settings: Settings,
-  { runner, clock, explain }: DeployContext,
+  { runner, clock, explain, onlyIfLive }: DeployContext,
 ): Promise<Outcome> {
   const context = (p: PlannedResource): ResourceContext => ({
     resource: p.resource,
@@ -71,11 +74,10 @@ export async function deploy(
   const guarded = targetGuard(planned, settings.deploy.allowTargetChange);
   if (guarded !== undefined) return { ...none, resources: leaveAll(guarded, refused) };
 
-  const expected = settings.deploy.onlyIfLive;
   const held =
-    expected === undefined
+    onlyIfLive === undefined
       ? undefined
-      : planned.map((p) => heldBySomeoneElse(expected, p.live)).find(Boolean);
+      : planned.map((p) => heldBySomeoneElse(onlyIfLive, p.live)).find(Boolean);
   if (held !== undefined) {
     runner.annotate('notice', held, 'Twilio webhooks left alone');
     return {

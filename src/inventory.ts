@@ -3,8 +3,8 @@
 // managed resource's live configuration, and the own configuration of every other service.
 // Everything here happens before any update is sent, with at most max-concurrency requests at once.
 import { mapBounded } from './bounded.js';
-import { resolveServices } from './desired-state.js';
-import type { DesiredState } from './desired-state.js';
+import { resolveServices } from './service-names.js';
+import type { DesiredState } from './service-names.js';
 import { accountMismatch } from './reconcile.js';
 import type { ServiceLevel, ServicesReport } from './result.js';
 import type { UnmanagedPolicy } from './settings.js';

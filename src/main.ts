@@ -7,9 +7,8 @@ import { INPUTS } from './contract.js';
 import type { RawInputs } from './contract.js';
 import { checkOnly, deploy } from './deploy.js';
 import type { Outcome } from './deploy.js';
-import { parseDesiredState } from './desired-state.js';
+import { readOnlyIfLive } from './deploy-settings.js';
 import { errorMessage } from './errors.js';
-import { exportState } from './export.js';
 import { keepGitHubInformed } from './github-side.js';
 import { servicesReport, takeInventory } from './inventory.js';
 import type { DesiredSet, Inventory } from './inventory.js';
@@ -25,6 +24,7 @@ import type { Settings } from './settings.js';
 import { TwilioClient } from './twilio-client.js';
 import type { Dispatcher } from './undici.js';
 import { USER_AGENT } from './version.js';
+import type { DesiredConfig } from './webhook-config.js';
 import { workspacePath } from './workspace.js';
 
 export interface Dependencies {
@@ -48,23 +48,27 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
 
   let settings: Settings;
   let desired: DesiredSet | undefined;
+  let onlyIfLive: DesiredConfig | undefined;
   try {
     const parsed = parseSettings(inputs);
     settings = parsed.settings;
     for (const warning of parsed.warnings) runner.annotate('warning', warning);
     desired = settings.mode === 'export' ? undefined : await readDesired(settings, runner.env);
+    const expected = settings.deploy.onlyIfLive;
+    onlyIfLive = expected === undefined ? undefined : await readOnlyIfLive(expected);
   } catch (error) {
     await publishAborted(runner, { mode: modeIfValid(inputs), failure: errorMessage(error) });
     return;
   }
   secrets.addBasicCredential(settings.credentials.username, settings.credentials.password);
-  for (const url of desiredUrls(settings, desired)) secrets.addUrl(url);
+  for (const url of desiredUrls(onlyIfLive, desired)) secrets.addUrl(url);
   const clock = dependencies.clock ?? systemClock;
   const explain = (error: unknown) => explainError(error, settings);
 
   const twilio = twilioClient(settings, dependencies, runner, secrets);
   try {
     if (desired === undefined) {
+      const { exportState } = await import('./export.js');
       await publishExport(runner, await exportState(twilio, settings, runner.env, clock));
       return;
     }
@@ -78,7 +82,7 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
     }
     const outcome =
       settings.mode === 'apply'
-        ? await deploy(twilio, planned, settings, { runner, clock, explain })
+        ? await deploy(twilio, planned, settings, { runner, clock, explain, onlyIfLive })
         : checkOnly(planned, settings);
     const result = redactDeep(resultOf(settings, inventory, outcome), (text) =>
       secrets.redact(text),
@@ -114,11 +118,11 @@ function resultOf(settings: Settings, inventory: Inventory, outcome: Outcome): R
 
 /** Every URL the run may print that a desired-state file or only-if-live holds. */
 function desiredUrls(
-  settings: Settings,
+  onlyIfLive: DesiredConfig | undefined,
   desired: DesiredSet | undefined,
 ): (string | null | undefined)[] {
   const configs = [
-    settings.deploy.onlyIfLive,
+    onlyIfLive,
     ...(desired?.kind === 'file'
       ? [desired.state.account, ...desired.state.services.map((s) => s.desired)]
       : []),
@@ -150,6 +154,8 @@ async function readDesired(settings: Settings, env: NodeJS.ProcessEnv): Promise<
     };
   }
   const text = await readFile(workspacePath(source.path, env), 'utf8');
+  // Loaded on demand, with its YAML parser: runs without a file never pay for them.
+  const { parseDesiredState } = await import('./desired-state.js');
   return { kind: 'file', state: parseDesiredState(text, source.path, env) };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DesiredStateError, parseDesiredState, resolveServices } from '../../src/desired-state.js';
-import type { DesiredState, DesiredStateProblem } from '../../src/desired-state.js';
+import { parseDesiredState } from '../../src/desired-state.js';
+import { DesiredStateError, resolveServices } from '../../src/service-names.js';
+import type { DesiredState, DesiredStateProblem } from '../../src/service-names.js';
 import { InputError } from '../../src/errors.js';
 import { parseSettings } from '../../src/settings.js';
 import { inputs } from './fixtures.js';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DesiredStateError, parseDesiredState } from '../../src/desired-state.js';
-import type { DesiredState } from '../../src/desired-state.js';
+import { parseDesiredState } from '../../src/desired-state.js';
+import { DesiredStateError } from '../../src/service-names.js';
+import type { DesiredState } from '../../src/service-names.js';
 import { ALL_EVENTS, SERVICE_EVENTS } from '../../src/events.js';
 import { renderDesiredState } from '../../src/export-state.js';
 import type { ExportedService } from '../../src/export-state.js';
