@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, planChanges } from '../../src/plan.js';
+import { compare, describeDiff, planChanges } from '../../src/plan.js';
 import type { DesiredConfig, WebhookConfig } from '../../src/webhook-config.js';
 
 const LIVE: WebhookConfig = {
@@ -319,5 +319,25 @@ describe('planChanges: warnings about events with nowhere to go', () => {
     const plan = planChanges({ method: 'POST' }, broken);
     expect(plan.update).toEqual({});
     expect(plan.warnings).toEqual([expect.stringMatching(PRE)]);
+  });
+});
+
+describe('describeDiff', () => {
+  it('counts and lists the fields with JSON values', () => {
+    expect(describeDiff([{ field: 'filters', actual: null, desired: ['onMessageAdded'] }])).toBe(
+      'configuration differs in 1 field: filters is null (desired ["onMessageAdded"])',
+    );
+  });
+
+  it('lists several fields in order, separated by semicolons', () => {
+    expect(
+      describeDiff([
+        { field: 'method', actual: 'GET', desired: 'POST' },
+        { field: 'post_webhook_url', actual: 'https://a.example/"x"', desired: null },
+      ]),
+    ).toBe(
+      'configuration differs in 2 fields: method is "GET" (desired "POST"); ' +
+        'post_webhook_url is "https://a.example/\\"x\\"" (desired null)',
+    );
   });
 });
