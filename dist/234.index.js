@@ -76,7 +76,7 @@ function issueBody(result, run, checkedAt) {
         `The live Twilio Conversations webhook configuration of account \`${result.accountSid}\` no longer matches what ${result.file === undefined ? 'the repository' : `\`${(0,src_text/* escapeHtml */.ZD)(result.file)}\``} says: ${(0,src_text/* count */.U9)(drifted.length, 'resource')} drifted.`,
         '',
         ...drifted.flatMap((resource) => [
-            `### ${(0,render/* resourceHeading */.P5)(resource)}`,
+            `### ${(0,src_text/* escapeHtml */.ZD)((0,render/* resourceHeading */.P5)(resource))}`,
             '',
             `**${(0,src_text/* escapeHtml */.ZD)((0,render/* describeResult */.dy)(resource, result.mode))}**`,
             '',
@@ -99,7 +99,7 @@ function backInSyncComment(run) {
 function driftIsBackComment(result, run) {
     const drifted = result.resources.filter((r) => r.diff.length > 0);
     return `Drift is back: ${(0,github_context/* runUrl */.V)(run)} found ${drifted
-        .map((r) => `the ${(0,render/* resourceHeading */.P5)(r)}: its live ${(0,src_text/* escapeHtml */.ZD)((0,plan/* describeDiff */.l7)(r.diff))}`)
+        .map((r) => `the ${(0,src_text/* escapeHtml */.ZD)((0,render/* resourceHeading */.P5)(r))}: its live ${(0,src_text/* escapeHtml */.ZD)((0,plan/* describeDiff */.l7)(r.diff))}`)
         .join('; ')}.`;
 }
 /** What an apply would change, per resource: the plan a reviewer reads on the pull request. */
@@ -114,7 +114,7 @@ function planComment(result, run) {
             : `**An apply would change ${(0,src_text/* count */.U9)(changing.length, 'resource')}** of ${result.resources.length}:`,
         '',
         ...changing.flatMap((resource) => [
-            `### ${(0,render/* resourceHeading */.P5)(resource)}`,
+            `### ${(0,src_text/* escapeHtml */.ZD)((0,render/* resourceHeading */.P5)(resource))}`,
             '',
             (0,render/* renderFieldTable */.$9)(resource, 'check'),
             '',

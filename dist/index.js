@@ -14529,7 +14529,7 @@ function urlsToProbe(planned) {
                 url,
                 kind,
                 // The method Twilio will call the hook with once the update is in.
-                method: plan.update.method ?? (live.method === 'GET' ? 'GET' : 'POST'),
+                method: plan.update.method ?? (live.method?.toUpperCase() === 'GET' ? 'GET' : 'POST'),
                 resource: (0,webhook_config/* describeResource */.w9)(resource),
             });
         }
@@ -15183,7 +15183,7 @@ var urls = __nccwpck_require__(5769);
 /** The field names as inputs spell them, and what each becomes. */
 const FIELD_KEYS = ['filters', 'method', 'pre-webhook-url', 'post-webhook-url', 'target'];
 function parseDeploySettings(inputs, source, applying, warnings) {
-    const applyOnly = ['only-if-live', 'probe-url', 'allow-target-change'].filter((name) => inputs[name] !== '' && inputs[name] !== 'false');
+    const applyOnly = ['only-if-live', 'probe-url', 'allow-target-change'].filter((name) => inputs[name] !== '' && inputs[name].toLowerCase() !== 'false');
     if (!applying && applyOnly.length > 0) {
         warnings.push(`${applyOnly.join(' and ')} only matter${applyOnly.length === 1 ? 's' : ''} in apply mode: nothing is written in this mode.`);
     }
@@ -15223,7 +15223,7 @@ function expectedValues(text, parseYaml) {
         mapping = parseYaml(text);
     }
     catch (error) {
-        throw new errors/* InvalidValue */.h6(`is not YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : ''}`);
+        throw new errors/* InvalidValue */.h6(`is not YAML: ${(0,src_text/* oneLine */.TN)((error instanceof Error ? error.message : String(error)).split('\n')[0]?.replace(/[\s:]+$/, '') ?? '', 120)}. Give a mapping such as "post-webhook-url: https://pr-42.example.com/twilio".`);
     }
     if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) {
         throw new errors/* InvalidValue */.h6('must be a YAML mapping of field names to values, such as "post-webhook-url: https://pr-42.example.com/twilio".');
@@ -15235,7 +15235,12 @@ function expectedValues(text, parseYaml) {
             const suggestion = (0,suggest/* closestMatch */.h)(key, FIELD_KEYS);
             throw new errors/* InvalidValue */.h6(`has the key ${(0,src_text/* quote */.hD)(key)}, which is not a field.${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`} Fields: ${FIELD_KEYS.join(', ')}.`);
         }
-        const value = Array.isArray(raw) ? raw.map(String).join(',') : raw;
+        // A list is the same as the comma-separated string; an empty one, like "none", clears.
+        const value = Array.isArray(raw)
+            ? raw.length === 0
+                ? events/* CLEAR */.uJ
+                : raw.map(String).join(',')
+            : raw;
         if (typeof value !== 'string') {
             throw new errors/* InvalidValue */.h6(`has ${field} ${(0,src_text/* quote */.hD)(JSON.stringify(value))}: give it as text.`);
         }
@@ -18054,7 +18059,7 @@ function parseSource(inputs, mode) {
 function parseWorkspacePath(inputs, name) {
     const value = inputs[name];
     const path = (0,external_node_path_.normalize)(value);
-    if ((0,external_node_path_.isAbsolute)(value) || path.startsWith('..')) {
+    if ((0,external_node_path_.isAbsolute)(value) || path === '..' || path.startsWith('../')) {
         throw new errors/* InputError */.dz(name, `is ${(0,src_text/* quote */.hD)(value)}: give a path relative to the workspace, inside it (such as twilio/webhooks.yml).`);
     }
     return path;
@@ -18916,7 +18921,9 @@ function verdictLine(result) {
             : `${by('drifted')} of ${(0,src_text/* count */.U9)(total, 'resource')} differ from the desired state.`,
         updated: `Updated ${by('updated')} of ${(0,src_text/* count */.U9)(total, 'resource')}; every answer matches the desired configuration.`,
         skipped: result.skipped ?? 'Nothing was sent.',
-        failed: `${by('failed')} of ${(0,src_text/* count */.U9)(total, 'resource')} failed${by('updated') > 0 ? `, ${by('updated')} updated` : ''}.${failures === '' ? '' : ` ${failures}`}`,
+        failed: by('failed') === 0
+            ? failures
+            : `${by('failed')} of ${(0,src_text/* count */.U9)(total, 'resource')} failed${by('updated') > 0 ? `, ${by('updated')} updated` : ''}.${failures === '' ? '' : ` ${failures}`}`,
     };
     return lines[verdictOf(result)];
 }
@@ -19504,7 +19511,7 @@ function userInfoSecret(authorityText) {
  * malformed in ways (`https:/user:pw@host`, `http:user:pw@host`) that no URL parser reads.
  */
 function withoutUserInfo(value) {
-    const prefix = /^[a-z][a-z0-9+.-]*:[/\\]*/i.exec(value)?.[0] ?? '';
+    const prefix = /^(?:[a-z][a-z0-9+.-]*:)?[/\\]*/i.exec(value)?.[0] ?? '';
     const rest = value.slice(prefix.length);
     const end = ['/', '?', '#'].map((stop) => rest.indexOf(stop)).filter((at) => at !== -1);
     const at = rest.lastIndexOf('@', end.length === 0 ? rest.length : Math.min(...end));

@@ -2,11 +2,11 @@
 // the live values are still ours, rolling back a write that does not verify, guarding target.
 import type { RawInputs } from './contract.js';
 import { InputError, InvalidValue } from './errors.js';
-import { parseFilters } from './events.js';
+import { CLEAR, parseFilters } from './events.js';
 import { parseMethod, parseTarget, parseWebhookUrl } from './fields.js';
 import { asInput, parseBoolean, parseChoice, parseSecondsAsMs } from './input-parsers.js';
 import { closestMatch } from './suggest.js';
-import { quote } from './text.js';
+import { oneLine, quote } from './text.js';
 import { webhookUrlProblem, withoutUserInfo } from './urls.js';
 import type { DesiredConfig } from './webhook-config.js';
 
@@ -35,7 +35,7 @@ export function parseDeploySettings(
   warnings: string[],
 ): DeploySettings {
   const applyOnly = (['only-if-live', 'probe-url', 'allow-target-change'] as const).filter(
-    (name) => inputs[name] !== '' && inputs[name] !== 'false',
+    (name) => inputs[name] !== '' && inputs[name].toLowerCase() !== 'false',
   );
   if (!applying && applyOnly.length > 0) {
     warnings.push(
@@ -86,7 +86,7 @@ function expectedValues(text: string, parseYaml: (text: string) => unknown): Des
     mapping = parseYaml(text);
   } catch (error) {
     throw new InvalidValue(
-      `is not YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : ''}`,
+      `is not YAML: ${oneLine((error instanceof Error ? error.message : String(error)).split('\n')[0]?.replace(/[\s:]+$/, '') ?? '', 120)}. Give a mapping such as "post-webhook-url: https://pr-42.example.com/twilio".`,
     );
   }
   if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) {
@@ -103,7 +103,12 @@ function expectedValues(text: string, parseYaml: (text: string) => unknown): Des
         `has the key ${quote(key)}, which is not a field.${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`} Fields: ${FIELD_KEYS.join(', ')}.`,
       );
     }
-    const value: unknown = Array.isArray(raw) ? raw.map(String).join(',') : raw;
+    // A list is the same as the comma-separated string; an empty one, like "none", clears.
+    const value: unknown = Array.isArray(raw)
+      ? raw.length === 0
+        ? CLEAR
+        : raw.map(String).join(',')
+      : raw;
     if (typeof value !== 'string') {
       throw new InvalidValue(`has ${field} ${quote(JSON.stringify(value))}: give it as text.`);
     }

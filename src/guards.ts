@@ -57,7 +57,7 @@ export function urlsToProbe(planned: readonly Planned[]): UrlToProbe[] {
         url,
         kind,
         // The method Twilio will call the hook with once the update is in.
-        method: plan.update.method ?? (live.method === 'GET' ? 'GET' : 'POST'),
+        method: plan.update.method ?? (live.method?.toUpperCase() === 'GET' ? 'GET' : 'POST'),
         resource: describeResource(resource),
       });
     }

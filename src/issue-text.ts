@@ -45,7 +45,7 @@ export function issueBody(result: RunResult, run: GitHubRun, checkedAt: Date): s
     `The live Twilio Conversations webhook configuration of account \`${result.accountSid}\` no longer matches what ${result.file === undefined ? 'the repository' : `\`${escapeHtml(result.file)}\``} says: ${count(drifted.length, 'resource')} drifted.`,
     '',
     ...drifted.flatMap((resource) => [
-      `### ${resourceHeading(resource)}`,
+      `### ${escapeHtml(resourceHeading(resource))}`,
       '',
       `**${escapeHtml(describeResult(resource, result.mode))}**`,
       '',
@@ -70,7 +70,9 @@ export function backInSyncComment(run: GitHubRun): string {
 export function driftIsBackComment(result: RunResult, run: GitHubRun): string {
   const drifted = result.resources.filter((r) => r.diff.length > 0);
   return `Drift is back: ${runUrl(run)} found ${drifted
-    .map((r) => `the ${resourceHeading(r)}: its live ${escapeHtml(describeDiff(r.diff))}`)
+    .map(
+      (r) => `the ${escapeHtml(resourceHeading(r))}: its live ${escapeHtml(describeDiff(r.diff))}`,
+    )
     .join('; ')}.`;
 }
 
@@ -86,7 +88,7 @@ export function planComment(result: RunResult, run: GitHubRun): string {
       : `**An apply would change ${count(changing.length, 'resource')}** of ${result.resources.length}:`,
     '',
     ...changing.flatMap((resource) => [
-      `### ${resourceHeading(resource)}`,
+      `### ${escapeHtml(resourceHeading(resource))}`,
       '',
       renderFieldTable(resource, 'check'),
       '',

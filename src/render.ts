@@ -158,7 +158,10 @@ export function verdictLine(result: RunResult): string {
         : `${by('drifted')} of ${count(total, 'resource')} differ from the desired state.`,
     updated: `Updated ${by('updated')} of ${count(total, 'resource')}; every answer matches the desired configuration.`,
     skipped: result.skipped ?? 'Nothing was sent.',
-    failed: `${by('failed')} of ${count(total, 'resource')} failed${by('updated') > 0 ? `, ${by('updated')} updated` : ''}.${failures === '' ? '' : ` ${failures}`}`,
+    failed:
+      by('failed') === 0
+        ? failures
+        : `${by('failed')} of ${count(total, 'resource')} failed${by('updated') > 0 ? `, ${by('updated')} updated` : ''}.${failures === '' ? '' : ` ${failures}`}`,
   };
   return lines[verdictOf(result)];
 }

@@ -168,7 +168,7 @@ function parseSource(inputs: RawInputs, mode: Mode): DesiredSource {
 function parseWorkspacePath(inputs: RawInputs, name: InputName): string {
   const value = inputs[name];
   const path = normalize(value);
-  if (isAbsolute(value) || path.startsWith('..')) {
+  if (isAbsolute(value) || path === '..' || path.startsWith('../')) {
     throw new InputError(
       name,
       `is ${quote(value)}: give a path relative to the workspace, inside it (such as twilio/webhooks.yml).`,

@@ -89,7 +89,7 @@ function userInfoSecret(authorityText: string): string | undefined {
  * malformed in ways (`https:/user:pw@host`, `http:user:pw@host`) that no URL parser reads.
  */
 export function withoutUserInfo(value: string): string {
-  const prefix = /^[a-z][a-z0-9+.-]*:[/\\]*/i.exec(value)?.[0] ?? '';
+  const prefix = /^(?:[a-z][a-z0-9+.-]*:)?[/\\]*/i.exec(value)?.[0] ?? '';
   const rest = value.slice(prefix.length);
   const end = ['/', '?', '#'].map((stop) => rest.indexOf(stop)).filter((at) => at !== -1);
   const at = rest.lastIndexOf('@', end.length === 0 ? rest.length : Math.min(...end));

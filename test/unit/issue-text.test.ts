@@ -137,10 +137,7 @@ describe('issueBody', () => {
     expect(body.slice(body.indexOf('\n'))).not.toMatch(/<img|<b>|\[x\]/);
   });
 
-  // BUG: issueBody, driftIsBackComment and planComment (src/issue-text.ts) put resourceHeading
-  // into the text unescaped, and a service's name is its friendly name from Twilio: markup in it
-  // reaches the issue and the comments as markup. renderSummary escapes the same heading.
-  it.fails('escapes a service’s name in its heading', () => {
+  it('escapes a service’s name in its heading', () => {
     const hostile = driftedCheck({ resource: PER_SERVICE, name: '<img src=x onerror=alert(1)>' });
     for (const text of [
       issueBody(hostile, RUN, CHECKED_AT),

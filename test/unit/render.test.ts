@@ -374,10 +374,7 @@ describe('verdictLine', () => {
     expect(verdictLine(three(['skipped', 'skipped'], { skipped: 'Held.' }))).toBe('Held.');
   });
 
-  // BUG: verdictLine (src/render.ts) counts failed resources only, so a run of many that fails
-  // as a whole (a service that overrides the account-wide hooks under unmanaged-services: fail, a
-  // probe) opens with "0 of 2 resources failed." before the reason it failed.
-  it.fails('does not say that 0 resources failed when the run failed as a whole', () => {
+  it('does not say that 0 resources failed when the run failed as a whole', () => {
     expect(verdictLine(three(['in-sync', 'in-sync'], { failures: ['Unmanaged.'] }))).not.toMatch(
       /^0 of/,
     );
