@@ -123,7 +123,7 @@ describe('dist/index.js', () => {
   });
 
   it('refuses bad input before any request, naming it, with a summary and outputs', async () => {
-    const pasted = `${SECRETS.authToken}`;
+    const pasted = SECRETS.authToken;
     const run = await dist({
       'api-key': pasted,
       'auth-token': '',

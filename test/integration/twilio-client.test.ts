@@ -209,14 +209,14 @@ describe('typed errors, naming no input', () => {
     const error = await failure(made.fetchConfig(ACCOUNT));
     expect(error).toBeInstanceOf(RetriesExhausted);
     expect(error).toMatchObject({ attempts: 3 });
-    expect((error as RetriesExhausted).cause).toBeInstanceOf(TwilioApiError);
+    expect(error.cause).toBeInstanceOf(TwilioApiError);
     expect(made.backoff.sleeps).toEqual([375, 750]);
   });
 
   it('a stalled answer: a timeout, retried', async () => {
     emulator().inject({ kind: 'stall', times: 10 });
     const error = await failure(client({ timeoutMs: 200, maxRetries: 1 }).fetchConfig(ACCOUNT));
-    expect((error as RetriesExhausted).cause).toMatchObject({
+    expect(error.cause).toMatchObject({
       failure: 'timeout',
       transient: true,
     });
@@ -229,7 +229,7 @@ describe('typed errors, naming no input', () => {
       maxRetries: 1,
     });
     const error = await failure(made.updateConfig(ACCOUNT, { method: 'GET' }));
-    expect((error as RetriesExhausted).cause).toMatchObject({
+    expect(error.cause).toMatchObject({
       failure: 'refused',
       mayHaveBeenSent: false,
     });
