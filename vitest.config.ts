@@ -11,6 +11,9 @@ if (major < 24) {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Test files share workers: no test relies on a fresh module graph (nothing is mocked), and
+    // a worker per file would cost more than the tests themselves.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     reporters: ['default', './test/support/closing-line-reporter.ts'],
