@@ -5,10 +5,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHubEmulator } from '../emulator/github-emulator.js';
-import type { GitHubEmulator } from '../emulator/github-emulator.js';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_SID, twilioErrorBody } from '../emulator/twilio-emulator.js';
+import { useGitHubEmulator } from '../support/github-emulator-hooks.js';
 import { annotationsOf, errorLine, runDist } from '../support/action.js';
 import type { ActionRun, Inputs } from '../support/action.js';
 import { expectNoneOf, expectNoSecrets, SECRETS, urlWithPassword } from '../support/secrets.js';
@@ -22,14 +21,7 @@ const emulator = useTwilioEmulator({
   accountSid: SECRETS.accountSid,
   authToken: SECRETS.authToken,
 });
-let github: GitHubEmulator;
-
-beforeAll(async () => {
-  github = await startGitHubEmulator({ token: SECRETS.githubToken, repository: REPOSITORY });
-});
-afterAll(async () => {
-  await github.close();
-});
+const gitHub = useGitHubEmulator({ token: SECRETS.githubToken, repository: REPOSITORY });
 
 function dist(inputs: Inputs = {}, env: Record<string, string> = {}, withoutSummaryFile = false) {
   return runDist(
@@ -45,7 +37,7 @@ function dist(inputs: Inputs = {}, env: Record<string, string> = {}, withoutSumm
     {
       env: {
         RUNNER_DEBUG: '1',
-        GITHUB_API_URL: github.url,
+        GITHUB_API_URL: gitHub().url,
         GITHUB_SERVER_URL: 'https://github.example',
         GITHUB_REPOSITORY: REPOSITORY,
         GITHUB_RUN_ID: '42',
@@ -176,7 +168,7 @@ describe('dist/index.js', () => {
   });
 
   it('check mode with a drift issue: loads the GitHub chunk, and leaks no password, live or desired', async () => {
-    github.reset();
+    gitHub().reset();
     const editedByHand = urlWithPassword(SECRETS.livePassword, 'someone.example.com');
     emulator().setAccountConfig({ filters: ['onMessageAdded'], post_webhook_url: editedByHand });
     const run = await dist({
@@ -186,8 +178,8 @@ describe('dist/index.js', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(1);
-    expect(github.issues).toHaveLength(1);
-    const [issue] = github.issues;
+    expect(gitHub().issues).toHaveLength(1);
+    const [issue] = gitHub().issues;
     expect(issue?.body).toContain('someone.example.com');
     expectNoneOf(`${issue?.title ?? ''}\n${issue?.body ?? ''}`, [
       SECRETS.livePassword,

@@ -1,10 +1,9 @@
 // The whole account from a desired-state file, through run() in-process against the emulator:
 // the account-wide configuration and services by sid and by name, the services nobody declared,
 // export, pull-request plans, and the bounds on connections and concurrency.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGitHubEmulator } from '../emulator/github-emulator.js';
-import type { GitHubEmulator } from '../emulator/github-emulator.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS as CREDS } from '../emulator/twilio-emulator.js';
+import { useGitHubEmulator } from '../support/github-emulator-hooks.js';
 import { annotationsOf, errorLine, runInProcess } from '../support/action.js';
 import type { Inputs } from '../support/action.js';
 import { requestLines, useTwilioEmulator } from '../support/twilio-emulator-hooks.js';
@@ -31,17 +30,7 @@ const twilio = useTwilioEmulator({
   ],
 });
 const workspace = useWorkspace();
-let github: GitHubEmulator;
-
-beforeAll(async () => {
-  github = await startGitHubEmulator({ token: GITHUB_TOKEN, repository: REPOSITORY });
-});
-afterAll(async () => {
-  await github.close();
-});
-beforeEach(() => {
-  github.reset();
-});
+const gitHub = useGitHubEmulator({ token: GITHUB_TOKEN, repository: REPOSITORY });
 
 const FILE = `
 account:
@@ -72,7 +61,7 @@ function runFile(inputs: Inputs = {}, env: Record<string, string> = {}) {
       env: {
         GITHUB_WORKSPACE: workspace.dir(),
         PREVIEW_URL: 'https://pr-7.preview.example.com',
-        GITHUB_API_URL: github.url,
+        GITHUB_API_URL: gitHub().url,
         GITHUB_SERVER_URL: 'https://github.example',
         GITHUB_REPOSITORY: REPOSITORY,
         GITHUB_RUN_ID: '77',
@@ -291,7 +280,7 @@ describe('export, then check', () => {
 describe('a plan on the pull request', () => {
   it('keeps one comment, found again by its marker, with what an apply would change', async () => {
     await writeFile();
-    const pr = github.seedIssue({ title: 'Move the support hook', pull_request: true });
+    const pr = gitHub().seedIssue({ title: 'Move the support hook', pull_request: true });
     const { writeFile: write } = await import('node:fs/promises');
     const eventPath = `${workspace.dir()}/event.json`;
     await write(eventPath, JSON.stringify({ pull_request: { number: pr.number } }));
@@ -306,15 +295,15 @@ describe('a plan on the pull request', () => {
 
     const first = await runFile(inputs, env);
     expect(first.exitCode).toBe(0);
-    expect(github.comments).toHaveLength(1);
-    expect(github.comments[0]?.body).toContain('An apply would change 3 resources');
+    expect(gitHub().comments).toHaveLength(1);
+    expect(gitHub().comments[0]?.body).toContain('An apply would change 3 resources');
     expect(updates()).toEqual([]);
 
     await runFile({ ...inputs, mode: 'apply', 'pr-comment': 'false' });
     const second = await runFile(inputs, env);
     expect(second.exitCode).toBe(0);
-    expect(github.comments).toHaveLength(1);
-    expect(github.comments[0]?.body).toContain('No changes');
+    expect(gitHub().comments).toHaveLength(1);
+    expect(gitHub().comments[0]?.body).toContain('No changes');
     expect(second.summary).toContain('Pull-request comment: updated');
   });
 
@@ -327,11 +316,13 @@ describe('a plan on the pull request', () => {
       'unmanaged-services': 'ignore',
     });
     expect(run.exitCode).toBe(1);
-    expect(github.issues).toHaveLength(1);
-    expect(github.issues[0]?.title).toBe(
+    expect(gitHub().issues).toHaveLength(1);
+    expect(gitHub().issues[0]?.title).toBe(
       `Twilio webhook drift: twilio/webhooks.yml (account ${CREDS.accountSid})`,
     );
-    expect(github.issues[0]?.body).toContain(`configuration of service ${SUPPORT} (Support desk)`);
-    expect(github.issues[0]?.body).toContain('account-wide configuration');
+    expect(gitHub().issues[0]?.body).toContain(
+      `configuration of service ${SUPPORT} (Support desk)`,
+    );
+    expect(gitHub().issues[0]?.body).toContain('account-wide configuration');
   });
 });

@@ -1,9 +1,9 @@
 // Check mode and the drift issue through run(), in-process, against the Twilio and GitHub
 // emulators. Every test seeds the state it starts from: none depends on another's order.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGitHubEmulator } from '../emulator/github-emulator.js';
-import type { EmulatedIssue, GitHubEmulator } from '../emulator/github-emulator.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { EmulatedIssue } from '../emulator/github-emulator.js';
 import { DEFAULT_CREDENTIALS as CREDS, DEFAULT_SERVICE_SID } from '../emulator/twilio-emulator.js';
+import { useGitHubEmulator } from '../support/github-emulator-hooks.js';
 import { annotationsOf, errorLine, runInProcess } from '../support/action.js';
 import type { Inputs } from '../support/action.js';
 import { emulatorInputs, useTwilioEmulator } from '../support/twilio-emulator-hooks.js';
@@ -19,16 +19,9 @@ const DESIRED = {
 };
 
 const twilio = useTwilioEmulator();
-let github: GitHubEmulator;
+const gitHub = useGitHubEmulator({ token: GITHUB_TOKEN, repository: REPOSITORY });
 
-beforeAll(async () => {
-  github = await startGitHubEmulator({ token: GITHUB_TOKEN, repository: REPOSITORY });
-});
-afterAll(async () => {
-  await github.close();
-});
 beforeEach(() => {
-  github.reset();
   twilio().setAccountConfig({
     filters: ['onConversationUpdated', 'onMessageAdded'],
     method: 'POST',
@@ -44,7 +37,7 @@ function check(inputs: Inputs = {}, runId = '101') {
     { ...emulatorInputs(twilio()), mode: 'check', ...DESIRED, ...inputs },
     {
       env: {
-        GITHUB_API_URL: github.url,
+        GITHUB_API_URL: gitHub().url,
         GITHUB_SERVER_URL: 'https://github.example',
         GITHUB_REPOSITORY: REPOSITORY,
         GITHUB_RUN_ID: runId,
@@ -59,7 +52,7 @@ function withIssue(inputs: Inputs = {}, runId?: string) {
 }
 
 function seedDriftIssue(state: 'open' | 'closed'): EmulatedIssue {
-  return github.seedIssue({
+  return gitHub().seedIssue({
     title: 'Twilio webhook drift (renamed by a person)',
     body: `${ACCOUNT_MARKER}\nearlier drift`,
     state,
@@ -173,8 +166,8 @@ describe('drift issue', () => {
     twilio().setAccountConfig({ post_webhook_url: 'https://someone.example.com/edited' });
     const run = await withIssue({}, '201');
     expect(run.exitCode).toBe(1);
-    expect(github.issues).toHaveLength(1);
-    const [issue] = github.issues;
+    expect(gitHub().issues).toHaveLength(1);
+    const [issue] = gitHub().issues;
     expect(issue?.title).toBe(
       `Twilio webhook drift: account-wide configuration of ${CREDS.accountSid}`,
     );
@@ -188,7 +181,7 @@ describe('drift issue', () => {
       `https://github.example/${REPOSITORY}/issues/${String(issue?.number)}`,
     );
     expect(run.summary).toContain('Drift issue: opened');
-    const auth = github.requests.map((r) => r.headers.authorization);
+    const auth = gitHub().requests.map((r) => r.headers.authorization);
     expect(auth.every((a) => a === `token ${GITHUB_TOKEN}` || a === `Bearer ${GITHUB_TOKEN}`)).toBe(
       true,
     );
@@ -199,7 +192,7 @@ describe('drift issue', () => {
     twilio().setAccountConfig({ post_webhook_url: 'https://someone.example.com/edited-again' });
     const run = await withIssue({}, '202');
     expect(run.exitCode).toBe(1);
-    expect(github.issues).toHaveLength(1);
+    expect(gitHub().issues).toHaveLength(1);
     expect(seeded.body).toContain('edited-again');
     expect(seeded.body).toContain('/actions/runs/202');
     expect(run.summary).toContain('Drift issue: updated');
@@ -219,8 +212,8 @@ describe('drift issue', () => {
     seedDriftIssue('closed');
     const run = await withIssue({}, '204');
     expect(run.exitCode).toBe(0);
-    expect(github.issues).toHaveLength(1);
-    expect(github.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(gitHub().issues).toHaveLength(1);
+    expect(gitHub().requests.map((r) => r.method)).toEqual(['GET']);
   });
 
   it('is reopened rather than duplicated when drift comes back', async () => {
@@ -228,7 +221,7 @@ describe('drift issue', () => {
     twilio().setAccountConfig({ method: 'GET' });
     const run = await withIssue({}, '205');
     expect(run.exitCode).toBe(1);
-    expect(github.issues).toHaveLength(1);
+    expect(gitHub().issues).toHaveLength(1);
     expect(seeded.state).toBe('open');
     expect(seeded.comments.at(-1)).toContain('Drift is back');
     expect(run.summary).toContain('Drift issue: reopened');
@@ -243,8 +236,8 @@ describe('drift issue', () => {
       '206',
     );
     expect(run.exitCode).toBe(1);
-    expect(github.issues).toHaveLength(2);
-    expect(github.issues[1]?.title).toBe(
+    expect(gitHub().issues).toHaveLength(2);
+    expect(gitHub().issues[1]?.title).toBe(
       `Twilio webhook drift: Conversations service ${DEFAULT_SERVICE_SID}`,
     );
     expect(accountIssue.body).toBe(`${ACCOUNT_MARKER}\nearlier drift`);
@@ -252,7 +245,7 @@ describe('drift issue', () => {
 
   it('reports a GitHub API failure clearly without hiding the drift verdict', async () => {
     twilio().setAccountConfig({ method: 'GET' });
-    github.failNext(422);
+    gitHub().failNext(422);
     const run = await withIssue({}, '207');
     expect(run.exitCode).toBe(1);
     const error = errorLine(run);
@@ -266,38 +259,38 @@ describe('drift issue', () => {
 
   it('retries a 5xx and a secondary rate limit, and keeps the issue', async () => {
     twilio().setAccountConfig({ method: 'GET' });
-    github.failNext(502);
-    github.failNext(403, {
+    gitHub().failNext(502);
+    gitHub().failNext(403, {
       message: 'You have exceeded a secondary rate limit',
       headers: { 'retry-after': '1' },
     });
     const run = await withIssue({}, '210');
     expect(run.exitCode).toBe(1);
-    expect(github.issues).toHaveLength(1);
+    expect(gitHub().issues).toHaveLength(1);
     expect(run.summary).toContain('Drift issue: opened');
     expect(annotationsOf(run, 'warning').join('\n')).toContain('GitHub secondary rate limit');
   });
 
   it('gives each GitHub request its own time limit, and retries one that stalls', async () => {
     twilio().setAccountConfig({ method: 'GET' });
-    github.stallNext();
+    gitHub().stallNext();
     const run = await withIssue({ 'timeout-seconds': '0.3' }, '211');
     expect(run.exitCode).toBe(1);
-    expect(github.issues).toHaveLength(1);
+    expect(gitHub().issues).toHaveLength(1);
     expect(run.summary).toContain('Drift issue: opened');
   });
 
   it('gives up on a GitHub that keeps failing, after max-retries, and says so', async () => {
     twilio().setAccountConfig({ method: 'GET' });
-    github.failNext(503, 10);
+    gitHub().failNext(503, 10);
     const run = await withIssue({ 'max-retries': '2' }, '212');
     expect(run.exitCode).toBe(1);
     expect(errorLine(run)).toContain('GitHub API error while keeping the drift issue');
-    expect(github.requests).toHaveLength(3);
+    expect(gitHub().requests).toHaveLength(3);
   });
 
   it('explains the permission a rejected token needs, even when in sync', async () => {
-    github.failNext(403);
+    gitHub().failNext(403);
     const run = await withIssue({}, '208');
     expect(run.exitCode).toBe(1);
     expect(errorLine(run)).toContain('issues: write');
