@@ -17751,8 +17751,8 @@ function actionsRunner(env = process.env) {
         },
     };
 }
-/** Outputs that hold only booleans, which a short secret such as "true" must not turn into ***. */
-const NEVER_SECRET = /^(?:true|false)$/;
+/** Outputs that hold only a boolean or a SID, which a short secret such as "true" must not turn into ***. */
+const NEVER_SECRET = /^(?:true|false|(?:AC|IS|SK)[0-9a-f]{32})$/;
 /** A log line longer than this (a body from the network, say) is cut, after redaction. */
 const MAX_LOG_LINE = 4_000;
 /**

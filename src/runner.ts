@@ -52,8 +52,8 @@ export function actionsRunner(env: NodeJS.ProcessEnv = process.env): Runner {
   };
 }
 
-/** Outputs that hold only booleans, which a short secret such as "true" must not turn into ***. */
-const NEVER_SECRET = /^(?:true|false)$/;
+/** Outputs that hold only a boolean or a SID, which a short secret such as "true" must not turn into ***. */
+const NEVER_SECRET = /^(?:true|false|(?:AC|IS|SK)[0-9a-f]{32})$/;
 
 /** A log line longer than this (a body from the network, say) is cut, after redaction. */
 export const MAX_LOG_LINE = 4_000;

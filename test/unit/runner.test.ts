@@ -114,14 +114,17 @@ describe('redacting', () => {
     }
   });
 
-  it('never redacts a boolean output, even when a secret is "true" or "false"', () => {
-    const { recording, runner } = wired('true', 'false');
+  it('never redacts a boolean or a SID output, even when a secret is "true", "false" or in a SID', () => {
+    const { recording, runner } = wired('true', 'false', 'abcdef');
+    const sid = `AC${'abcdef'.repeat(5)}12`;
     runner.setOutput('changed', 'true');
     runner.setOutput('drifted', 'false');
+    runner.setOutput('account-sid', sid);
     runner.setOutput('diff', 'it is true');
     expect(recording.outputs).toEqual({
       changed: 'true',
       drifted: 'false',
+      'account-sid': sid,
       diff: `it is ${REDACTED}`,
     });
   });
