@@ -13,8 +13,6 @@ import AgentModule from 'undici/lib/dispatcher/agent.js';
 // @ts-expect-error -- as above
 import ProxyAgentModule from 'undici/lib/dispatcher/proxy-agent.js';
 // @ts-expect-error -- as above
-import EnvHttpProxyAgentModule from 'undici/lib/dispatcher/env-http-proxy-agent.js';
-// @ts-expect-error -- as above
 import DispatcherModule from 'undici/lib/dispatcher/dispatcher.js';
 // @ts-expect-error -- as above
 import errorsModule from 'undici/lib/core/errors.js';
@@ -51,8 +49,6 @@ export const Agent = AgentModule as typeof Undici.Agent;
 export type Agent = Undici.Agent;
 export const ProxyAgent = ProxyAgentModule as typeof Undici.ProxyAgent;
 export type ProxyAgent = Undici.ProxyAgent;
-export const EnvHttpProxyAgent = EnvHttpProxyAgentModule as typeof Undici.EnvHttpProxyAgent;
-export type EnvHttpProxyAgent = Undici.EnvHttpProxyAgent;
 export const errors = errorsModule as typeof Undici.errors;
 
 /**
