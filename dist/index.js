@@ -18860,6 +18860,8 @@ function renderServices(result) {
         return ['Services: none in this account.', ''];
     const row = (s) => `<tr><td><code>${(0,src_text/* escapeHtml */.ZD)(s.sid)}</code></td><td>${(0,src_text/* escapeHtml */.ZD)(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td></tr>`;
     return [
+        '**Services, and whose hooks fire for their conversations**',
+        '',
         '<table>',
         '<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th></tr></thead>',
         `<tbody>${report.services.map(row).join('')}</tbody>`,

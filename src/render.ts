@@ -285,6 +285,8 @@ function renderServices(result: RunResult): string[] {
   const row = (s: ServiceLevel) =>
     `<tr><td><code>${escapeHtml(s.sid)}</code></td><td>${escapeHtml(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td></tr>`;
   return [
+    '**Services, and whose hooks fire for their conversations**',
+    '',
     '<table>',
     '<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th></tr></thead>',
     `<tbody>${report.services.map(row).join('')}</tbody>`,
