@@ -9,6 +9,8 @@ export interface GitHubRun {
   readonly workflow: string;
   /** The pull request the run is for, on pull_request events. */
   readonly pullRequest: number | undefined;
+  /** The commit at the head of that pull request: the one a plan is made for. */
+  readonly headSha: string | undefined;
 }
 
 export function gitHubRunFromEnv(env: NodeJS.ProcessEnv): GitHubRun {
@@ -18,7 +20,7 @@ export function gitHubRunFromEnv(env: NodeJS.ProcessEnv): GitHubRun {
     repository: env.GITHUB_REPOSITORY ?? '',
     runId: env.GITHUB_RUN_ID ?? '',
     workflow: env.GITHUB_WORKFLOW ?? 'workflow',
-    pullRequest: pullRequestOf(env),
+    ...pullRequestOf(env),
   };
 }
 
@@ -26,18 +28,28 @@ export function runUrl(run: GitHubRun): string {
   return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
 }
 
-function pullRequestOf(env: NodeJS.ProcessEnv): number | undefined {
+export function commitUrl(run: GitHubRun, sha: string): string {
+  return `${run.serverUrl}/${run.repository}/commit/${sha}`;
+}
+
+const NO_PULL_REQUEST = { pullRequest: undefined, headSha: undefined };
+
+function pullRequestOf(env: NodeJS.ProcessEnv): Pick<GitHubRun, 'pullRequest' | 'headSha'> {
   const event = env.GITHUB_EVENT_NAME;
   if ((event !== 'pull_request' && event !== 'pull_request_target') || !env.GITHUB_EVENT_PATH) {
-    return undefined;
+    return NO_PULL_REQUEST;
   }
   try {
     const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      pull_request?: { number?: unknown };
+      pull_request?: { number?: unknown; head?: { sha?: unknown } };
     };
     const number = payload.pull_request?.number;
-    return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
+    if (typeof number !== 'number' || !Number.isInteger(number)) return NO_PULL_REQUEST;
+    const sha = payload.pull_request?.head?.sha;
+    // SHA-1, or SHA-256 in a repository that uses it: anything else is not shown as a commit.
+    const valid = typeof sha === 'string' && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha);
+    return { pullRequest: number, headSha: valid ? sha : undefined };
   } catch {
-    return undefined;
+    return NO_PULL_REQUEST;
   }
 }

@@ -6,22 +6,83 @@ import { proxyFor } from './proxy.js';
 import type { GitHubOutcomes, RunResult } from './result.js';
 import type { Runner } from './runner.js';
 import type { Secrets } from './secrets.js';
-import type { Settings } from './settings.js';
+import type { GitHubSettings, Settings } from './settings.js';
 
 interface GitHubSideContext {
   readonly runner: Runner;
   readonly secrets: Secrets;
   readonly clock: Clock;
   readonly retryUnitMs: number;
+  readonly signal?: AbortSignal | undefined;
 }
+
+const NOTHING: GitHubOutcomes = { driftIssue: undefined, prComment: undefined };
 
 export async function keepGitHubInformed(
   result: RunResult,
   settings: Settings,
-  { runner, secrets, clock, retryUnitMs }: GitHubSideContext,
+  context: GitHubSideContext,
 ): Promise<GitHubOutcomes> {
   const wanted = settings.gitHub;
-  if (wanted === null) return { driftIssue: undefined, prComment: undefined };
+  if (wanted === null) return NOTHING;
+  const now = new Date(context.clock.now());
+  return withClient(
+    settings,
+    wanted,
+    context,
+    { driftIssue: wanted.driftIssueLabels !== null, prComment: wanted.prComment !== null },
+    async (gitHub) => ({
+      driftIssue:
+        wanted.driftIssueLabels === null
+          ? undefined
+          : await gitHub.keepDriftIssue(result, wanted.driftIssueLabels, now),
+      prComment:
+        wanted.prComment === null
+          ? undefined
+          : await gitHub.keepPlanComment(result, wanted.prComment),
+    }),
+  );
+}
+
+/**
+ * For a check that failed before it had a plan (a bad desired-state file, Twilio down), called from
+ * both of run()'s catch paths once the inputs are valid: the plan comment says so, for the commit
+ * and why, rather than keep the previous push's plan. What drifts is not known: no drift issue.
+ */
+export async function reportFailedRun(
+  failure: string,
+  settings: Settings,
+  context: GitHubSideContext,
+): Promise<GitHubOutcomes> {
+  const wanted = settings.gitHub;
+  if (wanted === null || wanted.prComment === null || settings.mode !== 'check') return NOTHING;
+  const { source } = settings;
+  const scope = {
+    accountSid: settings.accountSid,
+    file: source.kind === 'file' ? source.path : undefined,
+    resource: source.kind === 'inputs' ? source.resource : undefined,
+  };
+  return withClient(
+    settings,
+    wanted,
+    context,
+    { driftIssue: false, prComment: true },
+    async (gitHub) => ({
+      driftIssue: undefined,
+      prComment: await gitHub.reportFailedPlan(scope, failure),
+    }),
+  );
+}
+
+type GitHubClient = ReturnType<typeof import('./github-api.js').gitHubClient>;
+
+async function withClient(
+  settings: Settings,
+  wanted: GitHubSettings,
+  { runner, secrets, retryUnitMs, signal }: GitHubSideContext,
+  kept: { readonly driftIssue: boolean; readonly prComment: boolean },
+  work: (gitHub: GitHubClient) => Promise<GitHubOutcomes>,
+): Promise<GitHubOutcomes> {
   const run = gitHubRunFromEnv(runner.env);
   if (!/^[^/]+\/[^/]+$/.test(run.repository)) {
     const failed = {
@@ -29,8 +90,8 @@ export async function keepGitHubInformed(
       error: 'GITHUB_REPOSITORY is not set, so there is no repository to write to.',
     };
     return {
-      driftIssue: wanted.driftIssueLabels === null ? undefined : failed,
-      prComment: wanted.prComment ? failed : undefined,
+      driftIssue: kept.driftIssue ? failed : undefined,
+      prComment: kept.prComment ? failed : undefined,
     };
   }
   const api = await import('./github-api.js');
@@ -41,20 +102,14 @@ export async function keepGitHubInformed(
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
     retryUnitMs,
-    redact: (text) => secrets.redact(text),
+    show: (text) => secrets.show(text),
+    signal,
     warn: (message) => {
       runner.annotate('warning', message);
     },
   });
   try {
-    const now = new Date(clock.now());
-    return {
-      driftIssue:
-        wanted.driftIssueLabels === null
-          ? undefined
-          : await gitHub.keepDriftIssue(result, wanted.driftIssueLabels, now),
-      prComment: wanted.prComment ? await gitHub.keepPlanComment(result) : undefined,
-    };
+    return await work(gitHub);
   } finally {
     await gitHub.close();
   }

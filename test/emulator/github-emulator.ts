@@ -2,9 +2,14 @@
 // update, comment) and the issue-comment endpoints a pull-request comment kept by a hidden marker
 // uses (list, create, update). Real HTTP on loopback; answers shaped like api.github.com's, with
 // Link pagination. As on GitHub, pull requests share the issues' numbers and comment endpoints,
-// and the issue list includes them, marked by a `pull_request` key.
+// and the issue list includes them, marked by a `pull_request` key. Every issue and comment has
+// an author; a body over 65,536 characters is refused with GitHub's 422.
+// Who the token is: GraphQL `viewer { login }` answers for every token; REST `GET /user` answers
+// 403 "Resource not accessible by integration" to an installation token (`ghs_…`, such as
+// GITHUB_TOKEN), as GitHub does, and the user to any other.
 // Each test can seed its own state (reset, seedIssue, seedComment) and make the next requests fail
-// (failNext, with headers such as Retry-After or x-ratelimit-remaining) or hang (stallNext).
+// (failNext, with headers such as Retry-After or x-ratelimit-remaining, or a body that is not
+// GitHub's JSON), hang (stallNext), or point their Link header elsewhere (setLinkBase).
 // Self-contained (node: built-ins only) and erasable TypeScript only.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -17,6 +22,8 @@ export interface EmulatedIssue {
   state: 'open' | 'closed';
   state_reason: string | null;
   labels: string[];
+  /** The author's login. */
+  user: string;
   /** The bodies of its comments, oldest first, kept in step with `GitHubEmulator.comments`. */
   comments: string[];
   /** A pull request rather than an issue. */
@@ -50,6 +57,8 @@ export interface FailureOptions {
   headers?: Record<string, string>;
   /** The error body's message (default "Emulated failure <status>"). */
   message?: string;
+  /** Instead of GitHub's JSON, this body as text/html, as a proxy or load balancer sends it. */
+  html?: string;
 }
 
 export interface StallOptions {
@@ -59,7 +68,10 @@ export interface StallOptions {
   ms?: number;
 }
 
-/** An issue (or, with `pull_request: true`, a pull request) to start a test with. */
+/**
+ * An issue (or, with `pull_request: true`, a pull request) to start a test with; written by
+ * `login` (the token's owner) unless given a user.
+ */
 export type IssueSeed = Partial<Omit<EmulatedIssue, 'comments'>> & {
   /** Comments by `login` (the token's owner) unless given a user. */
   comments?: (string | { body: string; user: string })[];
@@ -81,7 +93,9 @@ export interface GitHubEmulator {
   seedIssue(seed?: IssueSeed): EmulatedIssue;
   /** Adds a comment to a seeded issue or pull request, by `user` (default the token's owner). */
   seedComment(issueNumber: number, body: string, user?: string): EmulatedComment;
-  /** Forgets every issue, comment, request and queued failure or stall. */
+  /** From now on, `rel="next"` links start with `base` instead of the emulator's own URL. */
+  setLinkBase(base: string): void;
+  /** Forgets every issue, comment, request, queued failure or stall, and setLinkBase. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -89,16 +103,28 @@ export interface GitHubEmulator {
 export interface GitHubEmulatorOptions {
   token: string;
   repository: string;
-  /** The token's owner, author of comments made through the API (default 'github-actions[bot]'). */
+  /**
+   * The token's owner, author of issues and comments made through the API (default
+   * 'github-actions[bot]', whom GITHUB_TOKEN acts as).
+   */
   login?: string;
 }
+
+/** GitHub's limit on an issue's or a comment's body, in characters (code points). */
+export const MAX_BODY_CHARACTERS = 65_536;
 
 /** The first comment id after start or reset(): far from any issue number a test would use. */
 export const FIRST_COMMENT_ID = 5001;
 const DOCS = 'https://docs.github.com/rest';
 
 type Next =
-  | { kind: 'fail'; status: number; headers: Record<string, string>; message: string }
+  | {
+      kind: 'fail';
+      status: number;
+      headers: Record<string, string>;
+      message: string;
+      html: string | undefined;
+    }
   | { kind: 'stall'; ms: number | undefined };
 
 export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promise<GitHubEmulator> {
@@ -112,6 +138,11 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     `https://github.example/${options.repository}/${issue.pull_request === true ? 'pull' : 'issues'}/${String(issue.number)}`;
   let nextCommentId = FIRST_COMMENT_ID;
   let base = '';
+  let linkBase: string | undefined;
+  const author = (user: string): Record<string, unknown> => ({
+    login: user,
+    type: user.endsWith('[bot]') ? 'Bot' : 'User',
+  });
   let pause: (ms: number) => Promise<void> = () => Promise.resolve();
 
   const issueView = (issue: EmulatedIssue): Record<string, unknown> => ({
@@ -122,6 +153,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     state: issue.state,
     state_reason: issue.state_reason,
     labels: issue.labels.map((name) => ({ name })),
+    user: author(issue.user),
     comments: issue.comments.length,
     html_url: webUrl(issue),
     url: `${base}${repoPath}/issues/${String(issue.number)}`,
@@ -143,7 +175,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
       html_url: `${issue === undefined ? '' : webUrl(issue)}#issuecomment-${String(comment.id)}`,
       issue_url: `${base}${repoPath}/issues/${String(comment.issue_number)}`,
       body: comment.body,
-      user: { login: comment.user, type: comment.user.endsWith('[bot]') ? 'Bot' : 'User' },
+      user: author(comment.user),
       created_at: comment.created_at,
       updated_at: comment.updated_at,
     };
@@ -182,6 +214,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
       state: seed.state ?? 'open',
       state_reason: seed.state_reason ?? null,
       labels: [...(seed.labels ?? [])],
+      user: seed.user ?? login,
       comments: [],
       ...(seed.pull_request === undefined ? {} : { pull_request: seed.pull_request }),
     };
@@ -198,7 +231,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? '30'));
     const page = Number(url.searchParams.get('page') ?? '1');
     const slice = items.slice((page - 1) * perPage, page * perPage);
-    const next = new URL(url);
+    const next = new URL(`${url.pathname}${url.search}`, linkBase ?? base);
     next.searchParams.set('page', String(page + 1));
     send(
       res,
@@ -223,8 +256,46 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
       : undefined;
     const text = (name: string): string | undefined =>
       typeof fields[name] === 'string' ? fields[name] : undefined;
+    const tooLong = (resource: 'Issue' | 'IssueComment', docs: string): boolean => {
+      const body = text('body');
+      if (body === undefined || codePoints(body) <= MAX_BODY_CHARACTERS) return false;
+      send(res, 422, {
+        message: 'Validation Failed',
+        errors: [
+          {
+            resource,
+            code: 'custom',
+            field: 'body',
+            message: `body is too long (maximum is ${String(MAX_BODY_CHARACTERS)} characters)`,
+          },
+        ],
+        documentation_url: `${DOCS}/${docs}`,
+        status: '422',
+      });
+      return true;
+    };
 
-    if (path === `${repoPath}/issues` && method === 'GET') {
+    if (path === '/graphql' && method === 'POST') {
+      const query = text('query') ?? '';
+      // The one query the action makes; GitHub answers errors with 200 too.
+      send(
+        res,
+        200,
+        /^\s*(?:query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)
+          ? { data: { viewer: { login } } }
+          : { errors: [{ message: 'The emulator answers only { viewer { login } }' }] },
+      );
+    } else if (path === '/user' && method === 'GET') {
+      if (options.token.startsWith('ghs_')) {
+        send(res, 403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: `${DOCS}/users/users#get-the-authenticated-user`,
+          status: '403',
+        });
+      } else {
+        send(res, 200, { ...author(login), id: 1 });
+      }
+    } else if (path === `${repoPath}/issues` && method === 'GET') {
       const state = url.searchParams.get('state') ?? 'open';
       const labels = (url.searchParams.get('labels') ?? '').split(',').filter((l) => l !== '');
       const matching = issues
@@ -233,12 +304,14 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
         .reverse();
       sendPage(res, url, matching.map(issueView));
     } else if (path === `${repoPath}/issues` && method === 'POST') {
+      if (tooLong('Issue', 'issues/issues#create-an-issue')) return;
       const labels = Array.isArray(fields.labels) ? fields.labels.map(String) : [];
       const created = addIssue({ title: text('title') ?? '', body: text('body') ?? '', labels });
       send(res, 201, issueView(created));
     } else if (issue !== undefined && one?.[2] === undefined && method === 'GET') {
       send(res, 200, issueView(issue));
     } else if (issue !== undefined && one?.[2] === undefined && method === 'PATCH') {
+      if (tooLong('Issue', 'issues/issues#update-an-issue')) return;
       issue.title = text('title') ?? issue.title;
       issue.body = text('body') ?? issue.body;
       const state = text('state');
@@ -253,13 +326,16 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     } else if (issue !== undefined && one?.[2] !== undefined && method === 'POST') {
       const body = text('body');
       if (body === undefined) sendError(res, 422, 'Validation Failed: body is required');
-      else send(res, 201, commentView(addComment(issue, body, login)));
+      else if (!tooLong('IssueComment', 'issues/comments#create-an-issue-comment')) {
+        send(res, 201, commentView(addComment(issue, body, login)));
+      }
     } else if (comment !== undefined && method === 'PATCH') {
       const body = text('body');
       if (body === undefined) {
         sendError(res, 422, 'Validation Failed: body is required');
         return;
       }
+      if (tooLong('IssueComment', 'issues/comments#update-an-issue-comment')) return;
       editComment(comment, body);
       send(res, 200, commentView(comment));
     } else {
@@ -287,7 +363,11 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     });
     const next = queue.shift();
     if (next?.kind === 'fail') {
-      sendError(res, next.status, next.message, next.headers);
+      if (next.html === undefined) sendError(res, next.status, next.message, next.headers);
+      else {
+        res.writeHead(next.status, { 'content-type': 'text/html', ...next.headers });
+        res.end(next.html);
+      }
       return;
     }
     if (next?.kind === 'stall') {
@@ -332,6 +412,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
           status,
           headers: { ...extra.headers },
           message: extra.message ?? `Emulated failure ${String(status)}`,
+          html: extra.html,
         });
       }
     },
@@ -345,12 +426,16 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
       if (issue === undefined) throw new Error(`no issue #${String(issueNumber)} to comment on`);
       return addComment(issue, body, user);
     },
+    setLinkBase: (url) => {
+      linkBase = url;
+    },
     reset: () => {
       issues.length = 0;
       comments.length = 0;
       requests.length = 0;
       queue.length = 0;
       nextCommentId = FIRST_COMMENT_ID;
+      linkBase = undefined;
     },
     close: served.close,
   };
@@ -370,4 +455,9 @@ function sendError(res: ServerResponse, status: number, message: string, headers
 
 function now(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** What GitHub counts as characters: a pair of UTF-16 surrogates is one. */
+function codePoints(text: string): number {
+  return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length;
 }

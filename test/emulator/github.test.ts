@@ -2,7 +2,7 @@
 // them, and raw where headers matter), seeding and resetting its state, and its faults.
 import { getOctokit } from '@actions/github';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FIRST_COMMENT_ID, startGitHubEmulator } from './github-emulator.ts';
+import { FIRST_COMMENT_ID, MAX_BODY_CHARACTERS, startGitHubEmulator } from './github-emulator.ts';
 import type { GitHubEmulator } from './github-emulator.ts';
 
 const TOKEN = 'ghs_emulatorTestToken0123456789abcdef';
@@ -116,6 +116,52 @@ describe('issues', () => {
   });
 });
 
+describe('authors', () => {
+  it('gives every issue an author: the token’s owner, unless seeded with another', async () => {
+    github.seedIssue({ title: 'ours' });
+    github.seedIssue({ title: 'theirs', user: 'maintainer' });
+    await octokit().rest.issues.create({ owner, repo, title: 'made' });
+    const { data } = await octokit().rest.issues.listForRepo({ owner, repo });
+    expect(data.map((issue) => [issue.title, issue.user?.login, issue.user?.type])).toEqual([
+      ['made', 'github-actions[bot]', 'Bot'],
+      ['theirs', 'maintainer', 'User'],
+      ['ours', 'github-actions[bot]', 'Bot'],
+    ]);
+  });
+
+  it('answers who an installation token is through GraphQL only, as GitHub does', async () => {
+    const { viewer } = await octokit().graphql<{ viewer: { login: string } }>(
+      'query { viewer { login } }',
+    );
+    expect(viewer.login).toBe('github-actions[bot]');
+    const user = await raw('/user');
+    expect(user.status).toBe(403);
+    expect(user.body).toMatchObject({ message: 'Resource not accessible by integration' });
+  });
+
+  it('answers who a personal access token is both ways', async () => {
+    const pat = 'ghp_personalAccessToken0123456789abcdef';
+    const own = await startGitHubEmulator({ token: pat, repository: REPOSITORY, login: 'octocat' });
+    try {
+      const client = getOctokit(pat, { baseUrl: own.url });
+      const { viewer } = await client.graphql<{ viewer: { login: string } }>(
+        '{ viewer { login } }',
+      );
+      expect(viewer.login).toBe('octocat');
+      const { data } = await client.rest.users.getAuthenticated();
+      expect(data).toMatchObject({ login: 'octocat', type: 'User' });
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('answers any other GraphQL query with an error, as GitHub answers a query it cannot run', async () => {
+    await expect(octokit().graphql('query { repository { id } }')).rejects.toThrow(
+      'The emulator answers only { viewer { login } }',
+    );
+  });
+});
+
 describe('issue comments', () => {
   it('lists a pull request’s comments oldest first, paginated, with ids, bodies and authors', async () => {
     const pull = github.seedIssue({ number: 12, pull_request: true });
@@ -191,6 +237,53 @@ describe('issue comments', () => {
   });
 });
 
+describe('GitHub’s limit on a body', () => {
+  const longest = 'x'.repeat(MAX_BODY_CHARACTERS);
+  const tooLong = `${longest}y`;
+  const refusal = (resource: string) => ({
+    message: 'Validation Failed',
+    errors: [
+      {
+        resource,
+        code: 'custom',
+        field: 'body',
+        message: 'body is too long (maximum is 65536 characters)',
+      },
+    ],
+  });
+
+  it('takes 65,536 characters, counted as GitHub counts them (code points)', async () => {
+    github.seedIssue({ number: 1 });
+    const api = octokit().rest.issues;
+    await api.create({ owner, repo, title: 't', body: longest });
+    await api.createComment({
+      owner,
+      repo,
+      issue_number: 1,
+      body: '😀'.repeat(MAX_BODY_CHARACTERS),
+    });
+    expect(github.issues[1]?.body).toHaveLength(MAX_BODY_CHARACTERS);
+    expect(github.comments).toHaveLength(1);
+  });
+
+  it.each([
+    ['creating an issue', 'POST', '/issues', 'Issue'],
+    ['updating an issue', 'PATCH', '/issues/1', 'Issue'],
+    ['creating a comment', 'POST', '/issues/1/comments', 'IssueComment'],
+    ['updating a comment', 'PATCH', `/issues/comments/${String(FIRST_COMMENT_ID)}`, 'IssueComment'],
+  ])('refuses one more with 422 when %s', async (_case, method, path, resource) => {
+    github.seedIssue({ number: 1, body: 'before', comments: ['before'] });
+    const answer = await raw(`/repos/${REPOSITORY}${path}`, {
+      method,
+      body: JSON.stringify({ title: 't', body: tooLong }),
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject(refusal(resource));
+    expect(github.issues.map((i) => i.body)).toEqual(['before']);
+    expect(github.comments.map((c) => c.body)).toEqual(['before']);
+  });
+});
+
 describe('faults', () => {
   const list = `/repos/${REPOSITORY}/issues`;
 
@@ -227,6 +320,27 @@ describe('faults', () => {
       message: 'You have exceeded a secondary rate limit.',
       documentation_url: 'https://docs.github.com/rest',
     });
+  });
+
+  it('fails with a body that is not GitHub’s JSON, as a proxy’s error page', async () => {
+    github.failNext(502, { html: '<html><title>502 Bad Gateway</title></html>' });
+    const response = await fetch(`${github.url}${list}`, {
+      headers: { authorization: `token ${TOKEN}` },
+    });
+    expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).toBe('text/html');
+    expect(await response.text()).toBe('<html><title>502 Bad Gateway</title></html>');
+  });
+
+  it('points the next page elsewhere after setLinkBase, until reset()', async () => {
+    for (let i = 0; i < 3; i++) github.seedIssue();
+    github.setLinkBase('http://elsewhere.example:81');
+    expect((await raw(`${list}?per_page=2`)).headers.get('link')).toBe(
+      `<http://elsewhere.example:81/repos/${REPOSITORY}/issues?per_page=2&page=2>; rel="next"`,
+    );
+    github.reset();
+    for (let i = 0; i < 3; i++) github.seedIssue();
+    expect((await raw(`${list}?per_page=2`)).headers.get('link')).toContain(github.url);
   });
 
   it('stalls the next request without an answer; close() still ends it', async () => {

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { gitHubRunFromEnv, runUrl } from '../../src/github-context.js';
+import { commitUrl, gitHubRunFromEnv, runUrl } from '../../src/github-context.js';
 
 // The runner's event file, written for real: a path that does not exist says "not read" too.
 const dir = mkdtempSync(join(tmpdir(), 'event-'));
 const EVENT_PATH = join(dir, 'event.json');
+const SHA = '0123456789abcdef0123456789abcdef01234567';
 
 beforeEach(() => {
   rmSync(EVENT_PATH, { force: true });
@@ -31,8 +32,10 @@ describe('gitHubRunFromEnv and runUrl', () => {
       runId: '42',
       workflow: 'Deploy',
       pullRequest: undefined,
+      headSha: undefined,
     });
     expect(runUrl(run)).toBe('https://ghe.example/octo/app/actions/runs/42');
+    expect(commitUrl(run, SHA)).toBe(`https://ghe.example/octo/app/commit/${SHA}`);
   });
 
   it('falls back to github.com, and to no repository, without them', () => {
@@ -43,6 +46,7 @@ describe('gitHubRunFromEnv and runUrl', () => {
       runId: '',
       workflow: 'workflow',
       pullRequest: undefined,
+      headSha: undefined,
     });
   });
 });
@@ -79,6 +83,19 @@ describe('gitHubRunFromEnv: the pull request', () => {
     ['JSON that is not an object', 'null'],
   ])('has none with %s', (_case, payload) => {
     expect(pullRequestOf('pull_request', payload)).toBeUndefined();
+  });
+
+  it('reads the commit at the head of the pull request: what a plan is made for', () => {
+    const run = (head: unknown) => {
+      writeFileSync(EVENT_PATH, JSON.stringify({ pull_request: { number: 42, head } }));
+      return gitHubRunFromEnv({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: EVENT_PATH });
+    };
+    expect(run({ sha: SHA })).toMatchObject({ pullRequest: 42, headSha: SHA });
+    const sha256 = 'ab'.repeat(32);
+    expect(run({ sha: sha256 }).headSha).toBe(sha256);
+    for (const head of [undefined, {}, { sha: 'main' }, { sha: SHA.toUpperCase() }, { sha: 42 }]) {
+      expect(run(head)).toMatchObject({ pullRequest: 42, headSha: undefined });
+    }
   });
 
   it('has none when GITHUB_EVENT_PATH is not set', () => {
