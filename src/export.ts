@@ -1,17 +1,15 @@
 // Export mode: the live account-wide configuration and every service's own, written as a
 // desired-state file, for onboarding. Reads only; sends no update.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { mapBounded } from './bounded.js';
 import type { Clock } from './clock.js';
 import { renderDesiredState } from './export-state.js';
-import { accountMismatch } from './reconcile.js';
+import { accountMismatch } from './account-check.js';
 import type { ExportedRun } from './result.js';
 import type { Settings } from './settings.js';
 import type { TwilioReader } from './inventory.js';
 import { urlSecret } from './urls.js';
 import type { WebhookConfig } from './webhook-config.js';
-import { workspacePath } from './workspace.js';
+import { checkExportTarget, writeExportFile } from './workspace-file.js';
 
 export async function exportState(
   twilio: TwilioReader,
@@ -20,6 +18,9 @@ export async function exportState(
   clock: Clock,
 ): Promise<ExportedRun> {
   if (settings.source.kind !== 'file') throw new Error('Export needs config-file.');
+  const file = settings.source.path;
+  // Before any request: a place that cannot be written to is known without asking Twilio.
+  await checkExportTarget(file, env);
   const account = await twilio.fetchConfig({ kind: 'account' });
   const wrongAccount = accountMismatch(account, settings.accountSid);
   if (wrongAccount !== undefined) throw new Error(wrongAccount);
@@ -29,14 +30,12 @@ export async function exportState(
     friendlyName: service.friendlyName,
     config: await twilio.fetchConfig({ kind: 'service', serviceSid: service.sid }),
   }));
-  const path = workspacePath(settings.source.path, env);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, renderDesiredState(account, configs, new Date(clock.now())), 'utf8');
+  await writeExportFile(file, renderDesiredState(account, configs, new Date(clock.now())), env);
   const withCredentials = [
     ...(hasCredentials(account) ? ['the account-wide configuration'] : []),
     ...configs.filter((c) => hasCredentials(c.config)).map((c) => `service ${c.sid}`),
   ];
-  return { file: settings.source.path, services: services.length, withCredentials };
+  return { file, services: services.length, withCredentials };
 }
 
 function hasCredentials(config: WebhookConfig): boolean {
