@@ -3,7 +3,7 @@
 import type { RawInputs } from './contract.js';
 import { InputError } from './errors.js';
 import { quote } from './text.js';
-import { withoutUserInfo } from './urls.js';
+import { showUrl } from './urls.js';
 
 export const DEFAULT_API_BASE_URL = 'https://conversations.twilio.com';
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -53,10 +53,16 @@ function parseExplicitBaseUrl(value: string): string {
   const invalid = (problem: string): InputError =>
     new InputError(
       'api-base-url',
-      `is ${quote(withoutUserInfo(value))}: ${problem}. Give an https URL such as ${DEFAULT_API_BASE_URL}.`,
+      `is ${quote(showUrl(value))}: ${problem}. Give an https URL such as ${DEFAULT_API_BASE_URL}.`,
     );
   if (!/^https?:\/\/[^/?#\\]/i.test(value) || !URL.canParse(value)) {
     throw invalid('it is not an absolute http(s) URL');
+  }
+  // A URL parser drops tabs and new lines, and percent-encodes spaces and other control
+  // characters, without a word: the address called would not be the one written.
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+    throw invalid('it has whitespace or a control character in it');
   }
   const url = new URL(value);
   if (url.username !== '' || url.password !== '') throw invalid('it must not carry credentials');

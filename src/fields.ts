@@ -3,7 +3,7 @@
 import { InvalidValue } from './errors.js';
 import { CLEAR } from './events.js';
 import { quote } from './text.js';
-import { webhookUrlProblem, withoutUserInfo } from './urls.js';
+import { webhookUrlProblem, showUrl } from './urls.js';
 import type { Method, Target } from './webhook-config.js';
 
 export function parseMethod(value: string): Method {
@@ -24,7 +24,7 @@ export function parseWebhookUrl(value: string): string | null {
   const problem = webhookUrlProblem(value);
   if (problem !== undefined) {
     throw new InvalidValue(
-      `is ${quote(withoutUserInfo(value))}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${CLEAR}" to clear it.`,
+      `is ${quote(showUrl(value))}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${CLEAR}" to clear it.`,
     );
   }
   return value;

@@ -5,10 +5,11 @@
 import { mapBounded } from './bounded.js';
 import { resolveServices } from './service-names.js';
 import type { DesiredState } from './service-names.js';
-import { accountMismatch } from './reconcile.js';
+import { accountMismatch } from './account-check.js';
 import type { ServiceLevel, ServicesReport } from './result.js';
 import type { UnmanagedPolicy } from './settings.js';
 import { TwilioApiError } from './twilio-errors.js';
+import { sidKey } from './webhook-config.js';
 import type { DesiredConfig, Resource, ServiceSummary, WebhookConfig } from './webhook-config.js';
 
 export interface Wanted {
@@ -85,13 +86,14 @@ export async function takeInventory(
     return { ...item, live };
   });
 
+  // A service declared by its SID with the hex digits in the other case is still declared.
   const declared = new Set(
-    managed.flatMap((m) => (m.resource.kind === 'service' ? [m.resource.serviceSid] : [])),
+    managed.flatMap((m) => (m.resource.kind === 'service' ? [sidKey(m.resource.serviceSid)] : [])),
   );
   const others =
     lookAtOthers && services !== undefined
       ? await mapBounded(
-          services.filter((service) => !declared.has(service.sid)),
+          services.filter((service) => !declared.has(sidKey(service.sid))),
           options.maxConcurrency,
           async (service) => ({
             service,
@@ -121,7 +123,7 @@ function wantedOf(desired: DesiredSet, services: readonly ServiceSummary[] | und
     ...account,
     ...resolved.map((entry) => ({
       resource: { kind: 'service' as const, serviceSid: entry.sid },
-      name: entry.name ?? services?.find((s) => s.sid === entry.sid)?.friendlyName,
+      name: entry.name ?? services?.find((s) => sidKey(s.sid) === sidKey(entry.sid))?.friendlyName,
       desired: entry.desired,
     })),
   ];

@@ -13,7 +13,8 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   return best;
 }
 
-function editDistance(a: string, b: string): number {
+/** Insertions, deletions and substitutions that make `a` into `b`. */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -95,7 +95,10 @@ export function encodeUpdate(update: DesiredConfig): string {
 
 /**
  * The configuration in a 2xx answer, or what is wrong with it. Only the fields the resource has
- * are kept: whatever else Twilio (or something in front of it) adds is not passed on.
+ * are kept: whatever else Twilio (or something in front of it) adds is not passed on. Twilio's
+ * spec makes every field nullable and none required, and a serializer that drops nulls leaves
+ * them out: a missing field reads as null, and whoever needs it (the account check, the
+ * comparison of the managed fields) finds it null and says so.
  */
 export function readConfig(
   json: unknown,
@@ -108,11 +111,9 @@ export function readConfig(
   const fields = (Object.keys(WIRE) as (keyof Wire)[]).filter((name) =>
     inScope(WIRE[name].scope, resource),
   );
-  const missing = fields.filter((name) => !(name in answer));
-  if (missing.length > 0) return { problem: `JSON without the field(s) ${missing.join(', ')}` };
   const config: Record<string, unknown> = {};
   for (const name of fields) {
-    const value = answer[name];
+    const value = answer[name] ?? null;
     const valid =
       value === null ||
       (WIRE[name].type === 'list'
@@ -133,6 +134,15 @@ export function readConfig(
 
 function inScope(scope: Scope, resource: Resource): boolean {
   return scope === 'both' || scope === resource.kind;
+}
+
+/**
+ * What makes two SIDs the same: Twilio's pattern (`^IS[0-9a-fA-F]{32}$`) allows either case of
+ * hex digit, and the digits are one number whatever their case; the prefix has one case only.
+ * A SID is still sent as written.
+ */
+export function sidKey(sid: string): string {
+  return `${sid.slice(0, 2)}${sid.slice(2).toLowerCase()}`;
 }
 
 /** A Conversations service, as the services list (`GET /v1/Services`) describes it. */
@@ -158,7 +168,7 @@ export function readServicesPage(
   const summaries: ServiceSummary[] = [];
   for (const service of services as unknown[]) {
     const { sid, friendly_name: name } = (service ?? {}) as Record<string, unknown>;
-    if (typeof sid !== 'string' || !/^IS[0-9a-f]{32}$/.test(sid)) {
+    if (typeof sid !== 'string' || !/^IS[0-9a-fA-F]{32}$/.test(sid)) {
       return { problem: 'a service without a valid sid' };
     }
     summaries.push({ sid, friendlyName: typeof name === 'string' ? name : '' });
@@ -168,4 +178,19 @@ export function readServicesPage(
     return { problem: 'a next_page_url that is not a string' };
   }
   return { services: summaries, next: next ?? null };
+}
+
+/**
+ * The services of all pages, each once (the first time it is listed): a list that changes while
+ * it is paged through, or a page served twice, repeats services, and each would otherwise be
+ * fetched, reported and matched by name as many times.
+ */
+export function uniqueServices(services: readonly ServiceSummary[]): ServiceSummary[] {
+  const seen = new Set<string>();
+  return services.filter(({ sid }) => {
+    const key = sidKey(sid);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -39,16 +39,13 @@ const wrongSid = (prefix: string) =>
       anyText,
       fc.tuple(fc.constantFrom('AC', 'SK', 'IS', 'PN', 'ac', 'XX'), hex(32)).map(([p, h]) => p + h),
       fc
-        .tuple(hex(31, 'abcdef0123456789'), fc.constantFrom(...'ABCDEF'.split('')), fc.nat(31))
-        .map(([h, upper, at]) => `${prefix}${h.slice(0, at)}${upper}${h.slice(at)}`),
-      fc
         .tuple(
           fc.constant(prefix),
           fc.nat({ max: 40 }).filter((n) => n !== 32),
         )
         .chain(([p, n]) => hex(n).map((h) => p + h)),
     )
-    .filter((s) => !new RegExp(`^${prefix}[0-9a-f]{32}$`).test(s));
+    .filter((s) => !new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(s));
 
 /** Not a URL written in full as http(s)://host…, whatever WHATWG parsing would make of it. */
 const notUrl = fc
@@ -86,7 +83,15 @@ const CASES: [InputName, fc.Arbitrary<string>, Overrides][] = [
   ['account-sid', wrongSid('AC'), {}],
   ['service-sid', wrongSid('IS'), {}],
   ['api-key', wrongSid('SK'), { 'auth-token': '', 'api-secret': SECRET }],
-  ['filters', fc.oneof(separatorsOnly, notOneOf('none')), {}],
+  // A well-formed name may be an event Twilio added since: it passes, with a warning.
+  [
+    'filters',
+    fc.oneof(
+      separatorsOnly,
+      notOneOf('none').filter((s) => !/^on[A-Z][A-Za-z]+$/.test(s.trim())),
+    ),
+    {},
+  ],
   ['method', notOneOf('get', 'post'), {}],
   ['pre-webhook-url', notUrl, {}],
   ['post-webhook-url', notUrl, {}],

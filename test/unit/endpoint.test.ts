@@ -176,6 +176,22 @@ describe('parseEndpoint: api-base-url', () => {
   );
 
   it.each([
+    ['a space in the path', 'https://proxy.example.com/twi lio'],
+    ['a trailing space in the path', 'https://proxy.example.com/twilio '],
+    ['a tab in the path', 'https://proxy.example.com/twi\tlio'],
+    ['a new line in the path', 'http://127.0.0.1:4010/base\n/x'],
+    ['a tab in the host', 'https://proxy.exam\tple.com'],
+    ['a no-break space in the path', 'https://proxy.example.com/a\u00a0b'],
+    ['a control character in the path', 'https://proxy.example.com/a\u0001b'],
+  ])('refuses %s, which a URL parser would change without a word', (_case, value) => {
+    const error = thrown(() => parseEndpoint(inputs({ 'api-base-url': value }), []));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(
+      `Input 'api-base-url' is ${JSON.stringify(value)}: it has whitespace or a control character in it. ${GIVE_HTTPS}`,
+    );
+  });
+
+  it.each([
     'ftp://proxy.example.com',
     'ws://127.0.0.1:4010',
     'conversations.twilio.com',

@@ -144,10 +144,52 @@ describe('parseFilters: refusals, phrased without the input’s name', () => {
     },
   );
 
+  it.each([
+    ['onMesageAdded', 'onMessageAdded'],
+    ['onParticipnatAdded', 'onParticipantAdded'],
+    ['onMessageadded', 'onMessageAdded'],
+    ['onUserAdd', 'onUserAdded'],
+  ])(
+    'refuses the well-formed %j, two edits or fewer from a known event, as a typo of %s',
+    (name, suggestion) => {
+      expect(invalidValue(account, name).message).toContain(
+        `has ${JSON.stringify(name)}, which is not a Conversations event. Did you mean ${suggestion}?`,
+      );
+    },
+  );
+
   it('never suggests a user event to the per-service configuration', () => {
     const message = invalidValue(service, 'onUserAdde').message;
     expect(message).toContain('not a Conversations event');
     expect(message).not.toContain('Did you mean onUserAdded');
     expect(message).toContain(`Valid: ${SERVICE_EVENTS.join(', ')}.`);
+  });
+});
+
+describe('parseFilters: events Twilio may have added since', () => {
+  // onMessageSend is the example of Twilio's own spec; the others are as far from every known
+  // name (three edits or more), and shaped like one.
+  it.each(['onMessageSend', 'onMessageRead', 'onConversationClosed', 'onTypingStarted'])(
+    'lets %j through, for Twilio to judge, on both resources',
+    (name) => {
+      expect(account(`onMessageAdded, ${name}`)).toEqual(['onMessageAdded', name]);
+      expect(service(name)).toEqual([name]);
+      expect([isPreEvent(name), isPostEvent(name)]).toEqual([false, false]);
+    },
+  );
+
+  it.each(['onmessageSend', 'onMessage_Send', 'onMessageSend2', 'OnMessageSend', 'on', 'onM'])(
+    'refuses %j, not shaped like an event name',
+    (name) => {
+      expect(invalidValue(account, name).message).toContain('which is not a Conversations event.');
+    },
+  );
+
+  it('still refuses the user events for the per-service configuration', () => {
+    for (const name of ACCOUNT_ONLY_EVENTS) {
+      expect(invalidValue(service, `onMessageSend,${name}`).message).toContain(
+        'which the per-service configuration does not accept',
+      );
+    }
   });
 });

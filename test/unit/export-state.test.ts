@@ -6,7 +6,7 @@ import type { DesiredState } from '../../src/service-names.js';
 import { ALL_EVENTS, SERVICE_EVENTS } from '../../src/events.js';
 import { renderDesiredState } from '../../src/export-state.js';
 import type { ExportedService } from '../../src/export-state.js';
-import { compare } from '../../src/plan.js';
+import { compare, planChanges } from '../../src/plan.js';
 import { webhookUrlProblem } from '../../src/urls.js';
 import type { DesiredConfig, WebhookConfig } from '../../src/webhook-config.js';
 
@@ -120,6 +120,7 @@ describe('renderDesiredState', () => {
       file: FILE,
       account: { filters: [], pre_webhook_url: null, post_webhook_url: null },
       services: [],
+      variables: [],
     });
   });
 
@@ -138,7 +139,7 @@ describe('renderDesiredState', () => {
   });
 
   it('says in the file which live values the action refuses, and the file then fails', () => {
-    const account = live({ method: 'PUT', filters: ['onMessageAdded', 'onTeleport'] });
+    const account = live({ method: 'PUT', filters: ['onMessageAdded', 'onMesageRemoved'] });
     const services = [
       { sid: SID_A, friendlyName: 'A', config: live({ filters: ['onUserAdded'] }) },
     ];
@@ -158,6 +159,67 @@ describe('renderDesiredState', () => {
       'account.method',
       'services[0].filters[0]',
     ]);
+  });
+
+  it('writes an event this action does not know without a note, and reads it back in sync', () => {
+    // onMessageSend is the example of Twilio's spec: an event newer than the action's list.
+    const account = live({
+      filters: ['onMessageAdded', 'onMessageSend'],
+      method: 'POST',
+      post_webhook_url: 'https://hooks.example.com/post',
+      target: 'webhook',
+    });
+    const services = [
+      {
+        sid: SID_A,
+        friendlyName: 'Support',
+        config: live({
+          chat_service_sid: SID_A,
+          filters: ['onMessageSend'],
+          post_webhook_url: 'https://hooks.example.com/support',
+        }),
+      },
+    ];
+    const text = renderDesiredState(account, services, AT);
+    expect(text).not.toContain('The action refuses');
+    expect(text).toContain('    - onMessageSend\n');
+    const state = parseDesiredState(text, FILE, {});
+    expectInSync(state, account, services);
+    const plans = [
+      planChanges(state.account ?? {}, account),
+      planChanges(state.services[0]?.desired ?? {}, services[0]?.config ?? live()),
+    ];
+    expect(plans.map(({ diff, update }) => ({ diff, update }))).toEqual([
+      { diff: [], update: {} },
+      { diff: [], update: {} },
+    ]);
+    for (const plan of plans) {
+      expect(plan.warnings).toEqual([expect.stringContaining('The filters have onMessageSend')]);
+    }
+  });
+
+  it('still notes a user event on a service, which the per-service configuration refuses', () => {
+    const services = [
+      {
+        sid: SID_A,
+        friendlyName: 'A',
+        config: live({ filters: ['onMessageSend', 'onUserAdded'] }),
+      },
+    ];
+    const text = renderDesiredState(live(), services, AT);
+    expect(text).toContain(
+      '    # The action refuses this live value: filters has "onUserAdded", which the per-service configuration does not accept',
+    );
+  });
+
+  it('writes a service SID with upper-case hex digits as it is, and reads it back in sync', () => {
+    const upper = `IS${SID_B.slice(2).toUpperCase()}`;
+    const services = [
+      { sid: upper, friendlyName: 'Upper', config: live({ filters: ['onMessageAdded'] }) },
+    ];
+    const text = renderDesiredState(live(), services, AT);
+    expect(text).toContain(`  - sid: ${upper} # "Upper"\n`);
+    expectInSync(parseDesiredState(text, FILE, {}), live(), services);
   });
 
   it('keeps a friendly name on its comment line, whatever it holds', () => {
@@ -186,6 +248,8 @@ describe('renderDesiredState', () => {
 });
 
 describe('renderDesiredState then parseDesiredState', () => {
+  /** An event newer than the action's list (the example of Twilio's spec). */
+  const NEW_EVENT = 'onMessageSend';
   const pick = (...parts: string[]) => fc.constantFrom(...parts);
   const awkward = pick(
     "'",
@@ -289,16 +353,16 @@ describe('renderDesiredState then parseDesiredState', () => {
   );
   const services = fc.uniqueArray(
     fc.record({
-      sid: fc.stringMatching(/^[0-9a-f]{32}$/).map((hex) => `IS${hex}`),
+      sid: fc.stringMatching(/^[0-9a-fA-F]{32}$/).map((hex) => `IS${hex}`),
       friendlyName: name,
-      config: config(SERVICE_EVENTS, false),
+      config: config([...SERVICE_EVENTS, NEW_EVENT], false),
     }),
     { selector: ({ sid }) => sid, maxLength: 4 },
   );
 
   it('is in sync with what was exported, every URL byte for byte', () => {
     fc.assert(
-      fc.property(config(ALL_EVENTS, true), services, (account, exported) => {
+      fc.property(config([...ALL_EVENTS, NEW_EVENT], true), services, (account, exported) => {
         expectInSync(roundTrip(account, exported), account, exported);
       }),
       { numRuns: 400 },

@@ -75,6 +75,7 @@ const fromFile = (
     file: 'twilio/webhooks.yml',
     account: account ? { method: 'POST' } : undefined,
     services: refs.map((ref, index) => ({ ref, desired: { filters: [] }, line: 3 + index })),
+    variables: [],
   },
 });
 
@@ -184,6 +185,39 @@ describe('takeInventory', () => {
     await expect(inventory(twilio.reader, fromInputs(ACCOUNT_WIDE), 'ignore')).rejects.toThrow(
       `Twilio answered for account ${OTHER_ACCOUNT}, not account-sid ${ACCOUNT}`,
     );
+  });
+
+  it('refuses a configuration without an account_sid, which cannot be tied to the account', async () => {
+    const twilio = fakeTwilio({ account: { ...ACCOUNT_CONFIG, account_sid: null } });
+    await expect(inventory(twilio.reader, fromInputs(ACCOUNT_WIDE), 'ignore')).rejects.toThrow(
+      `Twilio's answer has no account_sid (null or missing): it cannot be tied to the account (account-sid ${ACCOUNT})`,
+    );
+  });
+
+  it('takes a SID in either case of hex digit for the same service, calling it as listed', async () => {
+    const upper = (sid: string) => `IS${sid.slice(2).toUpperCase()}`;
+    const listed = SERVICES.map((s) => (s.sid === OTHER_SERVICE ? { ...s, sid: upper(s.sid) } : s));
+    const twilio = fakeTwilio({ list: listed });
+    const found = await inventory(
+      twilio.reader,
+      fromFile(true, { sid: upper(SERVICE) }, { sid: OTHER_SERVICE }),
+    );
+    expect(found.managed.map((m) => [m.resource, m.name])).toEqual([
+      [ACCOUNT_WIDE, undefined],
+      [PER_SERVICE, 'Support'],
+      [{ kind: 'service', serviceSid: upper(OTHER_SERVICE) }, 'Sales'],
+    ]);
+    // Declared in the other case is declared: only the third service is another one.
+    expect(found.others?.map((o) => o.service.sid)).toEqual([THIRD]);
+    expect(twilio.calls.filter((call) => call.includes('/Services/'))).toHaveLength(3);
+  });
+
+  it('calls a service by the SID as the file gives it when the services are not listed', async () => {
+    const upper = `IS${SERVICE.slice(2).toUpperCase()}`;
+    const twilio = fakeTwilio();
+    const found = await inventory(twilio.reader, fromFile(false, { sid: upper }));
+    expect(found.managed.map((m) => m.resource)).toEqual([{ kind: 'service', serviceSid: upper }]);
+    expect(twilio.calls).toEqual([`GET /v1/Services/${upper}/Configuration/Webhooks`]);
   });
 
   it('fetches at most max-concurrency configurations at once', async () => {

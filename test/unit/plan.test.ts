@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare, describeDiff, planChanges } from '../../src/plan.js';
+import { readConfig } from '../../src/webhook-config.js';
 import type { DesiredConfig, WebhookConfig } from '../../src/webhook-config.js';
 
 const LIVE: WebhookConfig = {
@@ -319,6 +320,49 @@ describe('planChanges: warnings about events with nowhere to go', () => {
     const plan = planChanges({ method: 'POST' }, broken);
     expect(plan.update).toEqual({});
     expect(plan.warnings).toEqual([expect.stringMatching(PRE)]);
+  });
+});
+
+describe('planChanges: events this action does not know', () => {
+  const UNKNOWN = (name: string) =>
+    `The filters have ${name}, which is not one of the 23 Conversations events this action knows: it is sent to Twilio as it is, and Twilio is the authority on whether it is an event. Whether it is a pre- or a post-event is unknown here, so nothing checks that a URL will receive it.`;
+
+  it('warns once about each desired event it does not know, naming it, in the list’s order', () => {
+    const plan = planChanges(
+      { filters: ['onMessageSend', 'onMessageAdded', 'onTypingStarted', 'onMessageSend'] },
+      LIVE,
+    );
+    expect(plan.warnings).toEqual([UNKNOWN('onMessageSend'), UNKNOWN('onTypingStarted')]);
+  });
+
+  it('takes no unknown event for a pre- or post-event with nowhere to go', () => {
+    const plan = planChanges({ filters: ['onMessageSend'] }, BLANK);
+    expect(plan.warnings).toEqual([UNKNOWN('onMessageSend')]);
+  });
+
+  it('warns also when the filters are in sync, and not about live filters it does not manage', () => {
+    const holding = live({ filters: ['onMessageSend', 'onMessageAdded'] });
+    expect(planChanges({ filters: ['onMessageAdded', 'onMessageSend'] }, holding)).toEqual({
+      diff: [],
+      update: {},
+      warnings: [UNKNOWN('onMessageSend')],
+    });
+    expect(planChanges({ method: 'POST' }, holding).warnings).toEqual([]);
+  });
+});
+
+describe('compare: a property Twilio’s answer left out', () => {
+  // readConfig reads it as null, as Twilio's spec makes every property optional: a managed field
+  // left out differs from any value wanted, and the difference names it.
+  it('shows a managed field that the answer did not have as a difference naming it', () => {
+    const answer = Object.fromEntries(Object.entries(LIVE).filter(([name]) => name !== 'method'));
+    const read = readConfig(answer, { kind: 'account' });
+    if (!('config' in read)) throw new Error(read.problem);
+    const diff = compare({ method: 'POST', filters: LIVE.filters ?? [] }, read.config);
+    expect(diff).toEqual([{ field: 'method', actual: null, desired: 'POST' }]);
+    expect(describeDiff(diff)).toBe(
+      'configuration differs in 1 field: method is null (desired "POST")',
+    );
   });
 });
 

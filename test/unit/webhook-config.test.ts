@@ -6,6 +6,8 @@ import {
   readConfig,
   readServicesPage,
   resourcePath,
+  sidKey,
+  uniqueServices,
 } from '../../src/webhook-config.js';
 import type { Resource } from '../../src/webhook-config.js';
 import { ACCOUNT, OTHER_SERVICE, SERVICE } from './fixtures.js';
@@ -130,6 +132,13 @@ const SERVICE_ANSWER = {
   url: `https://conversations.twilio.com/v1/Services/${SERVICE}/Configuration/Webhooks`,
 };
 
+/** `answer` without the named properties. */
+const without = (answer: Record<string, unknown>, ...names: string[]) =>
+  Object.fromEntries(Object.entries(answer).filter(([name]) => !names.includes(name)));
+/** `answer` with every property null. */
+const nulls = (answer: Record<string, unknown>) =>
+  Object.fromEntries(Object.keys(answer).map((name) => [name, null]));
+
 describe('readConfig', () => {
   it.each<[string, Resource, Record<string, unknown>]>([
     ['account-wide', ACCOUNT_WIDE, ACCOUNT_ANSWER],
@@ -168,31 +177,43 @@ describe('readConfig', () => {
     expect(readConfig(json, ACCOUNT_WIDE)).toEqual({ problem: 'JSON that is not an object' });
   });
 
-  it.each<[string, Resource, Record<string, unknown>, string]>([
+  // Twilio's spec makes every property nullable and none required: one left out reads as null,
+  // and the account check and the comparison of the managed fields deal with a null they need.
+  it.each<[string, Resource, Record<string, unknown>, Record<string, unknown>]>([
+    ['everything, account-wide', ACCOUNT_WIDE, {}, nulls(ACCOUNT_ANSWER)],
+    ['everything, per service', PER_SERVICE, {}, nulls(SERVICE_ANSWER)],
     [
-      'everything, account-wide',
+      'the target of the account-wide resource',
       ACCOUNT_WIDE,
-      {},
-      'account_sid, filters, method, pre_webhook_url, post_webhook_url, target, url',
+      SERVICE_ANSWER,
+      { ...without(SERVICE_ANSWER, 'chat_service_sid'), target: null },
     ],
     [
-      'everything, per service',
+      'the service SID of a per-service resource',
       PER_SERVICE,
-      {},
-      'account_sid, chat_service_sid, filters, method, pre_webhook_url, post_webhook_url, url',
+      ACCOUNT_ANSWER,
+      { ...without(ACCOUNT_ANSWER, 'target'), chat_service_sid: null },
     ],
-    ['the target of the account-wide resource', ACCOUNT_WIDE, SERVICE_ANSWER, 'target'],
-    ['the service SID of a per-service resource', PER_SERVICE, ACCOUNT_ANSWER, 'chat_service_sid'],
     [
-      'url',
+      'url and target',
       ACCOUNT_WIDE,
-      Object.fromEntries(Object.entries(ACCOUNT_ANSWER).filter(([name]) => name !== 'url')),
-      'url',
+      without(ACCOUNT_ANSWER, 'url', 'target'),
+      { ...ACCOUNT_ANSWER, url: null, target: null },
     ],
-  ])('names the missing fields: %s', (_case, resource, answer, missing) => {
-    expect(readConfig(answer, resource)).toEqual({
-      problem: `JSON without the field(s) ${missing}`,
-    });
+    [
+      'account_sid',
+      PER_SERVICE,
+      without(SERVICE_ANSWER, 'account_sid'),
+      { ...SERVICE_ANSWER, account_sid: null },
+    ],
+    [
+      'filters',
+      ACCOUNT_WIDE,
+      without(ACCOUNT_ANSWER, 'filters'),
+      { ...ACCOUNT_ANSWER, filters: null },
+    ],
+  ])('reads a missing property as null: %s', (_case, resource, answer, config) => {
+    expect(readConfig(answer, resource)).toEqual({ config });
   });
 
   it.each<[string, unknown, string]>([
@@ -205,7 +226,7 @@ describe('readConfig', () => {
     ['pre_webhook_url', { href: 'https://a.example' }, 'string'],
     ['account_sid', false, 'string'],
     ['target', 1, 'string'],
-    ['url', undefined, 'string'],
+    ['url', 0, 'string'],
   ])('refuses a %s of the wrong type (%j)', (field, value, type) => {
     expect(readConfig({ ...ACCOUNT_ANSWER, [field]: value }, ACCOUNT_WIDE)).toEqual({
       problem: `the field ${field} that is not a ${type}`,
@@ -257,6 +278,14 @@ describe('readServicesPage', () => {
     });
   });
 
+  it('accepts a SID with upper-case hex digits, as Twilio’s pattern does, keeping it as written', () => {
+    const upper = `IS${SERVICE.slice(2).toUpperCase()}`;
+    expect(readServicesPage(page([{ sid: upper, friendly_name: 'Support' }]))).toEqual({
+      services: [{ sid: upper, friendlyName: 'Support' }],
+      next: null,
+    });
+  });
+
   it.each([null, 42, ['Support'], { en: 'Support' }])(
     'gives a service whose name is not text (%j) no name',
     (name) => {
@@ -279,7 +308,11 @@ describe('readServicesPage', () => {
       'a service without a valid sid',
     ],
     ['a null service', page([null]), 'a service without a valid sid'],
-    ['an upper-case sid', page([{ sid: SERVICE.toUpperCase() }]), 'a service without a valid sid'],
+    [
+      'a lower-case prefix',
+      page([{ sid: `is${SERVICE.slice(2)}` }]),
+      'a service without a valid sid',
+    ],
     ['another kind of sid', page([{ sid: ACCOUNT }]), 'a service without a valid sid'],
     ['a numeric sid', page([{ sid: 7 }]), 'a service without a valid sid'],
     [
@@ -289,5 +322,35 @@ describe('readServicesPage', () => {
     ],
   ])('refuses %s', (_case, json, problem) => {
     expect(readServicesPage(json)).toEqual({ problem });
+  });
+});
+
+describe('sidKey', () => {
+  it('is the same for a SID in either case of hex digit, and differs for another SID', () => {
+    const upper = `IS${SERVICE.slice(2).toUpperCase()}`;
+    expect(sidKey(upper)).toBe(sidKey(SERVICE));
+    expect(sidKey(OTHER_SERVICE)).not.toBe(sidKey(SERVICE));
+    // Only the digits: the pattern has the prefix in upper case only.
+    expect(sidKey(`is${SERVICE.slice(2)}`)).not.toBe(sidKey(SERVICE));
+  });
+});
+
+describe('uniqueServices', () => {
+  const support = { sid: SERVICE, friendlyName: 'Support' };
+  const sales = { sid: OTHER_SERVICE, friendlyName: 'Sales' };
+
+  it('keeps a list without repeats as it is', () => {
+    expect(uniqueServices([support, sales])).toEqual([support, sales]);
+    expect(uniqueServices([])).toEqual([]);
+  });
+
+  it('lists a service repeated across pages once, where it first came, in the list’s order', () => {
+    expect(uniqueServices([support, sales, support, sales, support])).toEqual([support, sales]);
+  });
+
+  it('takes a SID in the other case for the same service, keeping the first spelling and name', () => {
+    const again = { sid: `IS${SERVICE.slice(2).toUpperCase()}`, friendlyName: 'Support (renamed)' };
+    expect(uniqueServices([support, again, sales])).toEqual([support, sales]);
+    expect(uniqueServices([again, support])).toEqual([again]);
   });
 });
