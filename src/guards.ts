@@ -43,23 +43,22 @@ interface UrlToProbe {
   readonly resource: string;
 }
 
-/** Every URL a plan switches a hook to (clearing one needs no probe), once each. */
+/**
+ * Every URL a plan switches a hook to (clearing one needs no probe), once for each method Twilio
+ * will call it with: an endpoint may answer a GET and refuse a POST.
+ */
 export function urlsToProbe(planned: readonly Planned[]): UrlToProbe[] {
   const urls = new Map<string, UrlToProbe>();
   for (const { resource, plan, live } of planned) {
+    // The method Twilio will call the hooks with once the update is in.
+    const method = plan.update.method ?? (live.method?.toUpperCase() === 'GET' ? 'GET' : 'POST');
     for (const [field, kind] of [
       ['pre_webhook_url', 'pre'],
       ['post_webhook_url', 'post'],
     ] as const) {
       const url = plan.update[field];
-      if (typeof url !== 'string' || url === '' || urls.has(url)) continue;
-      urls.set(url, {
-        url,
-        kind,
-        // The method Twilio will call the hook with once the update is in.
-        method: plan.update.method ?? (live.method?.toUpperCase() === 'GET' ? 'GET' : 'POST'),
-        resource: describeResource(resource),
-      });
+      if (typeof url !== 'string' || url === '' || urls.has(`${method} ${url}`)) continue;
+      urls.set(`${method} ${url}`, { url, kind, method, resource: describeResource(resource) });
     }
   }
   return [...urls.values()];

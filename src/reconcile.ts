@@ -2,6 +2,7 @@
 // with only the differing fields, whose answer is verified field by field. When the answer is
 // lost, the resource is fetched again to learn what is true, rather than guessing; when what
 // Twilio holds does not match, the fields changed are put back as they were (and checked).
+import { CancelledRequest } from './cancellation.js';
 import { compare, describeDiff } from './plan.js';
 import type { FieldDiff, Plan } from './plan.js';
 import type { ResourceResult } from './result.js';
@@ -25,12 +26,6 @@ export interface ResourceContext {
 
 /** Phrases an error for a person, with the advice the action's inputs suggest. */
 export type Explain = (error: unknown) => string;
-
-/** Twilio answers for the account the credential belongs to; an API key of another account must not pass silently. */
-export function accountMismatch(live: WebhookConfig, accountSid: string): string | undefined {
-  if (live.account_sid === null || live.account_sid === accountSid) return undefined;
-  return `Twilio answered for account ${live.account_sid}, not account-sid ${accountSid}: the credentials belong to another account. Nothing was changed.`;
-}
 
 /** Check mode, or apply mode with nothing to do: no request beyond the fetch. */
 export function withoutUpdate(
@@ -98,12 +93,14 @@ export async function applyPlan(
 
   /**
    * Twilio holds something else than was asked for: put back the previous values of the fields
-   * the update changed (one more update, itself verified), and fail either way.
+   * the update changed (one more update, itself verified), and fail either way. A rollback whose
+   * answer is lost is followed by a fetch, as an update is: the result says what Twilio holds.
    */
   const rollBack = async (holding: WebhookConfig, why: string): Promise<ResourceResult> => {
     const restore = restoreOf(plan.diff);
     if (!context.rollback || Object.keys(restore).length === 0) return fail(holding, why);
     const fields = Object.keys(restore).join(', ');
+    let lost: string;
     try {
       const answer = await access.update(restore);
       const still = compare(restore, answer);
@@ -114,11 +111,30 @@ export async function applyPlan(
           : `${why} The rollback of ${fields} did not verify either: ${describeDiff(still)}. Fix it by hand.`,
       );
     } catch (error) {
+      if (definitelyNotApplied(error)) {
+        return fail(
+          holding,
+          `${why} The rollback of ${fields} was not applied: ${explain(error)} Fix it by hand.`,
+        );
+      }
+      lost = explain(error);
+    }
+    let now: WebhookConfig;
+    try {
+      now = await access.fetch();
+    } catch (error) {
       return fail(
         undefined,
-        `${why} The rollback of ${fields} failed too: ${explain(error)} Check the configuration by hand.`,
+        `${why} The rollback's answer was lost (${lost}) and fetching the configuration again failed too (${explain(error)}): whether Twilio applied the rollback of ${fields} is unknown. Check the configuration by hand.`,
       );
     }
+    const still = compare(restore, now);
+    return fail(
+      now,
+      still.length === 0
+        ? `${why} Rolled back: ${fields} restored to the values from before this run; the rollback's answer was lost (${lost}), and fetching the configuration again shows it applied.`
+        : `${why} The rollback's answer was lost (${lost}), and the configuration fetched again does not match the values from before this run: ${describeDiff(still)}. Fix it by hand.`,
+    );
   };
 
   /** The update's answer was lost: fetch again and report what is true now. */
@@ -170,7 +186,9 @@ export async function applyPlan(
 /** A refusal by Twilio, or a request that never left: nothing can have changed. */
 function definitelyNotApplied(error: unknown): boolean {
   if (error instanceof TwilioApiError) return !error.transient;
-  return error instanceof TransportError && !error.mayHaveBeenSent;
+  return (
+    (error instanceof TransportError || error instanceof CancelledRequest) && !error.mayHaveBeenSent
+  );
 }
 
 /**

@@ -1,14 +1,17 @@
 // A small generic retry loop, in the manner of actions/checkout's retry-helper: the caller says
-// which errors are worth another attempt; the backoff policy says how long to wait.
-import { retryDelayMs } from './backoff.js';
+// which errors are worth another attempt, and how long to wait before it (src/backoff.ts), and
+// may stop the retries with a signal.
+import { isAborted, unlessAborted } from './cancellation.js';
 import type { Clock } from './clock.js';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   readonly attempts: number;
   readonly isTransient: (error: unknown) => boolean;
-  /** The server's `Retry-After`, when the error carries one. */
-  readonly retryAfter: (error: unknown) => string | undefined;
+  /** The wait before the next attempt, once attempt number `attempt` failed with `error`. */
+  readonly delayMs: (error: unknown, attempt: number) => number;
+  /** Once aborted, no further attempt starts and a wait ends at once: the last error is thrown as it is. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The last error of an operation that failed every attempt it was allowed. */
@@ -28,17 +31,20 @@ export async function withRetries<T>(
   clock: Clock,
   onRetry: (error: unknown, attempt: number, delayMs: number) => void,
 ): Promise<T> {
+  const stopped = () => isAborted(policy.signal);
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation(attempt);
     } catch (error) {
-      if (!policy.isTransient(error)) throw error;
+      if (!policy.isTransient(error) || stopped()) throw error;
       if (attempt >= policy.attempts) {
         throw attempt === 1 ? error : new RetriesExhausted(attempt, error);
       }
-      const delay = retryDelayMs(attempt, policy.retryAfter(error), clock.now(), clock.random());
+      const delay = policy.delayMs(error, attempt);
       onRetry(error, attempt, delay);
-      await clock.sleep(delay);
+      // A wait of 0 is the caller's to take (a pause of the whole pool, say), not the loop's.
+      if (delay > 0) await unlessAborted(clock.sleep(delay), policy.signal);
+      if (stopped()) throw error;
     }
   }
 }

@@ -112,6 +112,18 @@ export interface EmulatorOptions {
    * it (`certificate` is its PEM, to pass as `ca`) fail with DEPTH_ZERO_SELF_SIGNED_CERT.
    */
   tls?: boolean | TestCertificate;
+  /**
+   * Properties that the answers of the two webhook configuration resources (to a GET or a POST)
+   * leave out, as Twilio's spec allows (it makes none of them required). What is stored, and
+   * accountConfig() and serviceConfig(), still have them. Default none.
+   */
+  omitFields?: (keyof AccountWebhookConfig | keyof ServiceWebhookConfig)[];
+  /**
+   * How many times each page of the services list comes again, behind a next_page_url of its own,
+   * before the list goes on: a list that repeats services across pages, as one that changes while
+   * it is paged through can. Default 0.
+   */
+  repeatServicePages?: number;
 }
 
 /** A request as received; `form` only for a POST (null for any other method). */
@@ -217,13 +229,15 @@ export type Fault =
 /**
  * A fault for the first `times` (default 1) requests that match `method`, `pathIncludes` (a
  * substring of the path) and `pathEquals` (the whole path, no query: '/v1/Services' is the list
- * route alone). Unset matchers match everything.
+ * route alone). Unset matchers match everything. The first `after` (default 0) matching requests
+ * are left to the rules after this one: a storm of 429s that begins mid-run, say.
  */
 export type FaultRule = Fault & {
   method?: string;
   pathIncludes?: string;
   pathEquals?: string;
   times?: number;
+  after?: number;
 };
 
 export interface TwilioEmulator {
@@ -243,6 +257,11 @@ export interface TwilioEmulator {
   clearFaults(): void;
   /** From now on, answer every request `ms` after its body arrived (0: at once). */
   setLatency(ms: number): void;
+  /**
+   * Resolves once `count` requests (of `method`, when given) have been received since start or
+   * reset(): the moment to act on a run in flight (to send it a signal, say).
+   */
+  received(count: number, method?: string): Promise<void>;
   /**
    * Back to a fresh start: never-configured resources, the initial services, no requests or
    * faults, the initial latency, `connections` 0 and `maxInFlight` what is in flight now.
@@ -331,6 +350,8 @@ const MAX_PAGE_SIZE = 100;
 // This emulator's page tokens: PA + the sid a page starts after, PB + the sid it ends before.
 // Opaque to clients, which follow `next_page_url` (reference README, "Listing services").
 const PAGE_TOKEN = /^(PA|PB)(IS[0-9a-fA-F]{32})$/;
+// With repeatServicePages: PR + which repetition + "." + the token of the page repeated.
+const REPEAT_TOKEN = /^PR(\d+)\.(.*)$/;
 
 export async function startTwilioEmulator(options: EmulatorOptions = {}): Promise<TwilioEmulator> {
   const accountSid = options.accountSid ?? DEFAULT_CREDENTIALS.accountSid;
@@ -348,9 +369,14 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     typeof seed === 'string' ? { sid: seed } : seed,
   );
   const initialLatency = options.latencyMs ?? 0;
+  const omitted: ReadonlySet<string> = new Set(options.omitFields ?? []);
+  const pageRepeats = options.repeatServicePages ?? 0;
   const tls = options.tls === true ? selfSignedCertificate() : options.tls || null;
 
   const requests: RecordedRequest[] = [];
+  const waiters = new Set<{ count: number; method: string | undefined; resolve: () => void }>();
+  const receivedCount = (method: string | undefined): number =>
+    requests.filter((r) => method === undefined || r.method === method).length;
   let faults: FaultRule[] = [];
   let latency = initialLatency;
   let connections = 0;
@@ -455,10 +481,13 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     }
     const page = Number(pageParam ?? '0');
     const sids = [...services.keys()];
+    const repeat = REPEAT_TOKEN.exec(token ?? '');
+    const copy = repeat === null ? 0 : Number(repeat[1]);
+    const pageToken = repeat === null ? token : repeat[2] || null;
     let start = 0;
     let end = Math.min(size, sids.length);
-    if (token !== null) {
-      const [, direction, sid = ''] = PAGE_TOKEN.exec(token) ?? [];
+    if (pageToken !== null) {
+      const [, direction, sid = ''] = PAGE_TOKEN.exec(pageToken) ?? [];
       const at = sids.indexOf(sid);
       if (direction === undefined || at < 0) {
         throw new HttpError(400, 20001, `Invalid parameter: PageToken ${JSON.stringify(token)}`);
@@ -467,7 +496,7 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
         direction === 'PA'
           ? [at + 1, Math.min(at + 1 + size, sids.length)]
           : [Math.max(0, at - size), at];
-    } else if (page > 0) {
+    } else if (page > 0 && repeat === null) {
       // Stricter than Twilio, which documents Page as "simply for client state": a client that
       // computes Page instead of following next_page_url is a client bug worth showing.
       throw new HttpError(400, 20001, 'Invalid parameter: Page without its PageToken');
@@ -489,7 +518,11 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
           start > 0 && first !== undefined ? pageUrl(Math.max(0, page - 1), `PB${first}`) : null,
         url: pageUrl(page, token ?? undefined),
         next_page_url:
-          end < sids.length && last !== undefined ? pageUrl(page + 1, `PA${last}`) : null,
+          copy < pageRepeats
+            ? pageUrl(page + 1, `PR${String(copy + 1)}.${pageToken ?? ''}`)
+            : end < sids.length && last !== undefined
+              ? pageUrl(page + 1, `PA${last}`)
+              : null,
         key: 'services',
       },
     };
@@ -497,6 +530,9 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
 
   const view = (target: ConfigRoute): AccountWebhookConfig | ServiceWebhookConfig =>
     target.kind === 'account' ? accountView() : serviceView(target.sid);
+  /** The resource as a GET or POST answers it: without the omitted properties. */
+  const answerOf = (target: ConfigRoute): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(view(target)).filter(([name]) => !omitted.has(name)));
 
   /** What a GET of `path` answers, whatever the credentials; for faults that mangle it. */
   const resource = (path: string, query: string): unknown => {
@@ -511,13 +547,18 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
   };
 
   const takeFault = (method: string, path: string): Fault | undefined => {
-    const index = faults.findIndex(
-      (rule) =>
-        (!isUpdateFault(rule) || method === 'POST') &&
-        (rule.method === undefined || rule.method.toUpperCase() === method) &&
-        (rule.pathIncludes === undefined || path.includes(rule.pathIncludes)) &&
-        (rule.pathEquals === undefined || path === rule.pathEquals),
-    );
+    const matches = (rule: FaultRule): boolean =>
+      (!isUpdateFault(rule) || method === 'POST') &&
+      (rule.method === undefined || rule.method.toUpperCase() === method) &&
+      (rule.pathIncludes === undefined || path.includes(rule.pathIncludes)) &&
+      (rule.pathEquals === undefined || path === rule.pathEquals);
+    let index = faults.findIndex(matches);
+    for (let rule = faults[index]; rule?.after !== undefined && rule.after > 0;) {
+      faults[index] = { ...rule, after: rule.after - 1 };
+      const next = faults.slice(index + 1).findIndex(matches);
+      index = next < 0 ? -1 : index + 1 + next;
+      rule = faults[index];
+    }
     const rule = faults[index];
     if (rule === undefined) return undefined;
     const times = (rule.times ?? 1) - 1;
@@ -602,7 +643,7 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
       return;
     }
     if (method === 'GET') {
-      sendJson(res, 200, view(target));
+      sendJson(res, 200, answerOf(target));
       return;
     }
     if (method !== 'POST') {
@@ -620,7 +661,7 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     const ignored = new Set(fault?.kind === 'ignore-update' ? (fault.fields ?? ALL_FIELDS) : []);
     update(target, form, ignored);
     if (fault?.kind !== 'lose-answer') {
-      sendJson(res, 200, view(target));
+      sendJson(res, 200, answerOf(target));
     } else if (fault.how === 'reset') {
       res.socket?.destroy();
     } else if (fault.how === 'malformed') {
@@ -632,6 +673,11 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     const request = recordOf(req, body, req.method === 'POST');
     const { method, path, query } = request;
     requests.push(request);
+    for (const waiter of [...waiters]) {
+      if (receivedCount(waiter.method) < waiter.count) continue;
+      waiters.delete(waiter);
+      waiter.resolve();
+    }
 
     if (latency > 0) {
       await pause(latency);
@@ -713,6 +759,12 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     },
     setLatency: (ms) => {
       latency = ms;
+    },
+    received: (count, method) => {
+      if (receivedCount(method) >= count) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        waiters.add({ count, method, resolve });
+      });
     },
     reset: () => {
       requests.length = 0;

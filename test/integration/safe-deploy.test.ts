@@ -217,6 +217,42 @@ describe('rollback', () => {
     expect(twilio().accountConfig().method).toBe('POST');
   });
 
+  it('a rollback Twilio refuses: the step fails, and the outputs still say what Twilio holds', async () => {
+    twilio().setAccountConfig({ method: 'GET', post_webhook_url: 'https://old.example.com/hook' });
+    twilio().inject({ kind: 'ignore-update', fields: ['post_webhook_url'], method: 'POST' });
+    twilio().inject({ kind: 'status', status: 400, method: 'POST' });
+    const run = await deploy({
+      probe: 'off',
+      method: 'POST',
+      'post-webhook-url': 'https://new.example.com/hook',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(errorLine(run)).toContain('The rollback of method, post_webhook_url was not applied');
+    expect(JSON.parse(run.outputs.config ?? '')).toMatchObject({
+      method: 'POST',
+      post_webhook_url: 'https://old.example.com/hook',
+    });
+    expect(run.outputs.method).toBe('POST');
+  });
+
+  it('a rollback whose answer is lost is followed by a fetch, which says what Twilio holds', async () => {
+    twilio().setAccountConfig({ method: 'GET', post_webhook_url: 'https://old.example.com/hook' });
+    twilio().inject({ kind: 'ignore-update', fields: ['post_webhook_url'], method: 'POST' });
+    twilio().inject({ kind: 'lose-answer', how: 'malformed' });
+    const run = await deploy({
+      probe: 'off',
+      method: 'POST',
+      'post-webhook-url': 'https://new.example.com/hook',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(twilio().requests.map((r) => r.method)).toEqual(['GET', 'POST', 'POST', 'GET']);
+    expect(errorLine(run)).toContain(
+      "Rolled back: method, post_webhook_url restored to the values from before this run; the rollback's answer was lost",
+    );
+    expect(run.outputs.method).toBe('GET');
+    expect(run.summary).not.toContain('<em>unknown</em>');
+  });
+
   it('rollback: false leaves what Twilio holds', async () => {
     twilio().inject({ kind: 'ignore-update', fields: ['post_webhook_url'], method: 'POST' });
     const run = await deploy({ probe: 'off', rollback: 'false', method: 'POST' });

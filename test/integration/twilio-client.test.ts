@@ -2,6 +2,8 @@
 // closed ports on loopback): the wire format, one bounded pool, and typed errors that name no input.
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CANCEL_GRACE_MS, CancelledRequest } from '../../src/cancellation.js';
+import type { Clock } from '../../src/clock.js';
 import { RetriesExhausted } from '../../src/retry.js';
 import { TwilioClient } from '../../src/twilio-client.js';
 import type { TwilioClientOptions } from '../../src/twilio-client.js';
@@ -268,9 +270,149 @@ describe('typed errors, naming no input', () => {
   it('a 200 that is not the resource: an unexpected answer, not retried', async () => {
     emulator().inject({ kind: 'malformed-json' });
     expect(await failure(client().fetchConfig(ACCOUNT))).toBeInstanceOf(UnexpectedAnswerError);
+  });
+
+  it('a 200 without some of the resource’s fields: read as not set, as Twilio’s spec allows', async () => {
     emulator().inject({ kind: 'missing-fields' });
-    expect((await failure(client().fetchConfig(ACCOUNT))).message).toMatch(
-      /without the field\(s\) filters, method/,
+    expect(await client().fetchConfig(ACCOUNT)).toMatchObject({ filters: null, method: null });
+  });
+});
+
+describe('an overload', () => {
+  it('pauses every request of the client once for answers that came together, then all retry', async () => {
+    emulator().setLatency(20);
+    emulator().inject({ kind: 'status', status: 429, headers: { 'Retry-After': '1' }, times: 4 });
+    const made = client({ maxConnections: 4 });
+    const configs = await Promise.all(Array.from({ length: 4 }, () => made.fetchConfig(ACCOUNT)));
+    expect(configs).toHaveLength(4);
+    expect(emulator().requests).toHaveLength(8);
+    // One pause of the pool for the four refusals, not one wait per request.
+    expect(made.backoff.sleeps).toEqual([1_000]);
+  });
+
+  it('a 503 that says when to come back pauses the pool too; one that does not backs off alone', async () => {
+    emulator().inject({ kind: 'status', status: 503, headers: { 'Retry-After': '2' } });
+    emulator().inject({ kind: 'status', status: 503 });
+    const made = client();
+    await made.fetchConfig(ACCOUNT);
+    expect(made.backoff.sleeps).toEqual([2_000, 750]);
+  });
+});
+
+/**
+ * A recording clock whose sleeps of `held` ms end only when the test says, so that a run can be
+ * seen within the grace of a cancellation; time moves on by what was slept.
+ */
+function holding(held: number) {
+  const sleeps: number[] = [];
+  const pending: (() => void)[] = [];
+  const clock: Clock = {
+    now: () => sleeps.reduce((sum, ms) => sum + ms, 0),
+    random: () => 0.5,
+    sleep: (ms) => {
+      sleeps.push(ms);
+      return ms === held ? new Promise((resolve) => pending.push(resolve)) : Promise.resolve();
+    },
+  };
+  const release = () => {
+    for (const end of pending.splice(0)) end();
+  };
+  return { clock, sleeps, release };
+}
+
+describe('a cancelled run', () => {
+  const cancelled = async (promise: Promise<unknown>): Promise<CancelledRequest> => {
+    const error = await failure(promise);
+    if (!(error instanceof CancelledRequest)) throw new Error(`not cancelled: ${error.message}`);
+    return error;
+  };
+
+  it('ends a read at once, in flight or not sent yet, and says nothing was changed', async () => {
+    emulator().inject({ kind: 'stall', times: 10 });
+    const cancel = new AbortController();
+    const made = client({ signal: cancel.signal });
+    const reading = made.fetchConfig(ACCOUNT);
+    await emulator().received(1);
+    cancel.abort();
+    const inFlight = await cancelled(reading);
+    expect(inFlight).toMatchObject({ mayHaveBeenSent: true });
+    expect(inFlight.message).toBe(
+      'Cancelled before anything was changed: GET /v1/Configuration/Webhooks was cut off in flight: the run was cancelled.',
     );
+    expect(await cancelled(made.listServices())).toMatchObject({ mayHaveBeenSent: false });
+    expect(emulator().requests).toHaveLength(1);
+  });
+
+  it('lets an update in flight, and the fetch that learns its outcome, finish within the grace', async () => {
+    emulator().inject({ kind: 'stall', ms: 50, method: 'POST' });
+    const { clock, sleeps, release } = holding(CANCEL_GRACE_MS);
+    const cancel = new AbortController();
+    const made = client({ signal: cancel.signal, clock });
+    const updating = made.updateConfig(ACCOUNT, { method: 'POST' });
+    await emulator().received(1);
+    cancel.abort();
+    expect((await updating).method).toBe('POST');
+    expect((await made.fetchConfig(ACCOUNT, 'outcome')).method).toBe('POST');
+    const read = await cancelled(made.fetchConfig(ACCOUNT));
+    expect(read.message).toBe(
+      'GET /v1/Configuration/Webhooks was not sent: the run was cancelled.',
+    );
+
+    release();
+    const late = await cancelled(made.fetchConfig(ACCOUNT, 'outcome'));
+    expect(late.message).toBe(
+      'GET /v1/Configuration/Webhooks was not sent: the run was cancelled, and the 4 s it gives updates in flight ran out.',
+    );
+    expect(sleeps).toEqual([CANCEL_GRACE_MS]);
+    expect(requestLines(emulator())).toEqual([
+      'POST /v1/Configuration/Webhooks',
+      'GET /v1/Configuration/Webhooks',
+    ]);
+  });
+
+  it('sends no update that waits at the pool’s pause when the run is cancelled', async () => {
+    emulator().inject({ kind: 'status', status: 429, headers: { 'Retry-After': '1' } });
+    const { clock, sleeps } = holding(1_000);
+    const cancel = new AbortController();
+    const made = client({ signal: cancel.signal, clock });
+    const reading = made.fetchConfig(ACCOUNT);
+    while (sleeps.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    const updating = made.updateConfig(ACCOUNT, { method: 'POST' });
+    cancel.abort();
+    const update = await cancelled(updating);
+    expect(update).toMatchObject({ mayHaveBeenSent: false });
+    expect(update.message).toBe(
+      'Cancelled before anything was changed: POST /v1/Configuration/Webhooks was not sent: the run was cancelled.',
+    );
+    await cancelled(reading);
+    expect(requestLines(emulator())).toEqual(['GET /v1/Configuration/Webhooks']);
+  });
+
+  it('cuts off an update still in flight when the grace ends: it may have been applied', async () => {
+    emulator().inject({ kind: 'lose-answer', how: 'stall' });
+    const cancel = new AbortController();
+    const made = client({ signal: cancel.signal });
+    const updating = made.updateConfig(ACCOUNT, { method: 'POST' });
+    await emulator().received(1);
+    cancel.abort();
+    const error = await cancelled(updating);
+    expect(error).toMatchObject({ mayHaveBeenSent: true });
+    expect(error.message).toContain('was cut off in flight: the run was cancelled, and the 4 s');
+    expect(made.backoff.sleeps).toEqual([CANCEL_GRACE_MS]);
+  });
+
+  it('retries nothing once cancelled: a wait ends, and the last error is thrown as it is', async () => {
+    emulator().inject({ kind: 'status', status: 500, times: 10 });
+    const { clock, sleeps } = holding(375);
+    const cancel = new AbortController();
+    const made = client({ signal: cancel.signal, clock });
+    const updating = made.updateConfig(ACCOUNT, { method: 'POST' });
+    await emulator().received(1);
+    while (sleeps.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    cancel.abort();
+    const error = await failure(updating);
+    expect(error).toBeInstanceOf(TwilioApiError);
+    expect(error).toMatchObject({ status: 500 });
+    expect(emulator().requests).toHaveLength(1);
   });
 });

@@ -118,6 +118,20 @@ describe('urlsToProbe', () => {
     expect(urlsToProbe([planned(desired)])).toEqual([]);
   });
 
+  it('probes a URL once for each method Twilio will call it with', () => {
+    const asGet = planned({ post_webhook_url: POST }, { ...LIVE, method: 'GET' });
+    const asPost = planned({ post_webhook_url: POST }, { ...LIVE, method: 'POST' }, PER_SERVICE);
+    expect(urlsToProbe([asGet, asPost, asGet])).toEqual([
+      { url: POST, kind: 'post', method: 'GET', resource: 'account-wide configuration' },
+      {
+        url: POST,
+        kind: 'post',
+        method: 'POST',
+        resource: `configuration of service ${SERVICE}`,
+      },
+    ]);
+  });
+
   it('probes a URL once, however many hooks switch to it', () => {
     expect(
       urlsToProbe([

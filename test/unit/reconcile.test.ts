@@ -2,19 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../../src/errors.js';
 import { planChanges } from '../../src/plan.js';
 import type { FieldDiff } from '../../src/plan.js';
-import {
-  accountMismatch,
-  applyPlan,
-  refused,
-  skipped,
-  withoutUpdate,
-} from '../../src/reconcile.js';
+import { CancelledRequest } from '../../src/cancellation.js';
+import { applyPlan, refused, skipped, withoutUpdate } from '../../src/reconcile.js';
 import type { ResourceAccess, ResourceContext } from '../../src/reconcile.js';
 import { RetriesExhausted } from '../../src/retry.js';
 import { TransportError, TwilioApiError, UnexpectedAnswerError } from '../../src/twilio-errors.js';
 import type { TransportFailure } from '../../src/twilio-errors.js';
 import type { DesiredConfig, WebhookConfig } from '../../src/webhook-config.js';
-import { ACCOUNT, ACCOUNT_CONFIG as LIVE, OTHER_ACCOUNT, PER_SERVICE } from './fixtures.js';
+import { ACCOUNT_CONFIG as LIVE, PER_SERVICE } from './fixtures.js';
 
 const POST = 'POST /v1/Configuration/Webhooks';
 const DESIRED: DesiredConfig = {
@@ -210,15 +205,59 @@ describe('applyPlan: rollback of an answer that does not match', () => {
     );
   });
 
-  it('says so when the rollback fails, and that the state is unknown', async () => {
+  it('a rollback Twilio refused: says so, and reports what Twilio holds', async () => {
+    const access = fakeAccess({
+      update: (update, nth) => (nth === 1 ? MISMATCH : { throws: status(400) }),
+    });
+    const { result, plan } = await apply(access, { rollback: true });
+    expect(access.calls).toEqual(['update', 'update']);
+    expect(result).toEqual({
+      ...before(LIVE, plan.diff),
+      current: MISMATCH,
+      status: 'failed',
+      changed: false,
+      failure: `${WHY} The rollback of method, post_webhook_url was not applied: [${status(400).message}] Fix it by hand.`,
+    });
+  });
+
+  it('a rollback whose answer is lost: fetches again, and reports it applied when it was', async () => {
     const access = fakeAccess({
       update: (update, nth) => (nth === 1 ? MISMATCH : { throws: transport('timeout') }),
+      fetch: LIVE,
     });
     const { result, explained } = await apply(access, { rollback: true });
+    expect(access.calls).toEqual(['update', 'update', 'fetch']);
     expect(explained).toEqual([transport('timeout')]);
-    expect(result).toMatchObject({ status: 'failed', current: undefined });
+    expect(result).toMatchObject({ status: 'failed', changed: false, current: LIVE });
     expect(result.failure).toBe(
-      `${WHY} The rollback of method, post_webhook_url failed too: [${POST} failed: timeout.] Check the configuration by hand.`,
+      `${WHY} Rolled back: method, post_webhook_url restored to the values from before this run; the rollback's answer was lost ([${POST} failed: timeout.]), and fetching the configuration again shows it applied.`,
+    );
+  });
+
+  it('a rollback whose answer is lost, and not applied: reports what the fetch shows', async () => {
+    const access = fakeAccess({
+      update: (update, nth) => (nth === 1 ? MISMATCH : { throws: transport('connection') }),
+      fetch: MISMATCH,
+    });
+    const { result } = await apply(access, { rollback: true });
+    expect(access.calls).toEqual(['update', 'update', 'fetch']);
+    expect(result).toMatchObject({ status: 'failed', current: MISMATCH });
+    expect(result.failure).toBe(
+      `${WHY} The rollback's answer was lost ([${POST} failed: connection.]), and the configuration fetched again does not match the values from before this run: ` +
+        'configuration differs in 1 field: method is "POST" (desired "GET"). Fix it by hand.',
+    );
+  });
+
+  it('a rollback whose answer is lost, and the fetch fails too: unknown, and says so', async () => {
+    const access = fakeAccess({
+      update: (update, nth) => (nth === 1 ? MISMATCH : { throws: transport('timeout') }),
+      fetch: { throws: transport('dns') },
+    });
+    const { result } = await apply(access, { rollback: true });
+    expect(access.calls).toEqual(['update', 'update', 'fetch']);
+    expect(result).toMatchObject({ status: 'failed', current: undefined, previous: LIVE });
+    expect(result.failure).toBe(
+      `${WHY} The rollback's answer was lost ([${POST} failed: timeout.]) and fetching the configuration again failed too ([${POST} failed: dns.]): whether Twilio applied the rollback of method, post_webhook_url is unknown. Check the configuration by hand.`,
     );
   });
 
@@ -250,7 +289,7 @@ const status = (code: number) =>
   new TwilioApiError(POST, code, { code: undefined, description: `status ${code}` });
 
 describe('applyPlan: an update refused, or never sent', () => {
-  it.each([
+  it.each<[string, Error]>([
     ['a 400', status(400)],
     ['a 401', status(401)],
     ['a 404', status(404)],
@@ -258,6 +297,7 @@ describe('applyPlan: an update refused, or never sent', () => {
     ['a refused connection', transport('refused')],
     ['a host that does not resolve', transport('dns')],
     ['a failed TLS handshake', transport('tls')],
+    ['an update a cancelled run did not send', new CancelledRequest(POST, false, 'not sent.')],
   ])('says %s was not applied, without fetching again', async (_case, error) => {
     const access = fakeAccess({ update: throwing(error) });
     const { result, plan, explained } = await apply(access, { rollback: true });
@@ -283,6 +323,7 @@ const MAY_HAVE_ARRIVED: [string, unknown][] = [
   ['a 503', status(503)],
   ['a 429', status(429)],
   ['a 408', status(408)],
+  ['an update a cancelled run cut off in flight', new CancelledRequest(POST, true, 'cut off.')],
   ['something thrown that is not an Error', 'plain string'],
 ];
 
@@ -427,23 +468,5 @@ describe('skipped and refused', () => {
       changed: false,
       ...outcome,
     });
-  });
-});
-
-describe('accountMismatch', () => {
-  it('accepts an answer for the same account, or one that names no account', () => {
-    expect(accountMismatch(LIVE, ACCOUNT)).toBeUndefined();
-    expect(accountMismatch({ ...LIVE, account_sid: null }, ACCOUNT)).toBeUndefined();
-  });
-
-  it('refuses an answer for another account, naming both and saying nothing changed', () => {
-    expect(accountMismatch({ ...LIVE, account_sid: OTHER_ACCOUNT }, ACCOUNT)).toBe(
-      `Twilio answered for account ${OTHER_ACCOUNT}, not account-sid ${ACCOUNT}: ` +
-        'the credentials belong to another account. Nothing was changed.',
-    );
-  });
-
-  it('compares SIDs exactly', () => {
-    expect(accountMismatch({ ...LIVE, account_sid: ACCOUNT.toUpperCase() }, ACCOUNT)).toBeDefined();
   });
 });

@@ -6,11 +6,12 @@ import type { RetryPolicy } from '../../src/retry.js';
 const START = Date.parse('2026-11-24T12:00:00Z');
 
 class Transient extends Error {
-  readonly retryAfter: string | undefined;
+  /** The wait this error asks for, when it asks for one. */
+  readonly waitMs: number | undefined;
 
-  constructor(attempt: number, retryAfter?: string) {
+  constructor(attempt: number, waitMs?: number) {
     super(`transient failure of attempt ${attempt}`);
-    this.retryAfter = retryAfter;
+    this.waitMs = waitMs;
   }
 }
 
@@ -20,11 +21,12 @@ class Permanent extends Error {}
 class FakeClock implements Clock {
   time = START;
   readonly events: string[];
-  private readonly chance: number;
+  /** Sleeps that end only when the test says so, if held. */
+  readonly held: (() => void)[] = [];
+  hold = false;
 
-  constructor(events: string[], chance = 0) {
+  constructor(events: string[]) {
     this.events = events;
-    this.chance = chance;
   }
 
   now(): number {
@@ -34,18 +36,23 @@ class FakeClock implements Clock {
   sleep(ms: number): Promise<void> {
     this.events.push(`sleep ${ms}`);
     this.time += ms;
-    return Promise.resolve();
+    if (!this.hold) return Promise.resolve();
+    return new Promise((resolve) => this.held.push(resolve));
   }
 
   random(): number {
-    return this.chance;
+    return 0;
   }
 }
 
+/** 250 ms doubling, unless the error asks for its own wait. */
 const POLICY: RetryPolicy = {
   attempts: 4,
   isTransient: (error) => error instanceof Transient,
-  retryAfter: (error) => (error instanceof Transient ? error.retryAfter : undefined),
+  delayMs: (error, attempt) =>
+    error instanceof Transient && error.waitMs !== undefined
+      ? error.waitMs
+      : 250 * 2 ** (attempt - 1),
 };
 
 /**
@@ -54,10 +61,10 @@ const POLICY: RetryPolicy = {
  */
 async function script(
   outcomes: readonly (string | Error)[],
-  options: { policy?: Partial<RetryPolicy>; chance?: number } = {},
+  options: { policy?: Partial<RetryPolicy>; clock?: FakeClock; events?: string[] } = {},
 ) {
-  const events: string[] = [];
-  const clock = new FakeClock(events, options.chance);
+  const events = options.events ?? [];
+  const clock = options.clock ?? new FakeClock(events);
   const retried: unknown[] = [];
   let outcome: { value: string } | { error: unknown };
   try {
@@ -109,24 +116,17 @@ describe('withRetries', () => {
     expect(run.elapsed).toBe(750);
   });
 
-  it('draws the jitter from the clock', async () => {
-    const run = await script([new Transient(1), 'ok'], { chance: 0.5 });
-    expect(run.events).toContain('sleep 375');
-  });
-
-  it('waits as long as Retry-After asks, capped', async () => {
-    const run = await script([
-      new Transient(1, '2'),
-      new Transient(2, 'Tue, 24 Nov 2026 12:00:09 GMT'),
-      new Transient(3, '3600'),
-      'ok',
-    ]);
+  it('waits as long as the policy says for each error', async () => {
+    const run = await script([new Transient(1, 2_000), new Transient(2, 30_000), 'ok']);
     expect(run.events.filter((event) => event.startsWith('sleep'))).toEqual([
       'sleep 2000',
-      // The date is 9 s after the start, and 2 s of it have passed on the clock.
-      'sleep 7000',
       'sleep 30000',
     ]);
+  });
+
+  it('leaves a wait of 0 to the caller: it announces the retry, and does not sleep', async () => {
+    const run = await script([new Transient(1, 0), 'ok']);
+    expect(run.events).toEqual(['attempt 1', 'retry after 1: 0 ms', 'attempt 2']);
   });
 
   it('throws what is not transient at once, as it is', async () => {
@@ -163,6 +163,32 @@ describe('withRetries', () => {
     const run = await script([only, 'ok'], { policy: { attempts: 1 } });
     expect(run.outcome).toEqual({ error: only });
     expect(run.events).toEqual(['attempt 1']);
+  });
+});
+
+describe('withRetries with a signal', () => {
+  it('makes the first attempt whatever the signal, and no retry once it is aborted', async () => {
+    const first = new Transient(1);
+    const run = await script([first, 'ok'], { policy: { signal: AbortSignal.abort() } });
+    expect(run.events).toEqual(['attempt 1']);
+    expect(run.outcome).toEqual({ error: first });
+  });
+
+  it('ends a wait when the signal aborts, and throws the last error as it is', async () => {
+    const events: string[] = [];
+    const clock = new FakeClock(events);
+    clock.hold = true;
+    const stop = new AbortController();
+    const first = new Transient(1, 8_000);
+    const running = script([first, 'ok'], { policy: { signal: stop.signal }, clock, events });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(events).toEqual(['attempt 1', 'retry after 1: 8000 ms', 'sleep 8000']);
+    stop.abort();
+    const run = await running;
+    expect(run.outcome).toEqual({ error: first });
+    expect(run.events.filter((event) => event.startsWith('attempt'))).toEqual(['attempt 1']);
+    expect(clock.held).toHaveLength(1);
   });
 });
 
