@@ -12,14 +12,16 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5694);
 /* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8118);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2969);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8992);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2969);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8992);
 /* harmony import */ var _service_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7869);
+/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4645);
 // The desired-state file: the account-wide configuration and any number of Conversations services
 // in one YAML file (JSON is YAML too). Its field keys are the inputs' names and mean what the
 // inputs mean, through the same parsers. Pure: text in, data out. The whole file is checked before
 // anything is returned, and every problem is named with its line and key path, so that one run
 // shows everything there is to fix.
+
 
 
 
@@ -39,7 +41,8 @@ const ACCOUNT_KEYS = Object.keys(FIELD_KEYS);
 const SERVICE_FIELD_KEYS = ACCOUNT_KEYS.filter((key) => key !== 'target');
 const SERVICE_KEYS = ['sid', 'name', ...SERVICE_FIELD_KEYS];
 const TOP_KEYS = ['account', 'services'];
-const SID = /^IS[0-9a-f]{32}$/;
+/** Twilio's pattern for a service SID: either case of hex digit, as its answers may have them. */
+const SID = /^IS[0-9a-fA-F]{32}$/;
 const SID_EXPECTED = 'IS followed by 32 lower-case hex digits (34 characters)';
 const URL_EXPECTED = `an absolute http(s) URL, or "${_events_js__WEBPACK_IMPORTED_MODULE_2__/* .CLEAR */ .uJ}" to clear it`;
 const EXPECTED = {
@@ -57,6 +60,10 @@ const TARGET_ON_SERVICE = 'is set: only the account-wide configuration has a tar
  * in is not read again, so a variable's value is always literal.
  */
 const REFERENCE = /\$\$\{|\$\{(?:([A-Za-z_][A-Za-z0-9_]*)\})?/g;
+/** The runner's own variables hold its tokens and settings: a file must not carry them to Twilio or GitHub. */
+const RUNNER_VARIABLE = /^(?:ACTIONS|GITHUB|RUNNER|INPUT)_/i;
+/** The keys whose values are webhook URLs, shown as the file writes them. */
+const URL_KEYS = new Set(['pre-webhook-url', 'post-webhook-url']);
 /**
  * Reads and checks the whole desired-state file. `file` names it in messages; `env` supplies
  * `${NAME}`. Throws one DesiredStateError that lists every problem.
@@ -67,11 +74,13 @@ function parseDesiredState(text, file, env) {
     const reader = new Reader(doc, lines, env);
     const state = reader.read(text, file);
     if (reader.problems.length > 0)
-        throw new _service_names_js__WEBPACK_IMPORTED_MODULE_4__/* .DesiredStateError */ .o(file, reader.problems);
+        throw new _service_names_js__WEBPACK_IMPORTED_MODULE_4__/* .DesiredStateError */ .o7(file, reader.problems);
     return state;
 }
 class Reader {
     problems = [];
+    /** The variables URLs were filled in from, to show each URL as the file writes it. */
+    variables = [];
     doc;
     lines;
     env;
@@ -81,7 +90,7 @@ class Reader {
         this.env = env;
     }
     read(text, file) {
-        const empty = { file, account: undefined, services: [] };
+        const empty = { file, account: undefined, services: [], variables: [] };
         for (const [error, what] of [
             ...this.doc.errors.map((e) => [e, 'is not valid YAML']),
             ...this.doc.warnings.map((e) => [e, 'has a YAML problem']),
@@ -92,7 +101,7 @@ class Reader {
             const detail = error.code === 'MULTIPLE_DOCS'
                 ? 'a second document starts here: the file must be one YAML document'
                 : (error.message.split('\n')[0] ?? '');
-            this.report(line, '', `${what} at column ${col}: ${detail}.`);
+            this.report(line, '', `${what} at column ${col}: ${detail}.`, col);
         }
         // After a syntax error the tree is a guess: checking it would only add confusion.
         if (this.doc.errors.length > 0)
@@ -118,6 +127,7 @@ class Reader {
             file,
             account: account === undefined ? undefined : this.readAccount(account),
             services: this.checkServices(services),
+            variables: this.variables,
         };
     }
     readAccount(entry) {
@@ -182,11 +192,7 @@ class Reader {
             return undefined;
         if (SID.test(sid))
             return { sid, line: entry.line };
-        const lower = `IS${sid.slice(2).toLowerCase()}`;
-        const problem = sid.startsWith('IS') && SID.test(lower)
-            ? `has upper-case hex digits: Twilio writes SIDs as ${SID_EXPECTED}, and compares them exactly. Use ${lower}.`
-            : `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(sid)}: expected ${SID_EXPECTED}.`;
-        this.report(entry.line, entry.path, problem);
+        this.report(entry.line, entry.path, `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(sid)}: expected ${SID_EXPECTED}.`);
         return undefined;
     }
     readName(entry) {
@@ -195,7 +201,7 @@ class Reader {
             return undefined;
         if (name.trim() !== '')
             return { name, line: entry.line };
-        this.report(entry.line, entry.path, `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(name)}, which is blank: give the service's friendly name exactly as Twilio has it, or its sid.`);
+        this.report(entry.line, entry.path, `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(name)}, which is blank: give the service's friendly name exactly as Twilio has it, or its sid.`);
         return undefined;
     }
     /** The same service twice, by sid or by name: which fields would win is anyone's guess. */
@@ -207,12 +213,13 @@ class Reader {
             if (ref === undefined)
                 continue;
             const [kind, value] = 'sid' in ref ? ['sid', ref.sid] : ['name', ref.name];
-            const first = seen.get(`${kind}:${value}`);
+            const key = `${kind}:${kind === 'sid' ? (0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_5__/* .sidKey */ .a7)(value) : value}`;
+            const first = seen.get(key);
             if (first === undefined) {
-                seen.set(`${kind}:${value}`, entry);
+                seen.set(key, entry);
             }
             else {
-                this.report(ref.line, `services[${entry.index}].${kind}`, `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(value)} again: services[${first.index}] (line ${first.line}) already configures that service. Give each service one entry.`);
+                this.report(ref.line, `services[${entry.index}].${kind}`, `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} again: services[${first.index}] (line ${first.line}) already configures that service. Give each service one entry.`);
             }
             services.push({
                 ref: 'sid' in ref ? { sid: ref.sid } : { name: ref.name },
@@ -286,7 +293,9 @@ class Reader {
         return this.parse(entry.line, entry.path, () => (0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFilters */ .HE)(names.join(','), kind));
     }
     parseField(entry, key, parse) {
-        const text = this.readString(entry.value, entry.line, entry.path, EXPECTED[key], true);
+        const text = this.readString(entry.value, entry.line, entry.path, EXPECTED[key], true, {
+            shownAsWritten: URL_KEYS.has(key),
+        });
         return text === undefined ? undefined : this.parse(entry.line, entry.path, () => parse(text));
     }
     /** What `parse` makes of a value, or undefined after reporting why it refused it. */
@@ -302,17 +311,18 @@ class Reader {
         }
     }
     /** A string value with its `${NAME}`s put in, or undefined after reporting what is wrong. */
-    readString(value, line, path, expected, field) {
+    readString(value, line, path, expected, field, { shownAsWritten = false } = {}) {
         const node = this.resolve(value);
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === 'string')
-            return this.expand(node.value, line, path);
+            return this.expand(node.value, line, path, shownAsWritten);
         this.report(line, path, isEmpty(node)
             ? `has no value: expected ${expected}.${field ? ' Leave the key out to not manage it.' : ''}`
             : `is ${describe(node)}: expected ${expected}.`);
         return undefined;
     }
-    expand(text, line, path) {
+    expand(text, line, path, shownAsWritten) {
         const problems = new Set();
+        const used = [];
         const value = text.replace(REFERENCE, (match, name) => {
             if (match === '$${')
                 return '${';
@@ -320,14 +330,24 @@ class Reader {
             if (name === undefined) {
                 problems.add('has "${" without a variable name and "}" after it: write ${NAME} (letters, digits and _, not starting with a digit), or $${ for a literal ${.');
             }
+            else if (RUNNER_VARIABLE.test(name)) {
+                problems.add(`uses \${${name}}, a variable of the runner: ACTIONS_*, GITHUB_*, RUNNER_* and INPUT_* hold the runner's own tokens and settings, and are refused. Pass the value in the step's env under a name of your own.`);
+                return match;
+            }
             else if (variable === undefined || variable === '') {
                 problems.add(`uses \${${name}}, which is ${variable === undefined ? 'not set' : 'set but empty'} in the environment: give it a value in the step's env, or write $\${ for a literal \${.`);
             }
+            if (variable !== undefined && name !== undefined)
+                used.push({ name, value: variable });
             return variable ?? match;
         });
         for (const problem of problems)
             this.report(line, path, problem);
-        return problems.size === 0 ? value : undefined;
+        if (problems.size > 0)
+            return undefined;
+        if (shownAsWritten)
+            this.variables.push(...used);
+        return value;
     }
     /**
      * A mapping's keys by name, after reporting keys that are not strings, unknown, refused (with
@@ -343,7 +363,7 @@ class Reader {
                 continue;
             }
             const key = pair.key.value;
-            const keyPath = `${path === '' ? '' : `${path}.`}${/^[\w-]+$/.test(key) ? key : (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(key)}`;
+            const keyPath = `${path === '' ? '' : `${path}.`}${/^[\w-]+$/.test(key) ? key : (0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(key)}`;
             const first = entries.get(key);
             if (first !== undefined) {
                 this.report(line, keyPath, `is given twice (lines ${first.line} and ${line}): keep one.`);
@@ -352,7 +372,7 @@ class Reader {
                 this.report(line, keyPath, refused[key] ?? '');
             }
             else if (!known.includes(key)) {
-                const suggestion = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_6__/* .closestMatch */ .h)(key, known);
+                const suggestion = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closestMatch */ .h)(key, known);
                 const hint = suggestion === undefined ? '' : ` Did you mean ${suggestion}?`;
                 this.report(line, keyPath, `is not a key of ${where}.${hint} The keys of ${where} are ${known.join(', ')}.`);
             }
@@ -370,8 +390,13 @@ class Reader {
         const start = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isNode */ .Ll)(node) ? node.range?.[0] : undefined;
         return start === undefined ? fallback : this.lines.linePos(start).line;
     }
-    report(line, key, predicate) {
-        this.problems.push({ line, key, message: `${key === '' ? 'the file' : key} ${predicate}` });
+    report(line, key, predicate, column) {
+        this.problems.push({
+            line,
+            ...(column === undefined ? {} : { column }),
+            key,
+            message: `${key === '' ? 'the file' : key} ${predicate}`,
+        });
     }
 }
 function isEmptyList(node) {
@@ -395,8 +420,8 @@ function describe(node) {
         return `the ${typeof value === 'boolean' ? 'boolean' : 'number'} ${source ?? String(value)}`;
     }
     if (typeof value === 'string')
-        return `the string ${(0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(value)}`;
-    return `${(0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(source ?? '')}, which is not a string`;
+        return `the string ${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)}`;
+    return `${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(source ?? '')}, which is not a string`;
 }
 
 

@@ -13866,6 +13866,31 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9129:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ accountMismatch)
+/* harmony export */ });
+/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4645);
+// Whose configuration an answer is: Twilio answers for the account the credential belongs to, so
+// an API key of another account, or an answer that names no account at all, must not pass
+// silently for the account the run was told to manage.
+
+/** Why `live` cannot be taken for account `accountSid`'s configuration, if it cannot. */
+function accountMismatch(live, accountSid) {
+    // The spec lets account_sid be null or absent (read as null): such an answer proves nothing.
+    if (live.account_sid === null) {
+        return `Twilio's answer has no account_sid (null or missing): it cannot be tied to the account (account-sid ${accountSid}), so whose configuration it holds is unknown. Nothing was changed.`;
+    }
+    if ((0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(live.account_sid) === (0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(accountSid))
+        return undefined;
+    return `Twilio answered for account ${live.account_sid}, not account-sid ${accountSid}: the credentials belong to another account. Nothing was changed.`;
+}
+
+
+/***/ }),
+
 /***/ 6586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13888,6 +13913,118 @@ async function mapBounded(items, limit, fn) {
     };
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
     return results;
+}
+
+
+/***/ }),
+
+/***/ 7562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hi: () => (/* binding */ fitWithin),
+/* harmony export */   NF: () => (/* binding */ MAX_BODY_CHARACTERS),
+/* harmony export */   Q0: () => (/* binding */ MAX_SUMMARY_BYTES),
+/* harmony export */   dy: () => (/* binding */ utf8Bytes),
+/* harmony export */   hg: () => (/* binding */ characters)
+/* harmony export */ });
+// GitHub refuses what is too long (65,536 characters for an issue or comment body, 1 MiB for a
+// step summary), and a refusal would lose the whole report: so every long text is made to fit.
+/**
+ * head, as many sections as fit, the `more` line when any were left out, and foot, joined by
+ * new lines, within `limit` as `size` measures it. Linear in the number of sections.
+ */
+function fitWithin(limit, size, { head, sections, foot, more }) {
+    const all = [head, ...sections, foot].join('\n');
+    if (size(all) <= limit)
+        return all;
+    // The "more" line for the worst case is reserved up front, so what is kept never needs undoing.
+    const fixed = size(head) + size(foot) + size(more(sections.length)) + 3;
+    const kept = [];
+    let used = fixed;
+    for (const section of sections) {
+        const cost = size(section) + 1;
+        if (used + cost > limit)
+            break;
+        kept.push(section);
+        used += cost;
+    }
+    return [head, ...kept, more(sections.length - kept.length), foot].join('\n');
+}
+/** GitHub's limit for an issue or comment body, in characters. */
+const MAX_BODY_CHARACTERS = 65_536;
+/** GitHub's limit for one step's summary, in bytes. */
+const MAX_SUMMARY_BYTES = 1024 * 1024;
+const characters = (text) => text.length;
+const utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
+
+
+/***/ }),
+
+/***/ 4632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dc: () => (/* binding */ graceAfter),
+/* harmony export */   G4: () => (/* binding */ isAborted),
+/* harmony export */   Lp: () => (/* binding */ CancelledRequest),
+/* harmony export */   RI: () => (/* binding */ CANCEL_GRACE_MS),
+/* harmony export */   Wh: () => (/* binding */ unlessAborted)
+/* harmony export */ });
+/**
+ * What updates in flight may still take once the run is cancelled. The runner sends SIGTERM
+ * 7.5 s after SIGINT, and a second signal ends the process at once: Twilio answers an update well
+ * within 1 s, and 4 s for it leaves 3.5 s to write the outputs and the summary.
+ */
+const CANCEL_GRACE_MS = 4_000;
+/** A request the cancellation stopped: before it was sent, or in flight. */
+class CancelledRequest extends Error {
+    /** "POST /v1/Configuration/Webhooks" */
+    request;
+    /** Cut off in flight: Twilio may have received it, and an update may have been applied. */
+    mayHaveBeenSent;
+    constructor(request, mayHaveBeenSent, message) {
+        super(message);
+        this.name = 'CancelledRequest';
+        this.request = request;
+        this.mayHaveBeenSent = mayHaveBeenSent;
+    }
+}
+/**
+ * A signal that aborts `graceMs` after `signal` does. The grace is a wait like a backoff, so it
+ * is measured on the clock: tests prove it without waiting it out.
+ */
+function graceAfter(signal, graceMs, clock) {
+    const deadline = new AbortController();
+    const start = () => {
+        void clock.sleep(graceMs).then(() => {
+            deadline.abort(signal.reason);
+        });
+    };
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return deadline.signal;
+}
+/** Read through a call, so that TypeScript does not keep a check made before an await. */
+function isAborted(signal) {
+    return signal?.aborted === true;
+}
+/** Resolves when `promise` settles, or as soon as `signal` aborts, whichever comes first. */
+function unlessAborted(promise, signal) {
+    if (signal === undefined)
+        return promise.then(() => undefined);
+    if (signal.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        signal.addEventListener('abort', done, { once: true });
+        promise.then(done, done);
+    });
 }
 
 
@@ -13928,19 +14065,22 @@ function errorMessage(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CQ: () => (/* binding */ ALL_EVENTS),
 /* harmony export */   HE: () => (/* binding */ parseFilters),
 /* harmony export */   OL: () => (/* binding */ isPreEvent),
 /* harmony export */   dQ: () => (/* binding */ isPostEvent),
 /* harmony export */   uJ: () => (/* binding */ CLEAR)
 /* harmony export */ });
-/* unused harmony exports PRE_EVENTS, POST_EVENTS, ACCOUNT_ONLY_EVENTS, ALL_EVENTS, SERVICE_EVENTS */
+/* unused harmony exports PRE_EVENTS, POST_EVENTS, ACCOUNT_ONLY_EVENTS, SERVICE_EVENTS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2969);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2969);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
 // Conversations webhook event names, from Twilio's OpenAPI description
 // (twilio/twilio-oai, spec/json/twilio_conversations_v1.json, Apache-2.0) and Twilio's webhook docs.
 // Present tense is a pre-event hook (Twilio waits for the answer before acting); past tense is a
-// post-event hook (sent after the fact).
+// post-event hook (sent after the fact). The list is what this action knows, not what Twilio has:
+// a well-formed name far from all of these may be an event Twilio added since (its spec's own
+// example uses onMessageSend), and passes with a warning (plan.ts); Twilio is the authority on it.
 
 
 
@@ -13988,11 +14128,30 @@ function isPostEvent(name) {
 }
 /** The events the per-service resource accepts: all but the user events. */
 const SERVICE_EVENTS = ALL_EVENTS.filter((name) => !ACCOUNT_ONLY_EVENTS.has(name));
+/** The shape of Twilio's event names: "on", then words that each start upper case. */
+const EVENT_NAME = /^on[A-Z][A-Za-z]+$/;
+/**
+ * How many edits (ignoring case) make a name a typo of a known one rather than a new event: one
+ * or two catch a slip or a tense (onDeliveryUpdate), while onMessageSend, three from
+ * onMessageAdd, is a name of its own.
+ */
+const TYPO_EDITS = 2;
+/**
+ * A well-formed name that is not a typo of a known event: Twilio may have added it since this
+ * list was written. Its kind (pre or post) is unknown: a name like onMessageRead reads as both
+ * tenses, so none is guessed from it.
+ */
+function mayBeNewEvent(name) {
+    const lower = name.toLowerCase();
+    return (EVENT_NAME.test(name) &&
+        ALL_EVENTS.every((known) => (0,_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .editDistance */ .Y)(lower, known.toLowerCase()) > TYPO_EDITS));
+}
 /** What clears a URL or the filter list. */
 const CLEAR = 'none';
 /**
  * Event names separated by commas or new lines, without blanks or duplicates; "none" alone is
- * the empty list. Only names the resource accepts pass.
+ * the empty list. The names the resource accepts pass, and so does a well-formed name that is no
+ * typo of a known event; a known event the resource does not accept, or a typo, is refused.
  */
 function parseFilters(value, resource) {
     const names = [
@@ -14002,7 +14161,7 @@ function parseFilters(value, resource) {
             .filter((name) => name !== '')),
     ];
     if (names.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}, which holds no event name: list event names separated by commas or new lines, or "${CLEAR}" to clear the list.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(value)}, which holds no event name: list event names separated by commas or new lines, or "${CLEAR}" to clear the list.`);
     }
     if (names.some((name) => name.toLowerCase() === CLEAR)) {
         if (names.length > 1) {
@@ -14015,11 +14174,13 @@ function parseFilters(value, resource) {
         if (accepted.includes(name))
             continue;
         if (ALL_EVENTS.includes(name)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`has ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)}, which the per-service configuration does not accept (user events belong to the account-wide one). Valid here: ${accepted.join(', ')}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`has ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}, which the per-service configuration does not accept (user events belong to the account-wide one). Valid here: ${accepted.join(', ')}.`);
         }
-        const suggestion = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .closestMatch */ .h)(name, accepted);
+        if (mayBeNewEvent(name))
+            continue;
+        const suggestion = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .closestMatch */ .h)(name, accepted);
         const hint = suggestion === undefined ? '' : ` Did you mean ${suggestion}?`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`has ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)}, which is not a Conversations event.${hint} Valid: ${accepted.join(', ')}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`has ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}, which is not a Conversations event.${hint} Valid: ${accepted.join(', ')}.`);
     }
     return names;
 }
@@ -14063,7 +14224,7 @@ function parseWebhookUrl(value) {
         return null;
     const problem = (0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .webhookUrlProblem */ .g2)(value);
     if (problem !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)((0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .withoutUserInfo */ .sl)(value))}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${_events_js__WEBPACK_IMPORTED_MODULE_1__/* .CLEAR */ .uJ}" to clear it.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)((0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .showUrl */ .jr)(value))}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${_events_js__WEBPACK_IMPORTED_MODULE_1__/* .CLEAR */ .uJ}" to clear it.`);
     }
     return value;
 }
@@ -14071,19 +14232,16 @@ function parseWebhookUrl(value) {
 
 /***/ }),
 
-/***/ 9708:
+/***/ 8886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  _: () => (/* binding */ gitHubRunFromEnv),
-  V: () => (/* binding */ runUrl)
-});
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/github-context.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bg: () => (/* binding */ commitUrl),
+/* harmony export */   Vp: () => (/* binding */ runUrl),
+/* harmony export */   _B: () => (/* binding */ gitHubRunFromEnv)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 // Where the workflow runs, from the runner's GITHUB_* variables and event file.
 
 function gitHubRunFromEnv(env) {
@@ -14093,24 +14251,33 @@ function gitHubRunFromEnv(env) {
         repository: env.GITHUB_REPOSITORY ?? '',
         runId: env.GITHUB_RUN_ID ?? '',
         workflow: env.GITHUB_WORKFLOW ?? 'workflow',
-        pullRequest: pullRequestOf(env),
+        ...pullRequestOf(env),
     };
 }
 function runUrl(run) {
     return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
 }
+function commitUrl(run, sha) {
+    return `${run.serverUrl}/${run.repository}/commit/${sha}`;
+}
+const NO_PULL_REQUEST = { pullRequest: undefined, headSha: undefined };
 function pullRequestOf(env) {
     const event = env.GITHUB_EVENT_NAME;
     if ((event !== 'pull_request' && event !== 'pull_request_target') || !env.GITHUB_EVENT_PATH) {
-        return undefined;
+        return NO_PULL_REQUEST;
     }
     try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
         const number = payload.pull_request?.number;
-        return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
+        if (typeof number !== 'number' || !Number.isInteger(number))
+            return NO_PULL_REQUEST;
+        const sha = payload.pull_request?.head?.sha;
+        // SHA-1, or SHA-256 in a repository that uses it: anything else is not shown as a commit.
+        const valid = typeof sha === 'string' && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha);
+        return { pullRequest: number, headSha: valid ? sha : undefined };
     }
     catch {
-        return undefined;
+        return NO_PULL_REQUEST;
     }
 }
 
@@ -14121,16 +14288,38 @@ function pullRequestOf(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8477);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6215);
+/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4632);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9549);
+// The runner cancels a step (or ends it at timeout-minutes) with SIGINT, then SIGTERM about 7.5 s
+// later. The first signal cancels the run, which starts no new update, gives those in flight
+// CANCEL_GRACE_MS, and still writes its outputs and summary; a second one ends the process at once.
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+
+
+const cancel = new AbortController();
+const onSignal = (signal) => {
+    if (cancel.signal.aborted)
+        process.exit(128 + node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[signal]);
+    (0,_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`Received ${signal}: no new update starts, and updates in flight have ${_cancellation_js__WEBPACK_IMPORTED_MODULE_2__/* .CANCEL_GRACE_MS */ .RI / 1000} s to finish before the run reports what it did. A second signal ends the step at once.`);
+    cancel.abort(signal);
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)({ signal: cancel.signal });
+// A cancelled run may leave a grace or a backoff wait behind it: they must not hold the runner.
+if (cancel.signal.aborted)
+    process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8477:
+/***/ 9549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14139,44 +14328,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/backoff.ts
-// How long to wait before the next attempt. Pure, so the policy is tested without waiting.
-const BASE_DELAY_MS = 500;
-const MAX_BACKOFF_MS = 8_000;
-/** A server may ask for more; a job that waits minutes for a webhook setting helps nobody. */
-const MAX_RETRY_AFTER_MS = 30_000;
-/**
- * `attempt` is the number of the attempt that just failed (1 for the first). Exponential backoff with
- * "equal jitter" (half fixed, half random), so parallel jobs that failed together spread out;
- * a `Retry-After` header, when present and sane, wins, capped at MAX_RETRY_AFTER_MS.
- */
-function retryDelayMs(attempt, retryAfter, now, random) {
-    const requested = parseRetryAfter(retryAfter, now);
-    if (requested !== undefined)
-        return Math.min(requested, MAX_RETRY_AFTER_MS);
-    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (ceiling / 2) * random);
-}
-/** `Retry-After` is either delay-seconds or an HTTP-date (RFC 9110, section 10.2.3). */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date) || !/[a-z]/i.test(text))
-        return undefined;
-    return Math.max(0, date - now);
-}
-
+// EXTERNAL MODULE: ./src/cancellation.ts
+var cancellation = __nccwpck_require__(4632);
 ;// CONCATENATED MODULE: ./src/retry.ts
 // A small generic retry loop, in the manner of actions/checkout's retry-helper: the caller says
-// which errors are worth another attempt; the backoff policy says how long to wait.
+// which errors are worth another attempt, and how long to wait before it (src/backoff.ts), and
+// may stop the retries with a signal.
 
 /** The last error of an operation that failed every attempt it was allowed. */
 class RetriesExhausted extends Error {
@@ -14188,25 +14347,142 @@ class RetriesExhausted extends Error {
     }
 }
 async function withRetries(operation, policy, clock, onRetry) {
+    const stopped = () => (0,cancellation/* isAborted */.G4)(policy.signal);
     for (let attempt = 1;; attempt++) {
         try {
             return await operation(attempt);
         }
         catch (error) {
-            if (!policy.isTransient(error))
+            if (!policy.isTransient(error) || stopped())
                 throw error;
             if (attempt >= policy.attempts) {
                 throw attempt === 1 ? error : new RetriesExhausted(attempt, error);
             }
-            const delay = retryDelayMs(attempt, policy.retryAfter(error), clock.now(), clock.random());
+            const delay = policy.delayMs(error, attempt);
             onRetry(error, attempt, delay);
-            await clock.sleep(delay);
+            // A wait of 0 is the caller's to take (a pause of the whole pool, say), not the loop's.
+            if (delay > 0)
+                await (0,cancellation/* unlessAborted */.Wh)(clock.sleep(delay), policy.signal);
+            if (stopped())
+                throw error;
         }
     }
 }
 
-// EXTERNAL MODULE: ./src/twilio-errors.ts
-var twilio_errors = __nccwpck_require__(1207);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+// EXTERNAL MODULE: ./src/urls.ts
+var urls = __nccwpck_require__(5769);
+;// CONCATENATED MODULE: ./src/twilio-errors.ts
+// How a request to Twilio can fail, as data: the client raises these, and the layer that knows the
+// action's inputs turns them into advice. Nothing here names an input.
+
+
+/** Twilio, or something in front of it, answered with a status that is not a success. */
+class TwilioApiError extends Error {
+    /** "GET /v1/Configuration/Webhooks" */
+    request;
+    status;
+    /** Twilio's own error code, when the body is Twilio's error JSON. */
+    code;
+    retryAfter;
+    constructor(request, status, body, retryAfter) {
+        super(`Twilio answered ${status} to ${request}: ${body.description}`);
+        this.name = 'TwilioApiError';
+        this.request = request;
+        this.status = status;
+        this.code = body.code;
+        this.retryAfter = retryAfter;
+    }
+    /** 408, 429 and 5xx: Twilio did not process the request, or may answer differently soon. */
+    get transient() {
+        return this.status === 408 || this.status === 429 || this.status >= 500;
+    }
+}
+/** A success status whose body is not the resource: too big, not JSON, or the wrong shape. */
+class UnexpectedAnswerError extends Error {
+    request;
+    constructor(request, status, problem) {
+        super(`Twilio answered ${status} to ${request} with ${problem}.`);
+        this.name = 'UnexpectedAnswerError';
+        this.request = request;
+    }
+}
+/** No usable answer at all. */
+class TransportError extends Error {
+    request;
+    failure;
+    constructor(request, failure, detail, cause) {
+        super(`${request} failed: ${detail}.`, { cause });
+        this.name = 'TransportError';
+        this.request = request;
+        this.failure = failure;
+    }
+    get transient() {
+        return (this.failure === 'timeout' || this.failure === 'connection' || this.failure === 'refused');
+    }
+    /** Whether the server can have received the request: an update may then have been applied. */
+    get mayHaveBeenSent() {
+        return (this.failure === 'timeout' || this.failure === 'connection' || this.failure === 'too-large');
+    }
+}
+/**
+ * What an error answer says. Twilio's error JSON shows all four of its fields; an HTML page (a
+ * proxy's) shows its title; anything else a short escaped excerpt. Never super-linear in the body.
+ */
+function describeErrorBody(text, contentType) {
+    const json = parseJson(text);
+    if (typeof json === 'object' && json !== null && ('code' in json || 'message' in json)) {
+        const { code, message, more_info: moreInfo, status } = json;
+        return {
+            code: typeof code === 'number' ? code : undefined,
+            description: `error ${show(code, 'without a code')}: ${show(message, '(no message)')} (status ${show(status, 'not given')}, more info: ${show(moreInfo, 'none')})`,
+        };
+    }
+    if ((contentType?.includes('html') ?? false) || text.trimStart().startsWith('<')) {
+        const title = htmlTitle(text);
+        return {
+            code: undefined,
+            description: `an HTML page instead of Twilio's JSON, probably from a proxy${title === undefined ? '' : ` ("${(0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(title), 100)}")`}.`,
+        };
+    }
+    return {
+        code: undefined,
+        description: text.trim() === ''
+            ? 'an empty body.'
+            : `a body that is not Twilio's error JSON: "${(0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(text.trim().slice(0, 4_096)), 120)}"`,
+    };
+}
+/** The text of the first <title> element, found with indexOf so a crafted page cannot stall it. */
+function htmlTitle(html) {
+    const lower = html.slice(0, 64 * 1024).toLowerCase();
+    const open = lower.indexOf('<title');
+    if (open === -1)
+        return undefined;
+    const start = lower.indexOf('>', open);
+    if (start === -1)
+        return undefined;
+    const end = lower.indexOf('</title>', start);
+    if (end === -1)
+        return undefined;
+    const title = html.slice(start + 1, end).trim();
+    return title === '' ? undefined : title;
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function show(value, fallback) {
+    if (value === undefined || value === null)
+        return fallback;
+    // Twilio's message may echo what was sent: its URLs are shown as everywhere else.
+    return (0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(typeof value === 'string' ? value : JSON.stringify(value)), 300);
+}
+
 ;// CONCATENATED MODULE: ./src/advice.ts
 // Errors from the Twilio client, phrased for a person: what happened, and which input to look at.
 // The client knows nothing of inputs; this is where they are named.
@@ -14222,7 +14498,7 @@ function explainError(error, settings) {
     return hint === '' || /[.!?]$/.test(message) ? `${message}${hint}` : `${message}.${hint}`;
 }
 function advice(error, settings) {
-    if (error instanceof twilio_errors/* TwilioApiError */.T4) {
+    if (error instanceof TwilioApiError) {
         if (error.status === 401 || error.status === 403) {
             return ' Check account-sid with auth-token, or api-key with api-secret.';
         }
@@ -14233,7 +14509,7 @@ function advice(error, settings) {
         }
         return '';
     }
-    if (!(error instanceof twilio_errors/* TransportError */.wX))
+    if (!(error instanceof TransportError))
         return '';
     const madeBy = settings.endpoint.madeBy;
     switch (error.failure) {
@@ -14318,7 +14594,7 @@ const OUTPUTS = (/* unused pure expression or super */ null && ([
 // EXTERNAL MODULE: ./src/bounded.ts
 var bounded = __nccwpck_require__(6586);
 // EXTERNAL MODULE: ./src/plan.ts
-var plan = __nccwpck_require__(2464);
+var src_plan = __nccwpck_require__(2464);
 // EXTERNAL MODULE: ./src/webhook-config.ts
 var webhook_config = __nccwpck_require__(4645);
 ;// CONCATENATED MODULE: ./src/guards.ts
@@ -14342,38 +14618,123 @@ function targetGuard(planned, allowed) {
 }
 /** Who holds the fields now, when the live values are not the ones only-if-live expects. */
 function heldBySomeoneElse(expected, live) {
-    const different = (0,plan/* compare */.UD)(expected, live);
+    const different = (0,src_plan/* compare */.UD)(expected, live);
     if (different.length === 0)
         return undefined;
-    return `only-if-live: the live ${(0,plan/* describeDiff */.l7)(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
+    return `only-if-live: the live ${(0,src_plan/* describeDiff */.l7)(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
 }
-/** Every URL a plan switches a hook to (clearing one needs no probe), once each. */
+/**
+ * Every URL a plan switches a hook to (clearing one needs no probe), once for each method Twilio
+ * will call it with: an endpoint may answer a GET and refuse a POST.
+ */
 function urlsToProbe(planned) {
     const urls = new Map();
     for (const { resource, plan, live } of planned) {
+        // The method Twilio will call the hooks with once the update is in.
+        const method = plan.update.method ?? (live.method?.toUpperCase() === 'GET' ? 'GET' : 'POST');
         for (const [field, kind] of [
             ['pre_webhook_url', 'pre'],
             ['post_webhook_url', 'post'],
         ]) {
             const url = plan.update[field];
-            if (typeof url !== 'string' || url === '' || urls.has(url))
+            if (typeof url !== 'string' || url === '' || urls.has(`${method} ${url}`))
                 continue;
-            urls.set(url, {
-                url,
-                kind,
-                // The method Twilio will call the hook with once the update is in.
-                method: plan.update.method ?? (live.method?.toUpperCase() === 'GET' ? 'GET' : 'POST'),
-                resource: (0,webhook_config/* describeResource */.w9)(resource),
-            });
+            urls.set(`${method} ${url}`, { url, kind, method, resource: (0,webhook_config/* describeResource */.w9)(resource) });
         }
     }
     return [...urls.values()];
 }
 
+;// CONCATENATED MODULE: ./src/overload.ts
+// Twilio's 429 (error 20429) says the account has too many requests in flight, a limit it shares
+// with the account's production traffic. Retrying worker by worker keeps the account at its limit,
+// so an overload pauses every request of the client (PoolPause), and a run whose retries are spent
+// on it starts no new update (src/deploy.ts): a re-run converges, partial changes spread over an
+// overloaded account do not.
+
+
+
+/** A 429, or a 503 that says when to come back: the account, not one request, must wait. */
+function isOverload(error) {
+    return (error instanceof TwilioApiError &&
+        (error.status === 429 || (error.status === 503 && error.retryAfter !== undefined)));
+}
+/** The overload a call failed on however many times it was allowed, if that is how it failed. */
+function spentOnOverload(error) {
+    const last = error instanceof RetriesExhausted ? error.cause : error;
+    return isOverload(last) ? last : undefined;
+}
+/** One wait for every request of a client: no attempt is sent while it lasts. */
+class PoolPause {
+    clock;
+    /** Pauses begun so far: an attempt notes the count when it is sent. */
+    begun = 0;
+    pending;
+    constructor(clock) {
+        this.clock = clock;
+    }
+    /** What an attempt sent now notes, to hand to `begin` with its answer. */
+    get generation() {
+        return this.begun;
+    }
+    /** Resolves once no pause is pending, or as soon as `signal` aborts. */
+    async over(signal) {
+        while (this.pending !== undefined && !(0,cancellation/* isAborted */.G4)(signal)) {
+            await (0,cancellation/* unlessAborted */.Wh)(this.pending, signal);
+        }
+    }
+    /**
+     * The overload answer to an attempt sent at `generation`: the pool pauses `ms`. Answers to
+     * attempts sent before the last pause began tell nothing that pause did not heed, so they wait
+     * for it rather than stack another (16 workers refused at once make one pause, not 16). True
+     * when a pause begins.
+     */
+    begin(generation, ms) {
+        if (generation !== this.begun)
+            return false;
+        this.begun += 1;
+        const pause = this.clock.sleep(ms).then(() => {
+            if (this.pending === pause)
+                this.pending = undefined;
+        });
+        this.pending = pause;
+        return true;
+    }
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/backoff.ts
+// How long to wait before the next attempt. Pure, so the policy is tested without waiting.
+const BASE_DELAY_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+/** A server may ask for more; a job that waits minutes for a webhook setting helps nobody. */
+const MAX_RETRY_AFTER_MS = 30_000;
+/**
+ * `attempt` is the number of the attempt that just failed (1 for the first). Exponential backoff with
+ * "equal jitter" (half fixed, half random), so parallel jobs that failed together spread out;
+ * a `Retry-After` header, when present and sane, wins, capped at MAX_RETRY_AFTER_MS.
+ */
+function retryDelayMs(attempt, retryAfter, now, random) {
+    const requested = parseRetryAfter(retryAfter, now);
+    if (requested !== undefined)
+        return Math.min(requested, MAX_RETRY_AFTER_MS);
+    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
+/** `Retry-After` is either delay-seconds or an HTTP-date (RFC 9110, section 10.2.3). */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date) || !/[a-z]/i.test(text))
+        return undefined;
+    return Math.max(0, date - now);
+}
+
 ;// CONCATENATED MODULE: ./src/twilio-signature.ts
 // The X-Twilio-Signature header, computed as Twilio computes it for the webhook requests it sends.
 //
@@ -14549,6 +14910,8 @@ const request = ((url, options) => {
 
 
 
+
+
 /** Twilio's limit for a pre-event hook's answer (reference, "What a hook's answer does"). */
 const DEFAULT_ANSWER_WITHIN_MS = 5_000;
 /** The probe's EventType: no Conversations event has this name. */
@@ -14560,6 +14923,8 @@ const MAX_PROBE_BODY_BYTES = 4 * 1024;
 const MIN_WAIT_MS = 100;
 /** A wait is cut short to leave the last attempt at least this long. */
 const LAST_ATTEMPT_MS = 250;
+/** The problem of an attempt the run's cancellation cut off. */
+const CUT_OFF = 'Cut off: the run was cancelled.';
 /** Answers that say the endpoint is not (yet) what Twilio needs, even for a hook's unknown event. */
 const FAILING_4XX = new Set([401, 403, 404, 407, 408, 429]);
 async function probe(target, options) {
@@ -14569,13 +14934,13 @@ async function probe(target, options) {
         throw new RangeError('A probe needs a timeoutMs of 0 or more and a positive answerWithinMs.');
     }
     const outgoing = probeRequest(target, options);
-    const what = `Probe of the ${KIND_NAMES[target.kind]} at ${shownUrl(target.url)}`;
+    const what = `Probe of the ${KIND_NAMES[target.kind]} at ${(0,src_text/* oneLine */.TN)((0,urls/* showUrl */.jr)(target.url), 200)}`;
     const started = clock.now();
     const deadline = started + options.timeoutMs;
     for (let attempt = 1;; attempt++) {
         const left = deadline - clock.now();
         const limitMs = options.timeoutMs === 0 ? answerWithinMs : Math.max(1, Math.min(answerWithinMs, left));
-        const outcome = await attemptOnce(outgoing, options.dispatcher, limitMs, target.kind);
+        const outcome = await attemptOnce(outgoing, options, limitMs, target.kind);
         const verdict = outcome.status === null ? outcome : judge(outcome, target.kind);
         const result = (passed) => ({
             url: target.url,
@@ -14589,6 +14954,11 @@ async function probe(target, options) {
             log(`${what}, attempt ${attempt}: ${verdict.summary}`);
             return result(true);
         }
+        const cancelled = `${what}, attempt ${attempt}: ${verdict.problem}${verdict.problem === CUT_OFF ? '' : ' Not tried again: the run was cancelled.'}`;
+        if ((0,cancellation/* isAborted */.G4)(options.signal)) {
+            log(cancelled);
+            return result(false);
+        }
         const room = deadline - clock.now() - LAST_ATTEMPT_MS;
         const backoff = retryDelayMs(attempt, outcome.retryAfter, clock.now(), clock.random());
         const wait = Math.min(Math.max(MIN_WAIT_MS, backoff), room);
@@ -14600,7 +14970,11 @@ async function probe(target, options) {
             return result(false);
         }
         log(`${what}, attempt ${attempt}: ${verdict.problem} Trying again in ${seconds(wait)} s.`);
-        await clock.sleep(wait);
+        await (0,cancellation/* unlessAborted */.Wh)(clock.sleep(wait), options.signal);
+        if ((0,cancellation/* isAborted */.G4)(options.signal)) {
+            log(cancelled);
+            return result(false);
+        }
     }
 }
 const KIND_NAMES = {
@@ -14611,7 +14985,7 @@ const KIND_NAMES = {
 /** Built once, so that every attempt of a probe sends the same request. */
 function probeRequest(target, options) {
     if (!/^https?:\/\//i.test(target.url) || !URL.canParse(target.url)) {
-        throw new RangeError(`A probe needs an absolute http(s) URL, not ${shownUrl(target.url)}.`);
+        throw new RangeError(`A probe needs an absolute http(s) URL, not ${(0,src_text/* oneLine */.TN)((0,urls/* showUrl */.jr)(target.url), 200)}.`);
     }
     const base = target.url.split('#', 1)[0] ?? target.url;
     const params = {
@@ -14665,8 +15039,9 @@ function percentDecoded(value) {
         return value;
     }
 }
-async function attemptOnce(outgoing, dispatcher, limitMs, kind) {
-    const signal = AbortSignal.timeout(limitMs);
+async function attemptOnce(outgoing, { dispatcher, signal: cancel }, limitMs, kind) {
+    const timeout = AbortSignal.timeout(limitMs);
+    const signal = cancel === undefined ? timeout : AbortSignal.any([timeout, cancel]);
     try {
         const response = await request(outgoing.url, {
             dispatcher,
@@ -14685,9 +15060,11 @@ async function attemptOnce(outgoing, dispatcher, limitMs, kind) {
         };
     }
     catch (error) {
-        const problem = signal.aborted
+        const problem = timeout.aborted
             ? `No complete answer within ${seconds(limitMs)} s.${kind === 'pre' ? ' Twilio waits 5 s for a pre-event hook, then publishes the action unchanged, 5 s late.' : ''}`
-            : networkProblem(error);
+            : (0,cancellation/* isAborted */.G4)(cancel)
+                ? CUT_OFF
+                : networkProblem(error);
         return { status: null, problem, summary: '', retryAfter: undefined };
     }
 }
@@ -14762,7 +15139,7 @@ function refusal(outgoing) {
 }
 function redirectTarget(location, base) {
     return URL.canParse(location, base)
-        ? shownUrl(new URL(location, base).href)
+        ? (0,src_text/* oneLine */.TN)((0,urls/* showUrl */.jr)(new URL(location, base).href), 200)
         : `"${(0,src_text/* oneLine */.TN)(location, 100)}"`;
 }
 /** What an answer's body says, in a line: an HTML page's title, or the start of the text. */
@@ -14770,10 +15147,10 @@ function excerpt(head) {
     const text = head.trim();
     if (text === '')
         return '';
-    const title = (0,twilio_errors/* htmlTitle */.ih)(text);
+    const title = htmlTitle(text);
     return title === undefined
-        ? ` It said: "${(0,src_text/* oneLine */.TN)(text, 120)}"`
-        : ` It sent an HTML page titled "${(0,src_text/* oneLine */.TN)(title, 100)}".`;
+        ? ` It said: "${(0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(text), 120)}"`
+        : ` It sent an HTML page titled "${(0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(title), 100)}".`;
 }
 const TLS_CODE = /^(?:ERR_SSL_|ERR_TLS_|EPROTO$)|CERT|^UNABLE_TO_|^SELF_SIGNED|^DEPTH_ZERO/;
 function networkProblem(error) {
@@ -14797,14 +15174,7 @@ function networkProblem(error) {
     if (code !== undefined && TLS_CODE.test(code)) {
         return `The TLS handshake failed (${code}): the certificate is not trusted, or the server does not speak https.`;
     }
-    return `The connection failed: ${(0,src_text/* oneLine */.TN)(`${detail}${code === undefined ? '' : ` (${code})`}`, 200)}.`;
-}
-/** A URL for a message: without user info, and "?…" for its query, which may hold a bypass token. */
-function shownUrl(url) {
-    if (!URL.canParse(url))
-        return `"${(0,src_text/* oneLine */.TN)(url.replace(/^([^:/?#]+:\/\/)[^/?#]*@/, '$1'), 80)}"`;
-    const parsed = new URL(url);
-    return (0,src_text/* oneLine */.TN)(`${parsed.protocol}//${parsed.host}${parsed.pathname}${parsed.search === '' ? '' : '?…'}`, 200);
+    return `The connection failed: ${(0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(`${detail}${code === undefined ? '' : ` (${code})`}`), 200)}.`;
 }
 function seconds(ms) {
     return String(Math.round(ms / 10) / 100);
@@ -14842,8 +15212,155 @@ function proxyFor(target, env) {
     return /^https?:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
 }
 
-// EXTERNAL MODULE: ./src/reconcile.ts
-var reconcile = __nccwpck_require__(1175);
+;// CONCATENATED MODULE: ./src/reconcile.ts
+// From a plan to a resource's result: in check mode nothing is sent; in apply mode one update
+// with only the differing fields, whose answer is verified field by field. When the answer is
+// lost, the resource is fetched again to learn what is true, rather than guessing; when what
+// Twilio holds does not match, the fields changed are put back as they were (and checked).
+
+
+
+/** Check mode, or apply mode with nothing to do: no request beyond the fetch. */
+function withoutUpdate(context, live, plan) {
+    const drifted = plan.diff.length > 0;
+    return {
+        ...before(context, live, plan),
+        current: live,
+        status: drifted ? 'drifted' : 'in-sync',
+        changed: false,
+        failure: drifted && context.failOnDrift
+            ? `The live ${(0,src_plan/* describeDiff */.l7)(plan.diff)}. Run in apply mode to fix it, or change the desired values.`
+            : undefined,
+    };
+}
+/** A resource left alone on purpose (a guard or only-if-live said so). */
+function skipped(context, live, plan, why) {
+    return {
+        ...before(context, live, plan),
+        current: live,
+        status: 'skipped',
+        changed: false,
+        notes: [why],
+    };
+}
+/** A resource that failed before its update was sent (a probe, a guard). */
+function refused(context, live, plan, why) {
+    return failed(context, live, plan, live, why);
+}
+/** Sends one update with only the differing fields, then checks every managed field in Twilio's answer. */
+async function applyPlan(access, context, live, plan, explain) {
+    if (plan.diff.length === 0)
+        return withoutUpdate(context, live, plan);
+    const done = (current, notes) => ({
+        ...before(context, live, plan),
+        current,
+        status: 'updated',
+        changed: true,
+        notes,
+    });
+    const fail = (current, why) => failed(context, live, plan, current, why);
+    /**
+     * Twilio holds something else than was asked for: put back the previous values of the fields
+     * the update changed (one more update, itself verified), and fail either way. A rollback whose
+     * answer is lost is followed by a fetch, as an update is: the result says what Twilio holds.
+     */
+    const rollBack = async (holding, why) => {
+        const restore = restoreOf(plan.diff);
+        if (!context.rollback || Object.keys(restore).length === 0)
+            return fail(holding, why);
+        const fields = Object.keys(restore).join(', ');
+        let lost;
+        try {
+            const answer = await access.update(restore);
+            const still = (0,src_plan/* compare */.UD)(restore, answer);
+            return fail(answer, still.length === 0
+                ? `${why} Rolled back: ${fields} restored to the values from before this run, and verified.`
+                : `${why} The rollback of ${fields} did not verify either: ${(0,src_plan/* describeDiff */.l7)(still)}. Fix it by hand.`);
+        }
+        catch (error) {
+            if (definitelyNotApplied(error)) {
+                return fail(holding, `${why} The rollback of ${fields} was not applied: ${explain(error)} Fix it by hand.`);
+            }
+            lost = explain(error);
+        }
+        let now;
+        try {
+            now = await access.fetch();
+        }
+        catch (error) {
+            return fail(undefined, `${why} The rollback's answer was lost (${lost}) and fetching the configuration again failed too (${explain(error)}): whether Twilio applied the rollback of ${fields} is unknown. Check the configuration by hand.`);
+        }
+        const still = (0,src_plan/* compare */.UD)(restore, now);
+        return fail(now, still.length === 0
+            ? `${why} Rolled back: ${fields} restored to the values from before this run; the rollback's answer was lost (${lost}), and fetching the configuration again shows it applied.`
+            : `${why} The rollback's answer was lost (${lost}), and the configuration fetched again does not match the values from before this run: ${(0,src_plan/* describeDiff */.l7)(still)}. Fix it by hand.`);
+    };
+    /** The update's answer was lost: fetch again and report what is true now. */
+    const learnOutcome = async (lost) => {
+        let now;
+        try {
+            now = await access.fetch();
+        }
+        catch (error) {
+            return fail(undefined, `The update's answer was lost (${lost}) and fetching the configuration again failed too (${explain(error)}): whether Twilio applied the update is unknown. Run again to find out.`);
+        }
+        const missing = (0,src_plan/* compare */.UD)(context.desired, now);
+        if (missing.length === 0) {
+            return done(now, [
+                `The update's answer was lost (${lost}), but fetching the configuration again shows the update applied.`,
+            ]);
+        }
+        if ((0,src_plan/* compare */.UD)(restoreOf(plan.diff), now).length === 0) {
+            return fail(now, `The update was not applied: ${lost} Fetching the configuration again shows it unchanged.`);
+        }
+        return rollBack(now, `The update's answer was lost (${lost}), and the configuration fetched again does not match: ${(0,src_plan/* describeDiff */.l7)(missing)}.`);
+    };
+    let answer;
+    try {
+        answer = await access.update(plan.update);
+    }
+    catch (error) {
+        return definitelyNotApplied(error)
+            ? fail(live, `The update was not applied: ${explain(error)}`)
+            : learnOutcome(explain(error));
+    }
+    const mismatches = (0,src_plan/* compare */.UD)(context.desired, answer);
+    return mismatches.length === 0
+        ? done(answer)
+        : rollBack(answer, `Twilio accepted the update, but its answer does not match: ${(0,src_plan/* describeDiff */.l7)(mismatches)}.`);
+}
+/** A refusal by Twilio, or a request that never left: nothing can have changed. */
+function definitelyNotApplied(error) {
+    if (error instanceof TwilioApiError)
+        return !error.transient;
+    return ((error instanceof TransportError || error instanceof cancellation/* CancelledRequest */.Lp) && !error.mayHaveBeenSent);
+}
+/**
+ * The values from before the run of the fields that differed, as an update. A method or target
+ * that was never set cannot be sent back as unset, so it is left out.
+ */
+function restoreOf(diff) {
+    const restore = {};
+    for (const { field, actual } of diff) {
+        if ((field === 'method' || field === 'target') && actual === null)
+            continue;
+        restore[field] = field === 'filters' ? (actual ?? []) : actual;
+    }
+    return restore;
+}
+function failed(context, live, plan, current, failure) {
+    return { ...before(context, live, plan), current, status: 'failed', changed: false, failure };
+}
+function before(context, live, plan) {
+    return {
+        resource: context.resource,
+        name: context.name,
+        desired: context.desired,
+        previous: live,
+        diff: plan.diff,
+    };
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -14855,6 +15372,13 @@ const USER_AGENT = `twilio-conversations-webhooks-action/${VERSION} node/${proce
 // Apply mode: switch what differs, as safely as a careful person would by hand. Guards first
 // (the Flex target, only-if-live), then a probe of every new URL, and only then the updates,
 // at most max-concurrency at once, each verified (and rolled back when Twilio holds something else).
+// A cancelled run, or one whose retries are spent on Twilio's concurrency limit, starts no new
+// update, and says which resources were updated, which were not, and which are unknown.
+
+
+
+
+
 
 
 
@@ -14865,13 +15389,14 @@ const USER_AGENT = `twilio-conversations-webhooks-action/${VERSION} node/${proce
 /** Check mode: nothing is sent, each resource is reported as it is. */
 function checkOnly(planned, settings) {
     return {
-        resources: planned.map((p) => (0,reconcile/* withoutUpdate */["if"])({ ...p, failOnDrift: settings.failOnDrift, rollback: false }, p.live, p.plan)),
+        resources: planned.map((p) => withoutUpdate({ ...p, failOnDrift: settings.failOnDrift, rollback: false }, p.live, p.plan)),
         probed: [],
         skipped: undefined,
         failures: [],
+        stopped: undefined,
     };
 }
-async function deploy(twilio, planned, settings, { runner, clock, explain, onlyIfLive }) {
+async function deploy(twilio, planned, settings, { runner, clock, explain, onlyIfLive, signal }) {
     const context = (p) => ({
         resource: p.resource,
         name: p.name,
@@ -14881,37 +15406,103 @@ async function deploy(twilio, planned, settings, { runner, clock, explain, onlyI
     });
     /** Nothing is sent: what differs is left as it is, for `why`. */
     const leaveAll = (why, how) => planned.map((p) => p.plan.diff.length === 0
-        ? (0,reconcile/* withoutUpdate */["if"])(context(p), p.live, p.plan)
+        ? withoutUpdate(context(p), p.live, p.plan)
         : how(context(p), p.live, p.plan, why));
-    const none = { probed: [], skipped: undefined, failures: [] };
+    const none = { probed: [], skipped: undefined, failures: [], stopped: undefined };
     const guarded = targetGuard(planned, settings.deploy.allowTargetChange);
     if (guarded !== undefined)
-        return { ...none, resources: leaveAll(guarded, reconcile/* refused */.J5) };
+        return { ...none, resources: leaveAll(guarded, refused) };
     const held = onlyIfLive === undefined
         ? undefined
         : planned.map((p) => heldBySomeoneElse(onlyIfLive, p.live)).find(Boolean);
     if (held !== undefined) {
-        runner.annotate('notice', held, 'Twilio webhooks left alone');
+        runner.annotate('notice', held, { title: 'Twilio webhooks left alone' });
         return {
             ...none,
             skipped: held,
-            resources: planned.map((p) => (0,reconcile/* skipped */.hT)(context(p), p.live, p.plan, held)),
+            resources: planned.map((p) => skipped(context(p), p.live, p.plan, held)),
         };
     }
-    const probed = settings.deploy.probe ? await probeNewUrls(planned, settings, runner, clock) : [];
+    const probed = settings.deploy.probe
+        ? await probeNewUrls(planned, settings, runner, clock, signal)
+        : [];
+    if ((0,cancellation/* isAborted */.G4)(signal)) {
+        const resources = leaveAll(NOT_APPLIED.cancelled, skipped);
+        return { ...none, probed, resources, stopped: stopLine({ kind: 'cancelled' }, resources) };
+    }
     const failedProbes = probed.filter((p) => !p.passed);
     if (failedProbes.length > 0) {
         const why = `No update was sent: ${failedProbes.map(describeFailedProbe).join(' ')}`;
-        return { ...none, probed, resources: leaveAll(why, reconcile/* refused */.J5) };
+        return { ...none, probed, resources: leaveAll(why, refused) };
     }
-    const resources = await (0,bounded/* mapBounded */.y)(planned, settings.maxConcurrency, (p) => (0,reconcile/* applyPlan */.gj)({
-        fetch: () => twilio.fetchConfig(p.resource),
-        update: (update) => twilio.updateConfig(p.resource, update),
-    }, context(p), p.live, p.plan, explain));
-    return { ...none, probed, resources };
+    // Why no new update starts, once one of the two has happened; the first one stays.
+    let stop;
+    const stopped = () => {
+        if (stop === undefined && (0,cancellation/* isAborted */.G4)(signal))
+            stop = { kind: 'cancelled' };
+        return stop;
+    };
+    const watch = async (p, call) => {
+        try {
+            return await call;
+        }
+        catch (error) {
+            const overload = spentOnOverload(error);
+            if (overload !== undefined)
+                stop ??= { kind: 'overload', error: overload, resource: p };
+            throw error;
+        }
+    };
+    const resources = await (0,bounded/* mapBounded */.y)(planned, settings.maxConcurrency, async (p) => {
+        const why = p.plan.diff.length === 0 ? undefined : stopped();
+        if (why !== undefined)
+            return skipped(context(p), p.live, p.plan, NOT_APPLIED[why.kind]);
+        return applyPlan({
+            fetch: () => watch(p, twilio.fetchConfig(p.resource, 'outcome')),
+            update: (update) => watch(p, twilio.updateConfig(p.resource, update)),
+        }, context(p), p.live, p.plan, explain);
+    });
+    const why = stopped();
+    return {
+        ...none,
+        probed,
+        resources,
+        stopped: why === undefined ? undefined : stopLine(why, resources),
+    };
 }
-/** Every URL the plans switch a hook to, or the health endpoint instead, probed side by side. */
-async function probeNewUrls(planned, settings, runner, clock) {
+/** The note of a resource whose update was not sent because the run stopped. */
+const NOT_APPLIED = {
+    cancelled: 'Not applied: the run was cancelled before its update was sent.',
+    overload: 'Not applied: the run stopped on Twilio’s concurrency limit before its update was sent. Run again once the account is less busy.',
+};
+/** The run's failure when it stopped: what became of each resource, counted. */
+function stopLine(stop, resources) {
+    const by = (test) => resources.filter(test).length;
+    const updated = by((r) => r.status === 'updated');
+    const notApplied = by((r) => r.status === 'skipped');
+    // A resource whose outcome Twilio could not be asked about has no configuration after the run.
+    const unknown = by((r) => r.status === 'failed' && r.current === undefined);
+    const failed = by((r) => r.status === 'failed' && r.current !== undefined);
+    const tally = [
+        `${updated} updated`,
+        `${notApplied} not applied`,
+        ...(unknown > 0 ? [`${unknown} unknown`] : []),
+        ...(failed > 0 ? [`${failed} failed`] : []),
+    ].join(', ');
+    if (stop.kind === 'overload') {
+        const { error, resource } = stop;
+        return `Stopped on Twilio’s concurrency limit: the update of the ${(0,webhook_config/* describeResource */.w9)(resource.resource)} was answered ${error.status} until its retries were spent (max-retries), so no new update was started (a re-run converges; changes spread over an overloaded account do not): ${tally}. Run again once the account is less busy.`;
+    }
+    const anySent = resources.some((r) => r.diff.length > 0 && r.status !== 'skipped');
+    return anySent
+        ? `Cancelled: ${tally}.`
+        : `Cancelled before anything was changed: ${(0,src_text/* count */.U9)(notApplied, 'resource')} not applied.`;
+}
+/**
+ * Every URL the plans switch a hook to, with the method it will be called with, or the health
+ * endpoint instead: at most max-concurrency probes at once, as for Twilio.
+ */
+async function probeNewUrls(planned, settings, runner, clock, signal) {
     const urls = urlsToProbe(planned.filter((p) => p.plan.diff.length > 0));
     if (urls.length === 0)
         return [];
@@ -14919,7 +15510,7 @@ async function probeNewUrls(planned, settings, runner, clock) {
         ? urls.map(({ url, kind, method }) => ({ url, kind, method }))
         : [{ url: settings.deploy.probeUrl, kind: 'health', method: 'GET' }];
     const { username, password } = settings.credentials;
-    return Promise.all(targets.map(async (target) => {
+    return (0,bounded/* mapBounded */.y)(targets, settings.maxConcurrency, async (target) => {
         const proxy = proxyFor(target.url, runner.env);
         const dispatcher = proxy === undefined ? new Agent() : new ProxyAgent(proxy);
         try {
@@ -14934,15 +15525,16 @@ async function probeNewUrls(planned, settings, runner, clock) {
                 log: (message) => {
                     runner.info(message);
                 },
+                signal,
             });
         }
         finally {
             await dispatcher.close();
         }
-    }));
+    });
 }
 function describeFailedProbe(result) {
-    return `the probe of ${shownUrl(result.url)} did not pass after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'} (${result.lastProblem ?? `last answer ${String(result.lastStatus)}`}).`;
+    return `the probe of ${(0,urls/* showUrl */.jr)(result.url)} did not pass after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'} (${result.lastProblem ?? `last answer ${String(result.lastStatus)}`}).`;
 }
 
 // EXTERNAL MODULE: ./src/events.ts
@@ -14998,8 +15590,6 @@ function parseWholeNumber(inputs, name, range) {
 
 // EXTERNAL MODULE: ./src/suggest.ts
 var suggest = __nccwpck_require__(2969);
-// EXTERNAL MODULE: ./src/urls.ts
-var urls = __nccwpck_require__(5769);
 ;// CONCATENATED MODULE: ./src/deploy-settings.ts
 
 
@@ -15017,7 +15607,7 @@ function parseDeploySettings(inputs, source, applying, warnings) {
     }
     const probeUrl = inputs['probe-url'];
     if (probeUrl !== '' && (0,urls/* webhookUrlProblem */.g2)(probeUrl) !== undefined) {
-        throw new errors/* InputError */.dz('probe-url', `is ${(0,src_text/* quote */.hD)((0,urls/* withoutUserInfo */.sl)(probeUrl))}: ${(0,urls/* webhookUrlProblem */.g2)(probeUrl) ?? ''}. Give the absolute http(s) URL of a health endpoint.`);
+        throw new errors/* InputError */.dz('probe-url', `is ${(0,src_text/* quote */.hD)((0,urls/* showUrl */.jr)(probeUrl))}: ${(0,urls/* webhookUrlProblem */.g2)(probeUrl) ?? ''}. Give the absolute http(s) URL of a health endpoint.`);
     }
     const probe = parseChoice(inputs, 'probe', ['auto', 'off']) === 'auto';
     if (!probe && probeUrl !== '')
@@ -15101,27 +15691,59 @@ function expectedValues(text, parseYaml) {
     return expected;
 }
 
-// EXTERNAL MODULE: ./src/github-context.ts + 1 modules
-var github_context = __nccwpck_require__(9708);
+// EXTERNAL MODULE: ./src/github-context.ts
+var github_context = __nccwpck_require__(8886);
 ;// CONCATENATED MODULE: ./src/github-side.ts
 
 
-async function keepGitHubInformed(result, settings, { runner, secrets, clock, retryUnitMs }) {
+const NOTHING = { driftIssue: undefined, prComment: undefined };
+async function keepGitHubInformed(result, settings, context) {
     const wanted = settings.gitHub;
     if (wanted === null)
-        return { driftIssue: undefined, prComment: undefined };
-    const run = (0,github_context/* gitHubRunFromEnv */._)(runner.env);
+        return NOTHING;
+    const now = new Date(context.clock.now());
+    return withClient(settings, wanted, context, { driftIssue: wanted.driftIssueLabels !== null, prComment: wanted.prComment !== null }, async (gitHub) => ({
+        driftIssue: wanted.driftIssueLabels === null
+            ? undefined
+            : await gitHub.keepDriftIssue(result, wanted.driftIssueLabels, now),
+        prComment: wanted.prComment === null
+            ? undefined
+            : await gitHub.keepPlanComment(result, wanted.prComment),
+    }));
+}
+/**
+ * For a check that failed before it had a plan (a bad desired-state file, Twilio down), called from
+ * both of run()'s catch paths once the inputs are valid: the plan comment says so, for the commit
+ * and why, rather than keep the previous push's plan. What drifts is not known: no drift issue.
+ */
+async function reportFailedRun(failure, settings, context) {
+    const wanted = settings.gitHub;
+    if (wanted === null || wanted.prComment === null || settings.mode !== 'check')
+        return NOTHING;
+    const { source } = settings;
+    const scope = {
+        accountSid: settings.accountSid,
+        file: source.kind === 'file' ? source.path : undefined,
+        resource: source.kind === 'inputs' ? source.resource : undefined,
+    };
+    return withClient(settings, wanted, context, { driftIssue: false, prComment: true }, async (gitHub) => ({
+        driftIssue: undefined,
+        prComment: await gitHub.reportFailedPlan(scope, failure),
+    }));
+}
+async function withClient(settings, wanted, { runner, secrets, retryUnitMs, signal }, kept, work) {
+    const run = (0,github_context/* gitHubRunFromEnv */._B)(runner.env);
     if (!/^[^/]+\/[^/]+$/.test(run.repository)) {
         const failed = {
             action: 'failed',
             error: 'GITHUB_REPOSITORY is not set, so there is no repository to write to.',
         };
         return {
-            driftIssue: wanted.driftIssueLabels === null ? undefined : failed,
-            prComment: wanted.prComment ? failed : undefined,
+            driftIssue: kept.driftIssue ? failed : undefined,
+            prComment: kept.prComment ? failed : undefined,
         };
     }
-    const api = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 234));
+    const api = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(369)]).then(__nccwpck_require__.bind(__nccwpck_require__, 369));
     const gitHub = api.gitHubClient({
         token: wanted.token,
         run,
@@ -15129,19 +15751,14 @@ async function keepGitHubInformed(result, settings, { runner, secrets, clock, re
         timeoutMs: settings.timeoutMs,
         maxRetries: settings.maxRetries,
         retryUnitMs,
-        redact: (text) => secrets.redact(text),
+        show: (text) => secrets.show(text),
+        signal,
         warn: (message) => {
             runner.annotate('warning', message);
         },
     });
     try {
-        const now = new Date(clock.now());
-        return {
-            driftIssue: wanted.driftIssueLabels === null
-                ? undefined
-                : await gitHub.keepDriftIssue(result, wanted.driftIssueLabels, now),
-            prComment: wanted.prComment ? await gitHub.keepPlanComment(result) : undefined,
-        };
+        return await work(gitHub);
     }
     finally {
         await gitHub.close();
@@ -15150,11 +15767,14 @@ async function keepGitHubInformed(result, settings, { runner, secrets, clock, re
 
 // EXTERNAL MODULE: ./src/service-names.ts
 var service_names = __nccwpck_require__(7869);
+// EXTERNAL MODULE: ./src/account-check.ts
+var account_check = __nccwpck_require__(9129);
 ;// CONCATENATED MODULE: ./src/inventory.ts
 // What the run manages, resolved and fetched: the services list when it is needed (to resolve
 // names, or to find the services that override a managed account-wide configuration), every
 // managed resource's live configuration, and the own configuration of every other service.
 // Everything here happens before any update is sent, with at most max-concurrency requests at once.
+
 
 
 
@@ -15175,7 +15795,7 @@ async function takeInventory(twilio, desired, options) {
             // A restricted key may not list services: that weakens the check, it does not fail the run,
             // unless names must be resolved from the list.
             if (byName ||
-                !(error instanceof twilio_errors/* TwilioApiError */.T4) ||
+                !(error instanceof TwilioApiError) ||
                 (error.status !== 401 && error.status !== 403)) {
                 throw error;
             }
@@ -15185,14 +15805,15 @@ async function takeInventory(twilio, desired, options) {
     const wanted = wantedOf(desired, services);
     const managed = await (0,bounded/* mapBounded */.y)(wanted, options.maxConcurrency, async (item) => {
         const live = await twilio.fetchConfig(item.resource);
-        const wrongAccount = (0,reconcile/* accountMismatch */.A5)(live, options.accountSid);
+        const wrongAccount = (0,account_check/* accountMismatch */.A)(live, options.accountSid);
         if (wrongAccount !== undefined)
             throw new Error(wrongAccount);
         return { ...item, live };
     });
-    const declared = new Set(managed.flatMap((m) => (m.resource.kind === 'service' ? [m.resource.serviceSid] : [])));
+    // A service declared by its SID with the hex digits in the other case is still declared.
+    const declared = new Set(managed.flatMap((m) => (m.resource.kind === 'service' ? [(0,webhook_config/* sidKey */.a7)(m.resource.serviceSid)] : [])));
     const others = lookAtOthers && services !== undefined
-        ? await (0,bounded/* mapBounded */.y)(services.filter((service) => !declared.has(service.sid)), options.maxConcurrency, async (service) => ({
+        ? await (0,bounded/* mapBounded */.y)(services.filter((service) => !declared.has((0,webhook_config/* sidKey */.a7)(service.sid))), options.maxConcurrency, async (service) => ({
             service,
             config: await twilio.fetchConfig({ kind: 'service', serviceSid: service.sid }),
         }))
@@ -15212,12 +15833,12 @@ function wantedOf(desired, services) {
             name: undefined,
             desired: entry.desired,
         }))
-        : (0,service_names/* resolveServices */.b)(state, services);
+        : (0,service_names/* resolveServices */.bs)(state, services);
     return [
         ...account,
         ...resolved.map((entry) => ({
             resource: { kind: 'service', serviceSid: entry.sid },
-            name: entry.name ?? services?.find((s) => s.sid === entry.sid)?.friendlyName,
+            name: entry.name ?? services?.find((s) => (0,webhook_config/* sidKey */.a7)(s.sid) === (0,webhook_config/* sidKey */.a7)(entry.sid))?.friendlyName,
             desired: entry.desired,
         })),
     ];
@@ -15272,10 +15893,12 @@ async function publishResult(runner, result, gitHub, unmanaged) {
         runner.annotate('warning', note);
     }
     for (const drift of (0,render/* driftWarnings */.Nc)(result))
-        runner.annotate('warning', drift, 'Twilio webhook drift');
+        runner.annotate('warning', drift, { title: 'Twilio webhook drift' });
     if (unmanaged !== 'ignore') {
         for (const warning of (0,render/* overrideWarnings */.Ur)(result)) {
-            runner.annotate('warning', warning, 'Twilio service overrides the account-wide webhooks');
+            runner.annotate('warning', warning, {
+                title: 'Twilio service overrides the account-wide webhooks',
+            });
         }
     }
     await writeSummary(runner, (0,render/* renderSummary */.Br)(result, gitHub), updated);
@@ -15288,7 +15911,19 @@ async function publishResult(runner, result, gitHub, unmanaged) {
 async function publishAborted(runner, run) {
     setOutputs(runner, (0,render/* outputsForAborted */.Zz)(), '');
     await writeSummary(runner, (0,render/* renderAbortedSummary */.Wi)(run), '');
-    fail(runner, run.failure);
+    const comment = run.gitHub?.prComment;
+    const failure = comment?.action === 'failed' ? `${run.failure} ${comment.error}` : run.failure;
+    if (run.problems === undefined) {
+        fail(runner, failure);
+        return;
+    }
+    if (comment?.action === 'failed')
+        runner.annotate('error', comment.error);
+    runner.info(run.failure);
+    for (const { file, line, column, message } of run.problems) {
+        runner.annotate('error', message, { title: 'Desired-state file', file, line, column });
+    }
+    runner.fail();
 }
 async function publishExport(runner, run) {
     runner.info(`Wrote ${run.file}.`);
@@ -15323,6 +15958,2377 @@ async function writeSummary(runner, markdown, updated) {
         runner.annotate('warning', `Could not write the job summary (${(0,errors/* errorMessage */.gJ)(error)}); the verdict is in this log.${updated}`);
     }
 }
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6215);
+// EXTERNAL MODULE: ./src/budget.ts
+var budget = __nccwpck_require__(7562);
+;// CONCATENATED MODULE: ./src/runner.ts
+// Everything the action says to the runner goes through a Runner: inputs in; secrets to mask,
+// log lines, annotations, outputs and the job summary out. The runner's own is @actions/core;
+// tests pass one that records. `guarded` wraps either so that nothing leaves unredacted, and
+// nothing goes past what GitHub shows.
+
+
+function actionsRunner(env = process.env) {
+    return {
+        env,
+        getInput: (name) => core/* getInput */.V4(name),
+        setSecret: (secret) => {
+            core/* setSecret */.Pq(secret);
+        },
+        debug: (message) => {
+            core/* debug */.Yz(message);
+        },
+        info: (message) => {
+            core/* info */.pq(message);
+        },
+        annotate: (level, message, options = {}) => {
+            const properties = {
+                ...(options.title === undefined ? {} : { title: options.title }),
+                ...(options.file === undefined ? {} : { file: options.file }),
+                ...(options.line === undefined ? {} : { startLine: options.line }),
+                ...(options.column === undefined ? {} : { startColumn: options.column }),
+            };
+            if (level === 'notice')
+                core/* notice */.lm(message, properties);
+            else if (level === 'warning')
+                core/* warning */.$e(message, properties);
+            else
+                core/* error */.z3(message, properties);
+        },
+        setOutput: (name, value) => {
+            core/* setOutput */.uH(name, value);
+        },
+        writeSummary: async (markdown) => {
+            await core/* summary */.z.addRaw(markdown).write();
+        },
+        fail: () => {
+            process.exitCode = 1;
+        },
+    };
+}
+/** A log line longer than this (a body from the network, say) is cut, after redaction. */
+const MAX_LOG_LINE = 4_000;
+/** GitHub shows 10 annotations of each level per step; the rest would be lost without a word. */
+const MAX_ANNOTATIONS_PER_LEVEL = 10;
+/**
+ * The same runner, but every text a person reads is shown through `secrets` (secrets as ***,
+ * values from `${NAME}` as written) and outputs are redacted; log lines are bounded in length and
+ * cannot start a runner command of their own; and at most MAX_ANNOTATIONS_PER_LEVEL annotations of
+ * a level are made: the rest are log lines, rolled into one last annotation that counts them.
+ */
+function guarded(runner, secrets) {
+    const line = (text) => shorten(secrets.show(text), MAX_LOG_LINE);
+    const info = (message) => {
+        runner.info(neutralizeCommands(line(message)));
+    };
+    const held = new Map();
+    const made = new Map();
+    return {
+        env: runner.env,
+        getInput: (name) => runner.getInput(name),
+        setSecret: (secret) => {
+            runner.setSecret(secret);
+        },
+        fail: () => {
+            runner.fail();
+        },
+        debug: (message) => {
+            runner.debug(line(message));
+        },
+        info,
+        annotate: (level, message, options = {}) => {
+            const shown = shorten(secrets.show(message), MAX_LOG_LINE);
+            const title = options.title === undefined ? undefined : secrets.show(options.title);
+            const count = made.get(level) ?? 0;
+            if (count < MAX_ANNOTATIONS_PER_LEVEL - 1) {
+                made.set(level, count + 1);
+                runner.annotate(level, shown, { ...options, title });
+                return;
+            }
+            const extra = held.get(level) ?? [];
+            extra.push({ message: shown, options: { ...options, title } });
+            held.set(level, extra);
+            info(`${LEVEL_NAMES[level]}${where(options)}: ${shown}`);
+        },
+        setOutput: (name, value) => {
+            runner.setOutput(name, secrets.redact(value));
+        },
+        writeSummary: (markdown) => runner.writeSummary(withinSummaryLimit(secrets.show(markdown))),
+        finish: () => {
+            for (const [level, extra] of held) {
+                const [only] = extra;
+                if (only !== undefined && extra.length === 1) {
+                    runner.annotate(level, only.message, only.options);
+                }
+                else {
+                    runner.annotate(level, `…and ${extra.length} more ${LEVEL_NAMES[level].toLowerCase()}s, each in the log as a line starting with "${LEVEL_NAMES[level]}" (GitHub shows ${MAX_ANNOTATIONS_PER_LEVEL} annotations of a kind per step); the job summary has every resource.`);
+                }
+            }
+            held.clear();
+        },
+    };
+}
+const LEVEL_NAMES = {
+    notice: 'Notice',
+    warning: 'Warning',
+    error: 'Error',
+};
+function where(options) {
+    if (options.file === undefined)
+        return '';
+    return ` (${options.file}${options.line === undefined ? '' : `:${options.line}`})`;
+}
+/** The last guard of GitHub's 1 MiB per step summary: render.ts folds long summaries first. */
+function withinSummaryLimit(markdown) {
+    const bytes = Buffer.from(markdown, 'utf8');
+    if (bytes.length <= budget/* MAX_SUMMARY_BYTES */.Q0)
+        return markdown;
+    const cut = '\n\n…cut here: the summary is over GitHub’s 1 MiB for a step.\n';
+    // Cut at a line's end: a character split in two bytes lies after it.
+    const head = bytes.subarray(0, budget/* MAX_SUMMARY_BYTES */.Q0 - Buffer.byteLength(cut)).toString('utf8');
+    return `${head.slice(0, Math.max(0, head.lastIndexOf('\n')))}${cut}`;
+}
+function shorten(text, max) {
+    return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}
+/**
+ * `core.info` prints its text as is, so a line of it that starts with "::" would be read as a
+ * workflow command (`::add-mask::`, `::stop-commands::`), and the runner still reads the legacy
+ * `##[command]` form anywhere in a line. Messages are built as one line, and
+ * network text in them is escaped; this is the last guard, for every line.
+ */
+function neutralizeCommands(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => (line.trimStart().startsWith('::') ? `> ${line}` : line))
+        .join('\n')
+        .replaceAll('##[', '## [');
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+// Every secret the action has seen, in every encoding it writes them in, and the values the
+// desired-state file filled in from `${NAME}`. Secrets come only from where secrets live: the
+// credential inputs, the user info of configured webhook URLs and the Basic credential made from
+// it. Text from the network never adds one. Whatever the action writes passes through `redact`
+// (outputs) or `show` (everything a person reads); each new secret form is registered with the
+// runner's masker (through `register`) before anything that contains it can be printed.
+
+
+const REDACTED = '***';
+/**
+ * Shorter values are neither masked nor redacted: a one-letter password would blank every "e" of
+ * the log, and break the words of the report. Twilio's tokens and secrets are 32 characters, and
+ * GitHub's tokens 40 or more; a short URL password is never printed anyway, as URLs are always
+ * shown with their user info as `***` (src/urls.ts showUrl).
+ */
+const MIN_SECRET_LENGTH = 8;
+class Secrets {
+    register;
+    known = new Set();
+    /** Longest first, so that a secret that contains another is replaced whole. */
+    ordered = [];
+    /** Values the file filled in, and how the file wrote them: `${NAME}`. */
+    variables = new Map();
+    orderedVariables = [];
+    constructor(register) {
+        this.register = register;
+    }
+    add(secret) {
+        // The runner masks line by line: a multi-line secret is only masked if each line is.
+        const candidates = [secret, ...secret.split(/\r\n|\r|\n/)];
+        const fresh = candidates
+            .filter((candidate) => candidate.trim().length >= MIN_SECRET_LENGTH)
+            .flatMap(encodings)
+            .filter((form) => !this.known.has(form));
+        for (const form of new Set(fresh)) {
+            this.known.add(form);
+            this.register(form);
+        }
+        if (fresh.length > 0)
+            this.ordered = [...this.known].sort((a, b) => b.length - a.length);
+    }
+    /** The HTTP Basic credential, which carries the password in base64. */
+    addBasicCredential(username, password) {
+        if (password !== '')
+            this.add(Buffer.from(`${username}:${password}`).toString('base64'));
+    }
+    /**
+     * The secret of a URL's user info, as written and percent-decoded, and the Basic credential
+     * the probe sends for it, before the probe is sent.
+     */
+    addUrl(url) {
+        const credentials = url == null ? undefined : (0,urls/* urlCredentials */.O4)(url);
+        if (credentials === undefined)
+            return;
+        this.add(credentials.secret);
+        this.add(secrets_percentDecoded(credentials.secret));
+        this.addBasicCredential(secrets_percentDecoded(credentials.user), secrets_percentDecoded(credentials.password));
+    }
+    /** A value the desired-state file filled in from `${name}`, to be shown as the file wrote it. */
+    addVariable(name, value) {
+        if (value.length < MIN_SECRET_LENGTH || this.variables.has(value))
+            return;
+        for (const form of encodings(value))
+            this.variables.set(form, `\${${name}}`);
+        this.orderedVariables = [...this.variables].sort(([a], [b]) => b.length - a.length);
+    }
+    /** The text with every secret replaced by ***: for outputs, which later steps read. */
+    redact(text) {
+        return replaceAll(text, this.ordered.map((secret) => [secret, REDACTED]));
+    }
+    /** For what a person reads: secrets as ***, and values from `${NAME}` as `${NAME}`. */
+    show(text) {
+        return replaceAll(this.redact(text), this.orderedVariables);
+    }
+}
+function replaceAll(text, replacements) {
+    let result = text;
+    for (const [value, shown] of replacements) {
+        if (result.includes(value))
+            result = result.split(value).join(shown);
+    }
+    return result;
+}
+/**
+ * The forms a secret takes in what the action writes: as is; percent-encoded as in a URL
+ * (encodeURIComponent) and as in a form body (URLSearchParams, which also encodes !'()~ and writes
+ * a space as +); escaped inside a JSON string; escaped for HTML; made inert in Markdown.
+ */
+function encodings(secret) {
+    const json = JSON.stringify(secret).slice(1, -1);
+    return [
+        ...new Set([
+            secret,
+            encodeURIComponent(secret),
+            new URLSearchParams({ s: secret }).toString().slice(2),
+            json,
+            (0,src_text/* escapeHtml */.ZD)(secret),
+            (0,src_text/* escapeHtml */.ZD)(json),
+            (0,src_text/* inert */.tJ)(secret),
+            (0,src_text/* inert */.tJ)(json),
+        ]),
+    ];
+}
+function secrets_percentDecoded(value) {
+    try {
+        return decodeURIComponent(value);
+    }
+    catch {
+        return value;
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/endpoint.ts
+
+
+
+const DEFAULT_API_BASE_URL = 'https://conversations.twilio.com';
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+function parseEndpoint(inputs, warnings) {
+    const explicit = inputs['api-base-url'];
+    const region = inputs.region.toLowerCase();
+    const edge = inputs.edge.toLowerCase();
+    if (explicit !== '') {
+        if (region !== '' || edge !== '') {
+            warnings.push('api-base-url is set, so region and edge are ignored.');
+        }
+        return { baseUrl: parseExplicitBaseUrl(explicit), madeBy: 'api-base-url' };
+    }
+    if (region !== '' && !HOST_LABEL.test(region)) {
+        throw new errors/* InputError */.dz('region', `is ${(0,src_text/* quote */.hD)(inputs.region)}: expected a region such as ie1 or au1.`);
+    }
+    if (edge !== '' && !HOST_LABEL.test(edge)) {
+        throw new errors/* InputError */.dz('edge', `is ${(0,src_text/* quote */.hD)(inputs.edge)}: expected an edge such as dublin or sydney.`);
+    }
+    if (region !== '' && edge === '') {
+        throw new errors/* InputError */.dz('edge', `is empty while region is ${(0,src_text/* quote */.hD)(region)}: Twilio needs both, for example region ie1 with edge dublin.`);
+    }
+    if (edge === '')
+        return { baseUrl: DEFAULT_API_BASE_URL, madeBy: undefined };
+    return {
+        baseUrl: `https://conversations.${edge}.${region === '' ? 'us1' : region}.twilio.com`,
+        madeBy: region === '' ? `edge ${edge} (with region us1)` : `region ${region} and edge ${edge}`,
+    };
+}
+function parseExplicitBaseUrl(value) {
+    const invalid = (problem) => new errors/* InputError */.dz('api-base-url', `is ${(0,src_text/* quote */.hD)((0,urls/* showUrl */.jr)(value))}: ${problem}. Give an https URL such as ${DEFAULT_API_BASE_URL}.`);
+    if (!/^https?:\/\/[^/?#\\]/i.test(value) || !URL.canParse(value)) {
+        throw invalid('it is not an absolute http(s) URL');
+    }
+    // A URL parser drops tabs and new lines, and percent-encodes spaces and other control
+    // characters, without a word: the address called would not be the one written.
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+    if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+        throw invalid('it has whitespace or a control character in it');
+    }
+    const url = new URL(value);
+    if (url.username !== '' || url.password !== '')
+        throw invalid('it must not carry credentials');
+    if (url.search !== '' || url.hash !== '')
+        throw invalid('it must not have a query or fragment');
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        throw invalid('plain http would send the credentials in the clear; it is allowed only to a loopback host');
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+// The action's inputs, checked and turned into what a run needs, before any request is sent.
+
+
+
+
+
+
+
+
+/** Twilio writes a SID as its two-letter prefix and 32 lower-case hex digits. */
+const SID_PREFIXES = { 'account-sid': 'AC', 'api-key': 'SK', 'service-sid': 'IS' };
+/** The inputs that describe one resource; a desired-state file describes them instead. */
+const RESOURCE_INPUTS = [
+    'service-sid',
+    'filters',
+    'method',
+    'pre-webhook-url',
+    'post-webhook-url',
+    'target',
+];
+function parseSettings(inputs) {
+    const warnings = [];
+    const accountSid = parseSid(inputs, 'account-sid');
+    const mode = parseMode(inputs);
+    const source = parseSource(inputs, mode);
+    const settings = {
+        accountSid,
+        credentials: parseCredentials(inputs, accountSid),
+        mode,
+        source,
+        failOnDrift: parseBoolean(inputs, 'fail-on-drift'),
+        unmanagedServices: parseChoice(inputs, 'unmanaged-services', ['warn', 'fail', 'ignore']),
+        gitHub: parseGitHub(inputs, mode, warnings),
+        deploy: parseDeploySettings(inputs, source.kind, mode === 'apply', warnings),
+        endpoint: parseEndpoint(inputs, warnings),
+        timeoutMs: parseSecondsAsMs(inputs, 'timeout-seconds', { min: 0.1, max: 300 }),
+        maxRetries: parseWholeNumber(inputs, 'max-retries', { min: 0, max: 10 }),
+        maxConcurrency: parseWholeNumber(inputs, 'max-concurrency', { min: 1, max: 16 }),
+    };
+    return { settings, warnings };
+}
+/** The mode, when the input is valid, for reporting a run that failed before its settings. */
+function modeIfValid(inputs) {
+    try {
+        return parseMode(inputs);
+    }
+    catch {
+        return undefined;
+    }
+}
+function parseMode(inputs) {
+    return parseChoice(inputs, 'mode', ['apply', 'check', 'export']);
+}
+function parseSid(inputs, name) {
+    const prefix = SID_PREFIXES[name];
+    const value = inputs[name];
+    const expected = `${prefix} followed by 32 lower-case hex digits (34 characters)`;
+    if (value === '')
+        throw new errors/* InputError */.dz(name, `is required: ${expected}.`);
+    // Twilio's own pattern (^AC[0-9a-fA-F]{32}$ and the like) allows either case of hex digit, and
+    // a SID copied from one of its answers must not be refused: it is kept as written.
+    if (new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value))
+        return value;
+    // A credential pasted into the wrong input must not be quoted back: show only its start.
+    throw new errors/* InputError */.dz(name, `is a ${value.length}-character value starting with ${(0,src_text/* quote */.hD)(value.slice(0, 2))}: expected ${expected}.`);
+}
+function parseCredentials(inputs, accountSid) {
+    const token = inputs['auth-token'];
+    const apiKey = inputs['api-key'];
+    const apiSecret = inputs['api-secret'];
+    if (token !== '' && (apiKey !== '' || apiSecret !== '')) {
+        throw new errors/* InputError */.dz('auth-token', 'is set together with api-key/api-secret: give either auth-token, or api-key with api-secret.');
+    }
+    if (token !== '')
+        return { username: accountSid, password: token };
+    if (apiKey === '' && apiSecret === '') {
+        throw new errors/* InputError */.dz('auth-token', 'is empty and so are api-key and api-secret: give either auth-token, or api-key with api-secret.');
+    }
+    const username = parseSid(inputs, 'api-key');
+    if (apiSecret === '') {
+        throw new errors/* InputError */.dz('api-secret', 'is required when api-key is set.');
+    }
+    return { username, password: apiSecret };
+}
+function parseSource(inputs, mode) {
+    const file = inputs['config-file'];
+    if (file === '') {
+        if (mode === 'export') {
+            throw new errors/* InputError */.dz('config-file', 'is empty while mode is export: give the file to write.');
+        }
+        const resource = parseResource(inputs);
+        return { kind: 'inputs', resource, desired: parseDesired(inputs, resource) };
+    }
+    const given = RESOURCE_INPUTS.find((name) => inputs[name] !== '');
+    if (given !== undefined) {
+        throw new errors/* InputError */.dz(given, `is set together with config-file: the file describes every resource, so leave ${RESOURCE_INPUTS.join(', ')} empty.`);
+    }
+    return { kind: 'file', path: parseWorkspacePath(inputs, 'config-file') };
+}
+/** A path inside the workspace, written relative to it. */
+function parseWorkspacePath(inputs, name) {
+    const value = inputs[name];
+    const path = (0,external_node_path_.normalize)(value);
+    if ((0,external_node_path_.isAbsolute)(value) || path === '..' || path.startsWith('../')) {
+        throw new errors/* InputError */.dz(name, `is ${(0,src_text/* quote */.hD)(value)}: give a path relative to the workspace, inside it (such as twilio/webhooks.yml).`);
+    }
+    return path;
+}
+function parseResource(inputs) {
+    if (inputs['service-sid'] === '')
+        return { kind: 'account' };
+    return { kind: 'service', serviceSid: parseSid(inputs, 'service-sid') };
+}
+function parseDesired(inputs, resource) {
+    const desired = {};
+    if (inputs.filters !== '') {
+        desired.filters = asInput('filters', () => (0,events/* parseFilters */.HE)(inputs.filters, resource.kind));
+    }
+    if (inputs.method !== '')
+        desired.method = asInput('method', () => (0,fields/* parseMethod */.$x)(inputs.method));
+    for (const [name, field] of [
+        ['pre-webhook-url', 'pre_webhook_url'],
+        ['post-webhook-url', 'post_webhook_url'],
+    ]) {
+        if (inputs[name] !== '')
+            desired[field] = asInput(name, () => (0,fields/* parseWebhookUrl */._b)(inputs[name]));
+    }
+    if (inputs.target !== '')
+        desired.target = parseTarget(inputs.target, resource);
+    if (Object.keys(desired).length === 0) {
+        throw new errors/* InputError */.dz('filters', 'and method, pre-webhook-url, post-webhook-url and target are all empty: nothing to manage. Set at least one of them, or config-file.');
+    }
+    return desired;
+}
+function parseTarget(value, resource) {
+    if (resource.kind === 'service') {
+        throw new errors/* InputError */.dz('target', 'is set together with service-sid: only the account-wide configuration has a target. Leave target empty.');
+    }
+    return asInput('target', () => (0,fields/* parseTarget */.hu)(value));
+}
+function parseGitHub(inputs, mode, warnings) {
+    let driftIssue = parseBoolean(inputs, 'drift-issue');
+    let prComment = parseChoice(inputs, 'pr-comment', ['true', 'false', 'on-change']);
+    // An apply may close the drift issue it fixed; only a check plans, and export does neither.
+    if (driftIssue && mode === 'export') {
+        warnings.push('drift-issue is true but mode is export: the drift issue is kept in check and apply mode.');
+        driftIssue = false;
+    }
+    if (prComment !== 'false' && mode !== 'check') {
+        warnings.push(`pr-comment is ${prComment} but mode is ${mode}: the plan comment is kept in check mode only.`);
+        prComment = 'false';
+    }
+    if (!driftIssue && prComment === 'false')
+        return null;
+    if (inputs['github-token'] === '') {
+        throw new errors/* InputError */.dz('github-token', `is empty while ${driftIssue ? 'drift-issue is true' : `pr-comment is ${prComment}`}: give a token with ${driftIssue ? 'issues' : 'pull-requests'} write permission (the default is github.token).`);
+    }
+    return {
+        token: inputs['github-token'],
+        driftIssueLabels: driftIssue ? parseLabels(inputs) : null,
+        prComment: prComment === 'false' ? null : prComment === 'true' ? 'always' : 'on-change',
+    };
+}
+function parseLabels(inputs) {
+    const labels = inputs['drift-issue-labels']
+        .split(',')
+        .map((label) => label.trim())
+        .filter((label) => label !== '');
+    if (labels.length === 0) {
+        throw new errors/* InputError */.dz('drift-issue-labels', 'is empty while drift-issue is true: give at least one label; the first finds the open drift issue again.');
+    }
+    return labels;
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/twilio-client.ts
+// The HTTP client for Twilio's Conversations API: one keep-alive connection pool for every request
+// of a run, a time limit and a size limit on every answer, and retries of what is transient. An
+// overload pauses the whole pool (src/overload.ts); a cancelled run ends its reads at once and
+// gives its updates a grace (src/cancellation.ts).
+
+
+
+
+
+
+
+
+
+
+
+/** Twilio's answers here are a few hundred bytes; anything this big is not one of them. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** 100 pages of 100: far more services than an account has, and a bound on a list that never ends. */
+const MAX_SERVICE_PAGES = 100;
+class TwilioClient {
+    options;
+    dispatcher;
+    ownsDispatcher;
+    clock;
+    authorization;
+    pause;
+    /** When a cancelled run cuts off what its grace let finish. */
+    deadline;
+    updatesSent = 0;
+    constructor(options) {
+        this.options = options;
+        this.ownsDispatcher = options.dispatcher === undefined;
+        this.dispatcher = options.dispatcher ?? createPool(options);
+        this.clock = options.clock ?? systemClock;
+        const { username, password } = options.credentials;
+        this.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+        this.pause = new PoolPause(this.clock);
+        this.deadline =
+            options.signal === undefined
+                ? undefined
+                : (0,cancellation/* graceAfter */.Dc)(options.signal, cancellation/* CANCEL_GRACE_MS */.RI, this.clock);
+    }
+    async fetchConfig(resource, purpose = 'read') {
+        return this.config(resource, await this.send('GET', (0,webhook_config/* resourcePath */.oU)(resource), undefined, purpose === 'outcome'));
+    }
+    /** An update in flight is never cut off at once when the run is cancelled: it gets the grace. */
+    async updateConfig(resource, update) {
+        return this.config(resource, await this.send('POST', (0,webhook_config/* resourcePath */.oU)(resource), (0,webhook_config/* encodeUpdate */.Kf)(update), true));
+    }
+    /** Every Conversations service of the account, following the list's own next-page links. */
+    async listServices() {
+        const services = [];
+        let path = `${webhook_config/* SERVICES_PATH */.l_}?PageSize=${webhook_config/* SERVICES_PAGE_SIZE */.BR}`;
+        for (let page = 1; path !== null; page++) {
+            if (page > MAX_SERVICE_PAGES) {
+                throw new UnexpectedAnswerError(`GET ${webhook_config/* SERVICES_PATH */.l_}`, 200, `more than ${MAX_SERVICE_PAGES} pages of services`);
+            }
+            const answer = await this.send('GET', path);
+            const read = (0,webhook_config/* readServicesPage */.eT)(twilio_client_parseJson(answer.text));
+            this.logAnswer(answer);
+            if ('problem' in read)
+                throw new UnexpectedAnswerError(answer.request, answer.status, read.problem);
+            services.push(...read.services);
+            path = read.next === null ? null : this.samePath(read.next, answer.request);
+        }
+        // A list that changes while it is read may repeat a service on a later page.
+        return (0,webhook_config/* uniqueServices */.G1)(services);
+    }
+    /** Lets the process exit: keep-alive sockets would otherwise hold the runner. */
+    async close() {
+        if (this.ownsDispatcher)
+            await this.dispatcher.close();
+    }
+    config(resource, answer) {
+        const json = twilio_client_parseJson(answer.text);
+        const read = json === undefined
+            ? { problem: `a body that is not JSON: "${(0,src_text/* oneLine */.TN)(answer.text, 120)}"` }
+            : (0,webhook_config/* readConfig */.Xg)(json, resource);
+        if ('problem' in read) {
+            this.logAnswer(answer);
+            throw new UnexpectedAnswerError(answer.request, answer.status, read.problem);
+        }
+        this.options.onConfig?.(read.config);
+        this.logAnswer(answer);
+        return read.config;
+    }
+    /** A next-page link elsewhere than Twilio's own host would take the credentials with it. */
+    samePath(link, request) {
+        const base = new URL(this.options.baseUrl);
+        const url = URL.canParse(link) ? new URL(link) : undefined;
+        if (url?.origin !== base.origin || !url.pathname.startsWith(base.pathname.replace(/\/$/, ''))) {
+            throw new UnexpectedAnswerError(request, 200, `a next_page_url on another host: "${(0,src_text/* oneLine */.TN)(link, 120)}"`);
+        }
+        return `${url.pathname.slice(base.pathname.replace(/\/$/, '').length)}${url.search}`;
+    }
+    logAnswer(answer) {
+        // Whole: the log redacts it first and shortens it after, so no secret is cut in two. Its
+        // URLs are shown as everywhere else: their user info and query values are nobody's to read.
+        this.log('debug', `${answer.request} answered ${answer.status} in ${answer.ms} ms: ${(0,urls/* showUrlsInBody */.vl)(answer.text)}`);
+    }
+    /** `graced`: an update or what learns its outcome, which a cancelled run lets finish. */
+    async send(method, path, body, graced = false) {
+        const where = `${method} ${path}`;
+        const cancel = this.options.signal;
+        try {
+            return await withRetries((attempt) => this.attempt(method, path, body, attempt, graced), {
+                attempts: this.options.maxRetries + 1,
+                isTransient: (error) => (error instanceof TwilioApiError || error instanceof TransportError) && error.transient,
+                // An overload has paused the whole pool (see attempt): the retry waits for that pause.
+                delayMs: (error, attempt) => isOverload(error)
+                    ? 0
+                    : retryDelayMs(attempt, retryAfterOf(error), this.clock.now(), this.clock.random()),
+                signal: cancel,
+            }, this.clock, (error, attempt, delay) => {
+                this.log('info', `${where} failed (attempt ${attempt} of ${this.options.maxRetries + 1}): ${error instanceof Error ? error.message : String(error)} ${isOverload(error) ? 'Retrying once the pause is over.' : `Retrying in ${(delay / 1000).toFixed(1)} s.`}`);
+            });
+        }
+        catch (error) {
+            // A read the cancellation stopped between attempts says so, not what failed before it.
+            if (!graced && (0,cancellation/* isAborted */.G4)(cancel) && !(error instanceof cancellation/* CancelledRequest */.Lp)) {
+                throw this.cancelled(where, false, false);
+            }
+            throw error;
+        }
+    }
+    async attempt(method, path, body, attempt, graced) {
+        const where = `${method} ${path}`;
+        const url = `${this.options.baseUrl}${path}`;
+        // What ends the attempt in flight: the cancellation, or its grace's end. Once cancelled, no
+        // update leaves that was not sent already (one waiting at the pool's pause, a rollback).
+        const cut = graced ? this.deadline : this.options.signal;
+        const refuse = method === 'POST' ? this.options.signal : cut;
+        await this.pause.over(refuse);
+        if ((0,cancellation/* isAborted */.G4)(refuse))
+            throw this.cancelled(where, false, refuse === this.deadline);
+        const generation = this.pause.generation;
+        if (method === 'POST')
+            this.updatesSent += 1;
+        const started = this.clock.now();
+        this.log('debug', `${method} ${url} (attempt ${attempt})${body === undefined ? '' : ` with ${shownForm(body)}`}`);
+        const timeout = AbortSignal.timeout(this.options.timeoutMs);
+        const signal = cut === undefined ? timeout : AbortSignal.any([timeout, cut]);
+        const headers = {
+            accept: 'application/json',
+            authorization: this.authorization,
+            'user-agent': this.options.userAgent,
+        };
+        if (body !== undefined)
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+        let status;
+        let responseHeaders;
+        let text;
+        try {
+            const response = await request(url, {
+                dispatcher: this.dispatcher,
+                method,
+                headers,
+                body: body ?? null,
+                signal,
+            });
+            status = response.statusCode;
+            responseHeaders = response.headers;
+            text = await readCapped(response.body, header(responseHeaders, 'content-length'));
+            // undici hands the connection back to its pool a tick after the body ends; a request sent
+            // before then would open a connection of its own.
+            await (0,promises_namespaceObject.setImmediate)();
+        }
+        catch (error) {
+            if ((0,cancellation/* isAborted */.G4)(cut) && !timeout.aborted)
+                throw this.cancelled(where, true, graced);
+            throw transportError(where, error, timeout, this.options.timeoutMs);
+        }
+        const answer = { request: where, status, text, ms: this.clock.now() - started };
+        if (status >= 200 && status < 300)
+            return answer;
+        this.logAnswer(answer);
+        const error = new TwilioApiError(where, status, describeErrorBody(text, header(responseHeaders, 'content-type')), header(responseHeaders, 'retry-after'));
+        if (isOverload(error))
+            this.pauseThePool(error, attempt, generation);
+        throw error;
+    }
+    /** Every request waits, for as long as the answer asks (or the backoff of this attempt). */
+    pauseThePool(error, attempt, generation) {
+        const ms = retryDelayMs(attempt, error.retryAfter, this.clock.now(), this.clock.random());
+        if (this.pause.begin(generation, ms)) {
+            this.log('info', `Twilio answered ${error.status} to ${error.request}${error.status === 429 ? ' (the account is at its limit of requests in flight, which its production traffic shares)' : ''}: no request to Twilio is sent for ${(ms / 1000).toFixed(1)} s.`);
+        }
+    }
+    cancelled(where, inFlight, graced) {
+        const why = graced
+            ? `the run was cancelled, and the ${cancellation/* CANCEL_GRACE_MS */.RI / 1000} s it gives updates in flight ran out`
+            : 'the run was cancelled';
+        const what = `${where} ${inFlight ? 'was cut off in flight' : 'was not sent'}: ${why}.`;
+        return new cancellation/* CancelledRequest */.Lp(where, inFlight, this.updatesSent === 0 ? `Cancelled before anything was changed: ${what}` : what);
+    }
+    log(level, message) {
+        this.options.log?.(level, message);
+    }
+}
+/**
+ * One pool for every request of a run: at most `maxConnections` connections, kept alive and
+ * reused, so a fetch, its update and the verification share a connection (and its TLS handshake).
+ */
+function createPool(options) {
+    const pool = { connections: options.maxConnections, connect: { timeout: options.timeoutMs } };
+    return options.proxyUrl === undefined
+        ? new Agent(pool)
+        : new ProxyAgent({ ...pool, uri: options.proxyUrl });
+}
+/** The body as text, refused once it passes MAX_BODY_BYTES rather than buffered whole. */
+async function readCapped(body, contentLength) {
+    if (contentLength !== undefined && Number(contentLength) > MAX_BODY_BYTES) {
+        discard(body);
+        throw new BodyTooLarge();
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+            discard(body);
+            throw new BodyTooLarge();
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+class BodyTooLarge extends Error {
+}
+/** Closes a body unread; the abort it reports is expected, not an error of the run. */
+function discard(body) {
+    body.on('error', () => undefined);
+    body.destroy();
+}
+/** A form body for the log: each value as it is, but URLs as showUrl shows them. */
+function shownForm(body) {
+    return [...new URLSearchParams(body)]
+        .map(([name, value]) => `${name}=${(0,urls/* showUrlsIn */.n$)(value)}`)
+        .join('&');
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function retryAfterOf(error) {
+    return error instanceof TwilioApiError ? error.retryAfter : undefined;
+}
+function twilio_client_parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+const TLS_CODES = /^(?:ERR_SSL_|ERR_TLS_|EPROTO$)|CERT|^UNABLE_TO_|^SELF_SIGNED|^DEPTH_ZERO/;
+function transportError(where, error, signal, timeoutMs) {
+    if (error instanceof BodyTooLarge) {
+        return new TransportError(where, 'too-large', `the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB, far more than a webhook configuration; it was not read`);
+    }
+    if (signal.aborted) {
+        return new TransportError(where, 'timeout', `no complete answer within ${timeoutMs / 1000} s`, error);
+    }
+    if (!isNetworkError(error))
+        return error instanceof Error ? error : new Error(String(error));
+    const code = errorCode(error);
+    const failure = code === 'ENOTFOUND'
+        ? 'dns'
+        : code === 'ECONNREFUSED'
+            ? 'refused'
+            : code !== undefined && TLS_CODES.test(code)
+                ? 'tls'
+                : 'connection';
+    return new TransportError(where, failure, networkErrorMessage(error, code), error);
+}
+function isNetworkError(error) {
+    return (error instanceof undici_errors.UndiciError ||
+        (error instanceof Error && errorCode(error) !== undefined));
+}
+function errorCode(error) {
+    const own = error.code;
+    const cause = error.cause?.code;
+    const code = typeof own === 'string' && own.startsWith('UND_ERR') && typeof cause === 'string' ? cause : own;
+    return typeof code === 'string' ? code : typeof cause === 'string' ? cause : undefined;
+}
+function networkErrorMessage(error, code) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return (0,src_text/* oneLine */.TN)(`${error.message}${code === undefined ? '' : ` (${code})`}${cause}`, 300);
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// The story of a run: read inputs → desired state → fetch live → plan → apply or report → outputs.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function run(dependencies = {}) {
+    const raw = dependencies.runner ?? actionsRunner();
+    const secrets = new Secrets((secret) => {
+        raw.setSecret(secret);
+    });
+    const runner = guarded(raw, secrets);
+    try {
+        await runStory(runner, secrets, dependencies);
+    }
+    finally {
+        runner.finish();
+    }
+}
+async function runStory(runner, secrets, dependencies) {
+    const inputs = readInputs(runner);
+    maskInputSecrets(inputs, secrets);
+    let settings;
+    // Known once the inputs are valid: a check that fails after that says so in its plan comment.
+    let planning;
+    let desired;
+    let onlyIfLive;
+    try {
+        const parsed = parseSettings(inputs);
+        settings = parsed.settings;
+        planning = settings;
+        for (const warning of parsed.warnings)
+            runner.annotate('warning', warning);
+        desired = settings.mode === 'export' ? undefined : await readDesired(settings, runner.env);
+        const expected = settings.deploy.onlyIfLive;
+        onlyIfLive = expected === undefined ? undefined : await readOnlyIfLive(expected);
+    }
+    catch (error) {
+        const failure = (0,errors/* errorMessage */.gJ)(error);
+        const gitHub = planning === undefined
+            ? undefined
+            : await reportFailedRun(failure, planning, gitHubContext(runner, secrets, dependencies));
+        await publishAborted(runner, {
+            mode: modeIfValid(inputs),
+            failure,
+            gitHub,
+            problems: error instanceof service_names/* DesiredStateError */.o7 ? fileProblems(error) : undefined,
+        });
+        return;
+    }
+    secrets.addBasicCredential(settings.credentials.username, settings.credentials.password);
+    for (const url of desiredUrls(onlyIfLive, desired))
+        secrets.addUrl(url);
+    if (desired?.kind === 'file') {
+        for (const { name, value } of desired.state.variables)
+            secrets.addVariable(name, value);
+    }
+    const clock = dependencies.clock ?? systemClock;
+    const explain = (error) => explainError(error, settings);
+    const twilio = twilioClient(settings, dependencies, runner);
+    try {
+        if (desired === undefined) {
+            const { exportState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7102));
+            await publishExport(runner, await exportState(twilio, settings, runner.env, clock));
+            return;
+        }
+        const inventory = await takeInventory(twilio, desired, settings);
+        const planned = inventory.managed.map((managed) => ({
+            ...managed,
+            plan: (0,src_plan/* planChanges */.XA)(managed.desired, managed.live),
+        }));
+        for (const { resource, plan } of planned) {
+            for (const warning of plan.warnings) {
+                runner.annotate('warning', planned.length > 1 ? `${(0,webhook_config/* describeResource */.w9)(resource)}: ${warning}` : warning);
+            }
+        }
+        const outcome = settings.mode === 'apply'
+            ? await deploy(twilio, planned, settings, {
+                runner,
+                clock,
+                explain,
+                onlyIfLive,
+                signal: dependencies.signal,
+            })
+            : checkOnly(planned, settings);
+        const result = resultOf(settings, inventory, outcome);
+        const gitHub = await keepGitHubInformed(result, settings, gitHubContext(runner, secrets, dependencies));
+        await publishResult(runner, result, gitHub, settings.unmanagedServices);
+    }
+    catch (error) {
+        const failure = explain(error);
+        const gitHub = await reportFailedRun(failure, settings, gitHubContext(runner, secrets, dependencies));
+        await publishAborted(runner, {
+            mode: settings.mode,
+            failure,
+            gitHub,
+            problems: error instanceof service_names/* DesiredStateError */.o7 ? fileProblems(error) : undefined,
+        });
+    }
+    finally {
+        await twilio.close();
+    }
+}
+function resultOf(settings, inventory, outcome) {
+    const services = servicesReport(inventory, outcome.resources.map((r) => ({ resource: r.resource, name: r.name, config: r.current })));
+    return {
+        mode: settings.mode === 'apply' ? 'apply' : 'check',
+        accountSid: settings.accountSid,
+        file: settings.source.kind === 'file' ? settings.source.path : undefined,
+        ...outcome,
+        services,
+        failures: [...outcome.failures, ...unmanagedFailures(services, settings)],
+    };
+}
+/** Every URL the run may print that a desired-state file or only-if-live holds. */
+function desiredUrls(onlyIfLive, desired) {
+    const configs = [
+        onlyIfLive,
+        ...(desired?.kind === 'file'
+            ? [desired.state.account, ...desired.state.services.map((s) => s.desired)]
+            : []),
+    ];
+    return configs.flatMap((config) => [config?.pre_webhook_url, config?.post_webhook_url]);
+}
+/** The first problems of a desired-state file, each for an annotation on its line. */
+function fileProblems(error) {
+    return error.problems.slice(0, service_names/* MAX_LISTED_PROBLEMS */.sl).map(({ line, column, message }) => ({
+        file: error.file,
+        line,
+        column,
+        message,
+    }));
+}
+function readInputs(runner) {
+    return Object.fromEntries(INPUTS.map((name) => [name, runner.getInput(name)]));
+}
+/** Before anything is printed: the tokens, and the credentials of the desired webhook URLs. */
+function maskInputSecrets(inputs, secrets) {
+    for (const name of ['auth-token', 'api-secret', 'github-token']) {
+        secrets.add(inputs[name]);
+    }
+    for (const name of ['pre-webhook-url', 'post-webhook-url', 'probe-url']) {
+        secrets.addUrl(inputs[name]);
+    }
+    for (const url of inputs['only-if-live'].match(/[a-z][a-z0-9+.-]*:\/\/[^\s"',]+/gi) ?? []) {
+        secrets.addUrl(url);
+    }
+}
+async function readDesired(settings, env) {
+    const { source } = settings;
+    if (source.kind === 'inputs') {
+        return {
+            kind: 'inputs',
+            wanted: { resource: source.resource, name: undefined, desired: source.desired },
+        };
+    }
+    // Loaded on demand, with the YAML parser: runs without a file never pay for them.
+    const { readDesiredFile } = await __nccwpck_require__.e(/* import() */ 31).then(__nccwpck_require__.bind(__nccwpck_require__, 2031));
+    const text = await readDesiredFile(source.path, env);
+    const { parseDesiredState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9625));
+    return { kind: 'file', state: parseDesiredState(text, source.path, env) };
+}
+/** Under "fail", a service nobody declared that overrides the account-wide configuration fails the run. */
+function unmanagedFailures(services, settings) {
+    if (settings.unmanagedServices !== 'fail' || services === undefined || !services.listed)
+        return [];
+    const overriding = services.services.filter((s) => !s.managed && s.fires === 'service');
+    return overriding.length === 0
+        ? []
+        : [
+            `${overriding.length} service${overriding.length === 1 ? '' : 's'} not declared override the account-wide configuration (unmanaged-services: fail): ${overriding.map((s) => s.sid).join(', ')}.`,
+        ];
+}
+function twilioClient(settings, dependencies, runner) {
+    return new TwilioClient({
+        baseUrl: settings.endpoint.baseUrl,
+        credentials: settings.credentials,
+        timeoutMs: settings.timeoutMs,
+        maxRetries: settings.maxRetries,
+        maxConnections: settings.maxConcurrency,
+        userAgent: USER_AGENT,
+        proxyUrl: proxyFor(settings.endpoint.baseUrl, runner.env),
+        dispatcher: dependencies.dispatcher,
+        clock: dependencies.clock,
+        signal: dependencies.signal,
+        log: (level, message) => {
+            if (level === 'info')
+                runner.info(message);
+            else
+                runner.debug(message);
+        },
+    });
+}
+function gitHubContext(runner, secrets, dependencies) {
+    return {
+        runner,
+        secrets,
+        clock: dependencies.clock ?? systemClock,
+        retryUnitMs: dependencies.gitHubRetryUnitMs ?? 1_000,
+        signal: dependencies.signal,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2464:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UD: () => (/* binding */ compare),
+/* harmony export */   XA: () => (/* binding */ planChanges),
+/* harmony export */   l7: () => (/* binding */ describeDiff)
+/* harmony export */ });
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5694);
+/* harmony import */ var _show_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1534);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8992);
+/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4645);
+
+
+
+
+function planChanges(desired, live) {
+    const diff = compare(desired, live);
+    const update = Object.fromEntries(diff.map(({ field }) => [field, desired[field]]));
+    return {
+        diff,
+        update,
+        warnings: [...unknownEventWarnings(desired), ...hookWarnings(desired, live)],
+    };
+}
+/** The managed fields whose value in `config` is not the desired one. */
+function compare(desired, config) {
+    return _webhook_config_js__WEBPACK_IMPORTED_MODULE_2__/* .FIELDS */ .cJ.filter((field) => field in desired).flatMap((field) => {
+        const wanted = desired[field] ?? null;
+        const actual = liveValue(config, field);
+        return matches(field, wanted, actual) ? [] : [{ field, actual, desired: wanted }];
+    });
+}
+function liveValue(config, field) {
+    return config[field] ?? null;
+}
+function matches(field, desired, actual) {
+    switch (field) {
+        case 'filters':
+            return sameSet(asList(desired), asList(actual));
+        case 'method':
+            return desired?.toString().toUpperCase() === actual?.toString().toUpperCase();
+        case 'pre_webhook_url':
+        case 'post_webhook_url':
+            // Twilio signs requests with the exact URL, so any byte of difference matters; an empty
+            // string and null both mean "no URL".
+            return (desired || null) === (actual || null);
+        case 'target':
+            return desired === actual;
+    }
+}
+function asList(value) {
+    if (value === null)
+        return [];
+    return typeof value === 'string' ? [value] : value;
+}
+function sameSet(a, b) {
+    const left = new Set(a);
+    const right = new Set(b);
+    return left.size === right.size && [...left].every((item) => right.has(item));
+}
+/**
+ * Each desired event this action does not know, once: events.ts let it through as a name Twilio
+ * may have added since, which the action cannot vouch for, so a person should hear of it.
+ */
+function unknownEventWarnings(desired) {
+    const unknown = new Set((desired.filters ?? []).filter((name) => !_events_js__WEBPACK_IMPORTED_MODULE_0__/* .ALL_EVENTS */ .CQ.includes(name)));
+    return [...unknown].map((name) => `The filters have ${name}, which is not one of the ${_events_js__WEBPACK_IMPORTED_MODULE_0__/* .ALL_EVENTS */ .CQ.length} Conversations events this action knows: it is sent to Twilio as it is, and Twilio is the authority on whether it is an event. Whether it is a pre- or a post-event is unknown here, so nothing checks that a URL will receive it.`);
+}
+/**
+ * Events that will be subscribed to with no URL to deliver them to. An unknown event is neither
+ * pre nor post here: its warning above says so.
+ */
+function hookWarnings(desired, live) {
+    const filters = desired.filters ?? live.filters ?? [];
+    const preUrl = desired.pre_webhook_url === undefined ? live.pre_webhook_url : desired.pre_webhook_url;
+    const postUrl = desired.post_webhook_url === undefined ? live.post_webhook_url : desired.post_webhook_url;
+    const warnings = [];
+    const pre = filters.filter(_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isPreEvent */ .OL);
+    if (pre.length > 0 && !preUrl) {
+        warnings.push(`Pre-event filters (${pre.join(', ')}) are wanted but no pre-webhook-url will be configured: Twilio has nowhere to send them.`);
+    }
+    const post = filters.filter(_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isPostEvent */ .dQ);
+    if (post.length > 0 && !postUrl) {
+        warnings.push(`Post-event filters (${post.join(', ')}) are wanted but no post-webhook-url will be configured: Twilio has nowhere to send them.`);
+    }
+    return warnings;
+}
+/** "configuration differs in 2 fields: method is …; filters is …" */
+function describeDiff(diff) {
+    const fields = diff.map(({ field, actual, desired }) => `${field} is ${JSON.stringify((0,_show_js__WEBPACK_IMPORTED_MODULE_1__/* .shownValue */ .JJ)(field, actual))} (desired ${JSON.stringify((0,_show_js__WEBPACK_IMPORTED_MODULE_1__/* .shownValue */ .JJ)(field, desired))})`);
+    return `configuration differs in ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(diff.length, 'field')}: ${fields.join('; ')}`;
+}
+
+
+/***/ }),
+
+/***/ 6314:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dy: () => (/* binding */ describeResult),
+  Nc: () => (/* binding */ driftWarnings),
+  g5: () => (/* binding */ failureOf),
+  k5: () => (/* binding */ outputsFor),
+  Zz: () => (/* binding */ outputsForAborted),
+  Wl: () => (/* binding */ outputsForExport),
+  Ur: () => (/* binding */ overrideWarnings),
+  Wi: () => (/* binding */ renderAbortedSummary),
+  dk: () => (/* binding */ renderExportSummary),
+  $9: () => (/* binding */ renderFieldTable),
+  Br: () => (/* binding */ renderSummary),
+  P5: () => (/* binding */ resourceHeading),
+  MT: () => (/* binding */ verdictLine)
+});
+
+// EXTERNAL MODULE: ./src/budget.ts
+var budget = __nccwpck_require__(7562);
+// EXTERNAL MODULE: ./src/plan.ts
+var plan = __nccwpck_require__(2464);
+;// CONCATENATED MODULE: ./src/result.ts
+/** The run's verdict: the worst that happened to any resource. */
+function verdictOf(result) {
+    const statuses = result.resources.map((r) => r.status);
+    if (result.stopped !== undefined || result.failures.length > 0 || statuses.includes('failed')) {
+        return 'failed';
+    }
+    for (const status of ['updated', 'drifted', 'skipped']) {
+        if (statuses.includes(status) || (status === 'skipped' && result.skipped !== undefined)) {
+            return status;
+        }
+    }
+    return 'in-sync';
+}
+
+// EXTERNAL MODULE: ./src/show.ts
+var show = __nccwpck_require__(1534);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+// EXTERNAL MODULE: ./src/urls.ts
+var src_urls = __nccwpck_require__(5769);
+// EXTERNAL MODULE: ./src/webhook-config.ts
+var webhook_config = __nccwpck_require__(4645);
+;// CONCATENATED MODULE: ./src/render.ts
+// Pure rendering of a run's result: the outputs, the verdict, the annotations' words and the job
+// summary's Markdown. Callers pass data that is already redacted; everything here escapes what
+// it embeds.
+
+
+
+
+
+
+
+const NO_OUTPUTS = {
+    changed: 'false',
+    drifted: '',
+    diff: '',
+    resources: '',
+    previous: '',
+    config: '',
+    'account-sid': '',
+    'chat-service-sid': '',
+    filters: '',
+    method: '',
+    'pre-webhook-url': '',
+    'post-webhook-url': '',
+    target: '',
+    url: '',
+    'drift-issue-url': '',
+    'config-file': '',
+    probed: '[]',
+    skipped: 'false',
+};
+/**
+ * Every output of action.yml. The per-field outputs describe one resource after the run: the one
+ * the inputs describe, or with a desired-state file the account-wide configuration (empty when
+ * the file does not manage it).
+ */
+function outputsFor(result, gitHub) {
+    const main = primary(result);
+    const current = main?.current === undefined ? undefined : (0,show/* outputConfig */.Sp)(main.current);
+    const diffOf = (r) => r.diff.map((d) => ({
+        field: d.field,
+        actual: (0,show/* outputValue */.rP)(d.field, d.actual),
+        desired: (0,show/* outputValue */.rP)(d.field, d.desired),
+    }));
+    return {
+        ...NO_OUTPUTS,
+        changed: String(result.resources.some((r) => r.changed)),
+        drifted: String(result.resources.some((r) => r.diff.length > 0)),
+        diff: JSON.stringify(result.resources.flatMap((r) => diffOf(r).map((d) => ({ resource: key(r), ...d })))),
+        resources: JSON.stringify(result.resources.map((r) => ({
+            resource: key(r),
+            sid: r.resource.kind === 'service' ? r.resource.serviceSid : result.accountSid,
+            ...(r.resource.kind === 'service' ? { name: r.name ?? null } : {}),
+            status: r.status,
+            diff: diffOf(r),
+        }))),
+        previous: main === undefined ? '' : JSON.stringify((0,show/* outputConfig */.Sp)(main.previous)),
+        config: current === undefined ? '' : JSON.stringify(current),
+        'account-sid': current?.account_sid ?? '',
+        'chat-service-sid': current?.chat_service_sid ?? '',
+        filters: (current?.filters ?? []).join(','),
+        method: current?.method ?? '',
+        'pre-webhook-url': current?.pre_webhook_url ?? '',
+        'post-webhook-url': current?.post_webhook_url ?? '',
+        target: current?.target ?? '',
+        url: current?.url ?? '',
+        'drift-issue-url': urlOf(gitHub.driftIssue),
+        probed: JSON.stringify(result.probed.map((p) => ({
+            url: (0,src_urls/* withoutUserInfo */.sl)(p.url),
+            passed: p.passed,
+            attempts: p.attempts,
+            status: p.lastStatus,
+            ms: p.elapsedMs,
+        }))),
+        skipped: String(result.skipped !== undefined),
+    };
+}
+/** A run that stopped early changed nothing and knows nothing of the live state. */
+function outputsForAborted() {
+    return NO_OUTPUTS;
+}
+function outputsForExport(run) {
+    return { ...NO_OUTPUTS, 'config-file': run.file };
+}
+function primary(result) {
+    return result.file === undefined
+        ? result.resources[0]
+        : result.resources.find((r) => r.resource.kind === 'account');
+}
+/** "account", or the service's SID: the `resource` key of the diff and resources outputs. */
+function key(result) {
+    return result.resource.kind === 'account' ? 'account' : result.resource.serviceSid;
+}
+function urlOf(outcome) {
+    return outcome !== undefined && 'url' in outcome ? outcome.url : '';
+}
+const HEADLINES = {
+    'in-sync': '✅ In sync',
+    drifted: '⚠️ Drifted',
+    updated: '✏️ Updated',
+    skipped: '⏭️ Skipped',
+    failed: '❌ Failed',
+};
+/** What one resource's state is and what the run did to it, in a line. */
+function describeResult(result, mode) {
+    const fields = (0,src_text/* count */.U9)(result.diff.length, 'field');
+    switch (result.status) {
+        case 'in-sync':
+            return 'The live configuration matches the desired one; nothing was sent.';
+        case 'drifted':
+            return mode === 'check'
+                ? `The live configuration differs from the desired one in ${fields}; check mode changes nothing.`
+                : `The live configuration differs in ${fields}.`;
+        case 'updated':
+            return `Updated ${fields}; Twilio's answer matches the desired configuration.`;
+        case 'skipped':
+            return result.notes?.[0] ?? 'Left as it is.';
+        case 'failed':
+            return result.failure ?? 'The run failed.';
+    }
+}
+/** The line a person reads first: the state of everything the run manages, and what it did. */
+function verdictLine(result) {
+    const [only] = result.resources;
+    const failures = result.failures.join(' ');
+    // A stopped run's own line counts what became of every resource.
+    if (result.stopped !== undefined)
+        return [result.stopped, ...result.failures].join(' ');
+    if (result.resources.length === 1 && only !== undefined) {
+        const line = result.skipped ?? describeResult(only, result.mode);
+        return failures === '' ? line : `${line} ${failures}`;
+    }
+    const total = result.resources.length;
+    const by = (status) => result.resources.filter((r) => r.status === status).length;
+    const lines = {
+        'in-sync': `All ${(0,src_text/* count */.U9)(total, 'resource')} match the desired state; nothing was sent.`,
+        drifted: result.mode === 'check'
+            ? `${by('drifted')} of ${(0,src_text/* count */.U9)(total, 'resource')} differ from the desired state; check mode changes nothing.`
+            : `${by('drifted')} of ${(0,src_text/* count */.U9)(total, 'resource')} differ from the desired state.`,
+        updated: `Updated ${by('updated')} of ${(0,src_text/* count */.U9)(total, 'resource')}; every answer matches the desired configuration.`,
+        skipped: result.skipped ?? 'Nothing was sent.',
+        failed: by('failed') === 0
+            ? failures
+            : `${by('failed')} of ${(0,src_text/* count */.U9)(total, 'resource')} failed${by('updated') > 0 ? `, ${by('updated')} updated` : ''}.${failures === '' ? '' : ` ${failures}`}`,
+    };
+    return lines[verdictOf(result)];
+}
+/** At most this many distinct reasons in the error annotation; the summary has them all. */
+const MAX_REASONS = 10;
+/**
+ * Why the step fails, if it does: the resources' failures, the run's, then GitHub's. A reason
+ * shared by several resources (a probe of one URL, an outage) is said once, with how many.
+ */
+function failureOf(result, gitHub) {
+    const many = result.resources.length > 1;
+    // The same failure of several services differs only in their SIDs (in a request's path, say).
+    const byReason = new Map();
+    for (const r of result.resources) {
+        if (r.failure === undefined)
+            continue;
+        const cause = r.failure.replace(/\bIS[0-9a-fA-F]{32}\b/g, 'IS…');
+        byReason.set(cause, [
+            ...(byReason.get(cause) ?? []),
+            { failure: r.failure, headings: [resourceHeading(r)] },
+        ]);
+    }
+    const reasons = [
+        ...[...byReason].map(([cause, group]) => {
+            const [only] = group;
+            if (only !== undefined && group.length === 1) {
+                return many ? `${only.headings.join('')}: ${only.failure}` : only.failure;
+            }
+            const headings = group.flatMap((g) => g.headings);
+            return `${(0,src_text/* count */.U9)(headings.length, 'resource')} (${listed(headings)}): ${cause}`;
+        }),
+        ...(result.stopped === undefined ? [] : [result.stopped]),
+        ...result.failures,
+        ...[gitHub.driftIssue, gitHub.prComment].flatMap((o) => o?.action === 'failed' ? [o.error] : []),
+    ];
+    if (reasons.length === 0)
+        return undefined;
+    const shown = reasons.slice(0, MAX_REASONS);
+    const more = reasons.length - shown.length;
+    return [...shown, ...(more > 0 ? [`…and ${more} more reasons: see the job summary.`] : [])].join(' ');
+}
+/** The first few of a list, and how many more. */
+function listed(items, max = 3) {
+    const shown = items.slice(0, max).join(', ');
+    return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+/** One warning per resource that drifts, in a check that does not fail on drift (the runner rolls up past ten). */
+function driftWarnings(result) {
+    if (result.mode !== 'check')
+        return [];
+    return result.resources
+        .filter((r) => r.status === 'drifted' && r.failure === undefined)
+        .map((r) => `${resourceHeading(r)}: ${describeResult(r, 'check')} ${(0,plan/* describeDiff */.l7)(r.diff)}.`);
+}
+/** One warning per service nobody declared whose own configuration overrides the account-wide one. */
+function overrideWarnings(result) {
+    const report = result.services;
+    if (report === undefined)
+        return [];
+    if (!report.listed) {
+        return [
+            `Could not check for services that override the account-wide configuration: ${report.problem}. Give the credential permission to list Conversations services, or set unmanaged-services: ignore.`,
+        ];
+    }
+    return report.services
+        .filter((s) => !s.managed && s.fires === 'service')
+        .map((s) => `Service ${s.sid}${s.name === '' ? '' : ` (${s.name})`} is not declared${result.file === undefined ? '' : ` in ${result.file}`} and has its own webhook configuration (${ownHooks(s.config)}): it overrides the account-wide configuration, so for its conversations only its own hooks fire.`);
+}
+function ownHooks(config) {
+    const urls = [
+        config?.pre_webhook_url ? `pre-webhook-url ${(0,src_urls/* showUrl */.jr)(config.pre_webhook_url)}` : '',
+        config?.post_webhook_url ? `post-webhook-url ${(0,src_urls/* showUrl */.jr)(config.post_webhook_url)}` : '',
+    ].filter((text) => text !== '');
+    return urls.join(', ');
+}
+function resourceHeading(result) {
+    return result.resource.kind === 'account'
+        ? (0,webhook_config/* describeResource */.w9)(result.resource)
+        : `${(0,webhook_config/* describeResource */.w9)(result.resource)}${result.name === undefined || result.name === '' ? '' : ` (${result.name})`}`;
+}
+/**
+ * The job summary, as Markdown with HTML tables whose every value is escaped, within GitHub's
+ * 1 MiB for a step: the resources that need a look first, those in sync folded into one line, and
+ * what does not fit counted (the outputs list every resource).
+ */
+function renderSummary(result, gitHub) {
+    const verdict = verdictOf(result);
+    const many = result.resources.length > 1;
+    const head = [
+        `## Twilio Conversations webhooks: ${HEADLINES[verdict]}`,
+        '',
+        `**${(0,src_text/* inert */.tJ)(verdictLine(result))}**`,
+        '',
+        `Account <code>${(0,src_text/* escapeHtml */.ZD)(result.accountSid)}</code> · mode: ${result.mode}${result.file === undefined ? '' : ` · desired state: <code>${(0,src_text/* escapeHtml */.ZD)(result.file)}</code>`}`,
+        '',
+    ].join('\n');
+    const inSync = many ? result.resources.filter((r) => r.status === 'in-sync') : [];
+    const sections = [
+        ...result.resources
+            .filter((r) => !inSync.includes(r))
+            .map((r) => (many ? renderSection(r, result.mode) : renderSingle(r, result.mode)).join('\n')),
+        ...(inSync.length === 0 ? [] : [renderInSync(inSync)]),
+    ];
+    const foot = [
+        ...renderProbes(result.probed),
+        ...renderServices(result),
+        ...[
+            gitHubLine('Drift issue', gitHub.driftIssue),
+            gitHubLine('Pull-request comment', gitHub.prComment),
+        ].flatMap((line) => (line === undefined ? [] : [line, ''])),
+    ].join('\n');
+    return (0,budget/* fitWithin */.Hi)(budget/* MAX_SUMMARY_BYTES */.Q0 - SUMMARY_MARGIN_BYTES, budget/* utf8Bytes */.dy, {
+        head,
+        sections,
+        foot,
+        more: (omitted) => `…and ${(0,src_text/* count */.U9)(omitted, 'more section')}, left out to keep the summary within GitHub's 1 MiB: the outputs \`resources\` and \`diff\` list every resource.\n`,
+    });
+}
+/**
+ * Room for what redaction may add after rendering (a value shown as the `${NAME}` it came from);
+ * the runner also cuts a summary that would still be too long.
+ */
+const SUMMARY_MARGIN_BYTES = 64 * 1024;
+function renderInSync(inSync) {
+    return [
+        `<details><summary>✅ In sync: ${(0,src_text/* count */.U9)(inSync.length, 'resource')}</summary>`,
+        '',
+        inSync.map((r) => (0,src_text/* inert */.tJ)(resourceHeading(r))).join('<br>'),
+        '',
+        '</details>',
+        '',
+    ].join('\n');
+}
+function renderSingle(result, mode) {
+    return [
+        `Resource: ${(0,src_text/* inert */.tJ)(resourceHeading(result))}`,
+        '',
+        ...(result.notes ?? []).flatMap((note) => [(0,src_text/* inert */.tJ)(note), '']),
+        renderFieldTable(result, mode),
+        '',
+    ];
+}
+/** A resource that needs a look: drifted, updated, skipped or failed. */
+function renderSection(result, mode) {
+    return [
+        `<details open><summary>${HEADLINES[result.status]}: ${(0,src_text/* inert */.tJ)(resourceHeading(result))}</summary>`,
+        '',
+        (0,src_text/* inert */.tJ)(describeResult(result, mode)),
+        '',
+        // A skipped resource's first note is what describeResult just said.
+        ...(result.notes ?? [])
+            .slice(result.status === 'skipped' ? 1 : 0)
+            .flatMap((note) => [(0,src_text/* inert */.tJ)(note), '']),
+        renderFieldTable(result, mode),
+        '',
+        '</details>',
+        '',
+    ];
+}
+function renderProbes(probed) {
+    return probed.flatMap((p) => [
+        `Probe: ${p.passed ? '✅' : '❌'} <code>${(0,src_text/* escapeHtml */.ZD)((0,src_urls/* showUrl */.jr)(p.url))}</code> ${p.passed ? 'answered' : 'did not pass'} after ${(0,src_text/* count */.U9)(p.attempts, 'attempt')} (last answer: ${p.lastStatus === null ? (0,src_text/* inert */.tJ)(p.lastProblem ?? 'none') : p.lastStatus}, ${(p.elapsedMs / 1000).toFixed(1)} s)`,
+        '',
+    ]);
+}
+/** Every service and the level whose hooks fire for its conversations. */
+function renderServices(result) {
+    const report = result.services;
+    if (report === undefined)
+        return [];
+    if (!report.listed)
+        return [`Services: ⚠️ not checked: ${(0,src_text/* inert */.tJ)(report.problem)}.`, ''];
+    if (report.services.length === 0)
+        return ['Services: none in this account.', ''];
+    const row = (s) => `<tr><td><code>${(0,src_text/* escapeHtml */.ZD)(s.sid)}</code></td><td>${(0,src_text/* inert */.tJ)(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td></tr>`;
+    // Those that override the account-wide hooks first: they are what a person must see.
+    const ordered = [
+        ...report.services.filter((s) => s.fires === 'service'),
+        ...report.services.filter((s) => s.fires !== 'service'),
+    ];
+    const shown = ordered.slice(0, MAX_SERVICE_ROWS);
+    return [
+        '**Services, and whose hooks fire for their conversations**',
+        '',
+        '<table>',
+        '<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th></tr></thead>',
+        `<tbody>${shown.map(row).join('')}</tbody>`,
+        '</table>',
+        '',
+        ...(ordered.length > shown.length
+            ? [
+                `…and ${(0,src_text/* count */.U9)(ordered.length - shown.length, 'more service')} whose conversations the account-wide hooks serve.`,
+                '',
+            ]
+            : []),
+    ];
+}
+/** A thousand rows is about 250 KB: room for the rest of the summary within its 1 MiB. */
+const MAX_SERVICE_ROWS = 1_000;
+function gitHubLine(what, outcome) {
+    if (outcome === undefined)
+        return undefined;
+    if (outcome.action === 'failed')
+        return `${what}: ❌ ${(0,src_text/* inert */.tJ)(outcome.error)}`;
+    if (outcome.action === 'none')
+        return `${what}: none needed.`;
+    return `${what}: ${outcome.action} <a href="${(0,src_text/* escapeHtml */.ZD)(outcome.url)}">${(0,src_text/* escapeHtml */.ZD)(outcome.url)}</a>`;
+}
+function renderAbortedSummary(run) {
+    return [
+        `## Twilio Conversations webhooks: ${HEADLINES.failed}`,
+        '',
+        `**${(0,src_text/* inert */.tJ)(run.failure)}**`,
+        '',
+        `Nothing was changed${run.mode === undefined ? '' : ` · mode: ${(0,src_text/* escapeHtml */.ZD)(run.mode)}`}.`,
+        '',
+        ...[gitHubLine('Pull-request comment', run.gitHub?.prComment)].flatMap((line) => line === undefined ? [] : [line, '']),
+    ].join('\n');
+}
+function renderExportSummary(run) {
+    return [
+        '## Twilio Conversations webhooks: 📤 Exported',
+        '',
+        `**Wrote the live account-wide configuration and ${(0,src_text/* count */.U9)(run.services, 'service')} to <code>${(0,src_text/* escapeHtml */.ZD)(run.file)}</code>; nothing was sent to Twilio.**`,
+        '',
+    ].join('\n');
+}
+/** A row per managed field; differing rows are marked. Shared with the drift issue and the plan. */
+function renderFieldTable(result, mode) {
+    const showAfter = mode === 'apply';
+    const differing = new Set(result.diff.map((d) => d.field));
+    const managed = webhook_config/* FIELDS */.cJ.filter((field) => field in result.desired);
+    const head = [
+        '',
+        'Field',
+        showAfter ? 'Before' : 'Live',
+        'Desired',
+        ...(showAfter ? ['After'] : []),
+    ];
+    const rows = managed.map((field) => {
+        const cells = [
+            differing.has(field) ? (showAfter ? '✏️' : '⚠️') : '✅',
+            `<code>${field}</code>`,
+            renderValue((0,show/* shownValue */.JJ)(field, fieldValue(result.previous, field))),
+            renderValue((0,show/* shownValue */.JJ)(field, result.desired[field] ?? null)),
+            ...(showAfter
+                ? [
+                    result.current === undefined
+                        ? '<em>unknown</em>'
+                        : renderValue((0,show/* shownValue */.JJ)(field, fieldValue(result.current, field))),
+                ]
+                : []),
+        ];
+        return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+    });
+    return [
+        '<table>',
+        `<thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead>`,
+        `<tbody>${rows.join('')}</tbody>`,
+        '</table>',
+    ].join('\n');
+}
+function fieldValue(config, field) {
+    return config[field] ?? null;
+}
+function renderValue(value) {
+    if (value === null || value === '')
+        return '<em>not set</em>';
+    if (typeof value !== 'string') {
+        return value.length === 0
+            ? '<em>none</em>'
+            : value.map((item) => `<code>${(0,src_text/* escapeHtml */.ZD)(item)}</code>`).join(', ');
+    }
+    return `<code>${(0,src_text/* escapeHtml */.ZD)(value)}</code>`;
+}
+
+
+/***/ }),
+
+/***/ 7869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bs: () => (/* binding */ resolveServices),
+/* harmony export */   o7: () => (/* binding */ DesiredStateError),
+/* harmony export */   sl: () => (/* binding */ MAX_LISTED_PROBLEMS)
+/* harmony export */ });
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2969);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4645);
+// What a desired-state file says, as data, and the resolution of its services against the
+// account's: everything about the file that needs no YAML parser, so that runs without a file
+// never load one (src/desired-state.ts reads the file).
+
+
+
+/** A file with thousands of problems is listed this far, and counted past it. */
+const MAX_LISTED_PROBLEMS = 50;
+/** Everything wrong with a desired-state file, one problem a line, found before any request. */
+class DesiredStateError extends Error {
+    file;
+    /** Every problem, by line; the message lists the first MAX_LISTED_PROBLEMS. */
+    problems;
+    constructor(file, problems) {
+        const sorted = [...problems].sort((a, b) => a.line - b.line);
+        const more = sorted.length - MAX_LISTED_PROBLEMS;
+        super([
+            `${file} has ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(sorted.length, 'problem')}:`,
+            ...sorted
+                .slice(0, MAX_LISTED_PROBLEMS)
+                .map(({ line, message }) => `${file}:${line}: ${message}`),
+            ...(more > 0 ? [`…and ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(more, 'more problem')}, not listed here.`] : []),
+        ].join('\n'));
+        this.name = 'DesiredStateError';
+        this.file = file;
+        this.problems = sorted;
+    }
+}
+/**
+ * Each entry's service among the account's: a name must be the friendly name of exactly one, a sid
+ * must be one of them, and no service may be configured twice. Throws one DesiredStateError.
+ */
+function resolveServices(state, services) {
+    const problems = [];
+    const report = (line, key, predicate) => {
+        problems.push({ line, key, message: `${key} ${predicate}` });
+    };
+    const resolved = [];
+    const claimed = new Map();
+    state.services.forEach(({ ref, desired, line }, index) => {
+        const path = `services[${index}]`;
+        const service = find(ref, services, (key, predicate) => {
+            report(line, `${path}.${key}`, predicate);
+        });
+        if (service === undefined)
+            return;
+        const first = claimed.get(service.sid);
+        if (first !== undefined) {
+            const other = state.services[first];
+            report(line, path, `names service ${service.sid}, which services[${first}] (line ${other?.line ?? 0}) already configures: give each service one entry.`);
+            return;
+        }
+        claimed.set(service.sid, index);
+        resolved.push({
+            sid: service.sid,
+            name: 'name' in ref ? ref.name : undefined,
+            friendlyName: service.friendlyName,
+            desired,
+            line,
+        });
+    });
+    if (problems.length > 0)
+        throw new DesiredStateError(state.file, problems);
+    return resolved;
+}
+function find(ref, services, report) {
+    if ('sid' in ref) {
+        // Twilio's SIDs allow either case of hex digit: a SID copied in the other case is the same service.
+        const service = services.find(({ sid }) => (0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(sid) === (0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(ref.sid));
+        if (service === undefined) {
+            report('sid', `is ${ref.sid}, which is not a Conversations service of this account.`);
+        }
+        return service;
+    }
+    const matches = services.filter(({ friendlyName }) => friendlyName === ref.name);
+    const [only] = matches;
+    if (only !== undefined && matches.length === 1)
+        return only;
+    if (matches.length > 1) {
+        report('name', `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)}, which ${matches.length} services have: ${matches.map(({ sid }) => sid).join(', ')}. Give the sid of the one meant instead.`);
+        return undefined;
+    }
+    const suggestion = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .closestMatch */ .h)(ref.name, services.map(({ friendlyName }) => friendlyName));
+    const hint = suggestion !== undefined
+        ? ` Did you mean ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(suggestion)}?`
+        : services.length === 0
+            ? ' The account has no Conversations services.'
+            : '';
+    report('name', `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)}, which is the friendly name of no Conversations service of this account.${hint}`);
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1534:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JJ: () => (/* binding */ shownValue),
+/* harmony export */   Sp: () => (/* binding */ outputConfig),
+/* harmony export */   rP: () => (/* binding */ outputValue)
+/* harmony export */ });
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5769);
+// How a field's value is shown: to a person, wherever it is shown, a URL through showUrl (its user
+// info and query values as ***); in outputs, which later steps read, without its user info only.
+// Anything else as it is.
+
+const URL_FIELDS = new Set(['pre_webhook_url', 'post_webhook_url']);
+function shownValue(field, value) {
+    return typeof value === 'string' && URL_FIELDS.has(field) ? (0,_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .showUrl */ .jr)(value) : value;
+}
+function outputValue(field, value) {
+    return typeof value === 'string' && URL_FIELDS.has(field) ? (0,_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutUserInfo */ .sl)(value) : value;
+}
+/** A configuration for outputs: every URL field without its user info. */
+function outputConfig(config) {
+    return Object.fromEntries(Object.entries(config).map(([field, value]) => [
+        field,
+        typeof value === 'string' && URL_FIELDS.has(field) ? (0,_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutUserInfo */ .sl)(value) : value,
+    ]));
+}
+
+
+/***/ }),
+
+/***/ 2969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ editDistance),
+/* harmony export */   h: () => (/* binding */ closestMatch)
+/* harmony export */ });
+/** The candidate closest to `word` by edit distance, ignoring case, if it is close enough to help. */
+function closestMatch(word, candidates) {
+    const target = word.toLowerCase();
+    let best;
+    let bestDistance = Math.max(3, Math.floor(target.length / 3)) + 1;
+    for (const candidate of candidates) {
+        const distance = editDistance(target, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+/** Insertions, deletions and substitutions that make `a` into `b`. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+
+/***/ }),
+
+/***/ 8992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   tJ: () => (/* binding */ inert)
+/* harmony export */ });
+// Small wording helpers shared by every message the action writes.
+/** "1 field", "3 fields". */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/**
+ * Text from the network, made safe to embed in one line of our own: control characters (newlines
+ * included, so nothing can start a line of its own and become a runner command) are shown as
+ * escapes, and it is cut to `max` characters. Linear in the length of the text.
+ */
+function oneLine(text, max = 200) {
+    const head = text.length > max ? text.slice(0, max) : text;
+    const escaped = JSON.stringify(head).slice(1, -1);
+    return text.length > max ? `${escaped}…` : escaped;
+}
+/** A quoted value in an error message: escaped, and short enough to read. */
+function quote(value, max = 60) {
+    return `"${oneLine(value, max)}"`;
+}
+/**
+ * For HTML in the job summary, issues and comments. Newlines become entities too: a blank line
+ * inside an HTML block would end it, and what follows would render as Markdown.
+ */
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|`\\[\]\r\n]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * Text from the network (a friendly name, an error message) made inert in Markdown, outside
+ * `<code>`: escaped for HTML, and with a zero-width space after every "@" and "#", so that
+ * `@org/team` pings nobody and `#1` links nowhere (Renovate and Dependabot do the same).
+ */
+function inert(text) {
+    return text
+        .split(/([@#])/)
+        .map((part) => (part === '@' || part === '#' ? `${part}&#8203;` : escapeHtml(part)))
+        .join('');
+}
+
+
+/***/ }),
+
+/***/ 5769:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O4: () => (/* binding */ urlCredentials),
+/* harmony export */   g2: () => (/* binding */ webhookUrlProblem),
+/* harmony export */   jr: () => (/* binding */ showUrl),
+/* harmony export */   mz: () => (/* binding */ urlSecret),
+/* harmony export */   n$: () => (/* binding */ showUrlsIn),
+/* harmony export */   sl: () => (/* binding */ withoutUserInfo),
+/* harmony export */   vl: () => (/* binding */ showUrlsInBody)
+/* harmony export */ });
+// What a webhook URL must look like, and where its credentials are. One parser of URL
+// credentials serves validation and masking alike, so the two can never disagree.
+/**
+ * Why `value` is not an absolute http(s) URL written in full (`scheme://host…`), or undefined.
+ * Stricter than WHATWG URL parsing, which also takes `http:example.com` or `https:\\example.com`
+ * and rewrites them: Twilio signs each request with the configured URL, byte for byte.
+ */
+function webhookUrlProblem(value) {
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+    if (/[\s\u0000-\u001f\u007f]/.test(value))
+        return 'it contains whitespace or control characters';
+    if (value.includes('\\'))
+        return 'it contains a backslash';
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+    if (scheme === undefined)
+        return 'it is not an absolute URL';
+    if (scheme !== 'https' && scheme !== 'http')
+        return `its scheme is ${scheme}, not http or https`;
+    if (!/^https?:\/\/[^/?#]/i.test(value))
+        return `it does not start with ${scheme}:// and a host`;
+    if (authority(value).split('@').length > 2) {
+        return 'its user info holds a raw "@": write it as %40';
+    }
+    if (!URL.canParse(value) || new URL(value).hostname === '')
+        return 'it has no valid host';
+    return undefined;
+}
+/**
+ * The credentials in a URL's user info, as written. Like WHATWG URL parsing, the user info runs
+ * to the last "@" before the host.
+ */
+function urlCredentials(url) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
+        return undefined;
+    const written = authority(url);
+    const at = written.lastIndexOf('@');
+    if (at <= 0)
+        return undefined;
+    const userInfo = written.slice(0, at);
+    const colon = userInfo.indexOf(':');
+    const user = colon === -1 ? userInfo : userInfo.slice(0, colon);
+    const password = colon === -1 ? '' : userInfo.slice(colon + 1);
+    const secret = colon === -1 ? userInfo : password;
+    return secret === '' ? undefined : { user, password, secret };
+}
+/** The secret of a URL's user info (see urlCredentials), if it has one. */
+function urlSecret(url) {
+    return urlCredentials(url)?.secret;
+}
+const AUTHORITY_END = new Set(['/', '?', '#', '\\']);
+function authority(url) {
+    const start = url.indexOf('//') + 2;
+    let end = start;
+    while (end < url.length && !AUTHORITY_END.has(url.charAt(end)))
+        end++;
+    return url.slice(start, end);
+}
+/**
+ * A URL as a person reads it, everywhere the action writes one: its user info and the values of
+ * its query shown as `***`, the keys kept (`https://***@host/path?token=***`). The host and path
+ * stay readable, and a password or bypass token is never printed, however short. Works on the
+ * text as written, so a malformed value (`https:/user:pw@host`, `http:user:pw@host`) that no URL
+ * parser reads is shown safely too; the fragment is kept, as Twilio never receives it.
+ */
+function showUrl(value) {
+    return rewritten(value, showQuery);
+}
+/**
+ * The URL for outputs, which later steps read: its user info as `***`, its query kept (a step may
+ * need the URL it configured, bypass token and all; only a credential is taken out).
+ */
+function withoutUserInfo(value) {
+    return rewritten(value, (query) => query);
+}
+function rewritten(value, query) {
+    const prefix = /^(?:[a-z][a-z0-9+.-]*:)?[/\\]*/i.exec(value)?.[0] ?? '';
+    const rest = value.slice(prefix.length);
+    const fragmentAt = rest.indexOf('#');
+    const beforeFragment = fragmentAt === -1 ? rest : rest.slice(0, fragmentAt);
+    const fragment = fragmentAt === -1 ? '' : rest.slice(fragmentAt);
+    const queryAt = beforeFragment.indexOf('?');
+    const path = queryAt === -1 ? beforeFragment : beforeFragment.slice(0, queryAt);
+    const search = queryAt === -1 ? '' : `?${query(beforeFragment.slice(queryAt + 1))}`;
+    const slash = path.indexOf('/');
+    const at = path.lastIndexOf('@', slash === -1 ? path.length : slash);
+    return `${prefix}${at === -1 ? path : `***${path.slice(at)}`}${search}${fragment}`;
+}
+/** Each `key=value` as `key=***`; an item without `=` may itself be a token, so it is `***`. */
+function showQuery(query) {
+    return query
+        .split('&')
+        .map((item) => {
+        if (item === '')
+            return item;
+        const equals = item.indexOf('=');
+        if (equals === -1)
+            return REDACTED;
+        return equals === item.length - 1 ? item : `${item.slice(0, equals + 1)}${REDACTED}`;
+    })
+        .join('&');
+}
+const REDACTED = '***';
+/**
+ * Text from the network (an error message, a page an endpoint answered) with every absolute URL
+ * shown as showUrl shows it, and the values of any other query in it (a path an error page
+ * echoes: `Cannot POST /twilio?token=…`) as `***`.
+ */
+function showUrlsIn(text) {
+    // Showing a query again changes nothing, so the second pass may see the first one's URLs.
+    return text
+        .replace(/[a-z][a-z0-9+.-]*:(?:\/\/|\\\/\\\/)[^\s"'<>`]*/gi, (url) => showUrl(url))
+        .replace(/\?([^\s"'<>`#]+)/g, (_match, query) => `?${showQuery(query)}`);
+}
+/**
+ * A body from the network for the log: JSON (Twilio's answers) with every string that is a URL
+ * shown by showUrl, whatever characters its password holds; any other text by showUrlsIn.
+ */
+function showUrlsInBody(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return showUrlsIn(text);
+    }
+    return JSON.stringify(json, (_key, value) => typeof value !== 'string'
+        ? value
+        : /^[a-z][a-z0-9+.-]*:\/\//i.test(value)
+            ? showUrl(value)
+            : showUrlsIn(value));
+}
+
+
+/***/ }),
+
+/***/ 4645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BR: () => (/* binding */ SERVICES_PAGE_SIZE),
+/* harmony export */   G1: () => (/* binding */ uniqueServices),
+/* harmony export */   Kf: () => (/* binding */ encodeUpdate),
+/* harmony export */   Xg: () => (/* binding */ readConfig),
+/* harmony export */   a7: () => (/* binding */ sidKey),
+/* harmony export */   cJ: () => (/* binding */ FIELDS),
+/* harmony export */   eT: () => (/* binding */ readServicesPage),
+/* harmony export */   l_: () => (/* binding */ SERVICES_PATH),
+/* harmony export */   oU: () => (/* binding */ resourcePath),
+/* harmony export */   w9: () => (/* binding */ describeResource)
+/* harmony export */ });
+// Twilio's wire format for the two webhook configuration resources, from its OpenAPI description
+// (twilio/twilio-oai, spec/json/twilio_conversations_v1.json): one table says which fields each
+// resource answers with, their types, and the form names of those an update can set. Encoding,
+// the shape check of an answer and the WebhookConfig type all come from it.
+const WIRE = {
+    account_sid: { type: 'string', scope: 'both' },
+    chat_service_sid: { type: 'string', scope: 'service' },
+    filters: { type: 'list', scope: 'both', form: 'Filters' },
+    method: { type: 'string', scope: 'both', form: 'Method' },
+    pre_webhook_url: { type: 'string', scope: 'both', form: 'PreWebhookUrl' },
+    post_webhook_url: { type: 'string', scope: 'both', form: 'PostWebhookUrl' },
+    target: { type: 'string', scope: 'account', form: 'Target' },
+    url: { type: 'string', scope: 'both' },
+};
+/** In the order a person reads them in the summary. */
+const FIELDS = [
+    'filters',
+    'method',
+    'pre_webhook_url',
+    'post_webhook_url',
+    'target',
+];
+function resourcePath(resource) {
+    return resource.kind === 'account'
+        ? '/v1/Configuration/Webhooks'
+        : `/v1/Services/${resource.serviceSid}/Configuration/Webhooks`;
+}
+function describeResource(resource) {
+    return resource.kind === 'account'
+        ? 'account-wide configuration'
+        : `configuration of service ${resource.serviceSid}`;
+}
+/**
+ * Encodes an update the way Twilio's own helpers do: only the fields given, a list as the same key
+ * repeated. Clearing sends the field with an empty value, the only way the wire allows.
+ */
+function encodeUpdate(update) {
+    const form = new URLSearchParams();
+    for (const field of FIELDS) {
+        if (!(field in update))
+            continue;
+        const value = update[field] ?? '';
+        const values = typeof value === 'string' ? [value] : value.length === 0 ? [''] : value;
+        for (const item of values)
+            form.append(WIRE[field].form, item);
+    }
+    return form.toString();
+}
+/**
+ * The configuration in a 2xx answer, or what is wrong with it. Only the fields the resource has
+ * are kept: whatever else Twilio (or something in front of it) adds is not passed on. Twilio's
+ * spec makes every field nullable and none required, and a serializer that drops nulls leaves
+ * them out: a missing field reads as null, and whoever needs it (the account check, the
+ * comparison of the managed fields) finds it null and says so.
+ */
+function readConfig(json, resource) {
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        return { problem: 'JSON that is not an object' };
+    }
+    const answer = json;
+    const fields = Object.keys(WIRE).filter((name) => inScope(WIRE[name].scope, resource));
+    const config = {};
+    for (const name of fields) {
+        const value = answer[name] ?? null;
+        const valid = value === null ||
+            (WIRE[name].type === 'list'
+                ? Array.isArray(value) && value.every((item) => typeof item === 'string')
+                : typeof value === 'string');
+        if (!valid) {
+            return {
+                problem: WIRE[name].type === 'list'
+                    ? `the field ${name} that is not a list of strings`
+                    : `the field ${name} that is not a string`,
+            };
+        }
+        config[name] = value;
+    }
+    return { config: config };
+}
+function inScope(scope, resource) {
+    return scope === 'both' || scope === resource.kind;
+}
+/**
+ * What makes two SIDs the same: Twilio's pattern (`^IS[0-9a-fA-F]{32}$`) allows either case of
+ * hex digit, and the digits are one number whatever their case; the prefix has one case only.
+ * A SID is still sent as written.
+ */
+function sidKey(sid) {
+    return `${sid.slice(0, 2)}${sid.slice(2).toLowerCase()}`;
+}
+const SERVICES_PATH = '/v1/Services';
+/** Twilio's largest page (reference: twilio-oai-conversations-services.json, PageSize maximum). */
+const SERVICES_PAGE_SIZE = 100;
+/**
+ * One page of the services list: `{"services": [...], "meta": {"next_page_url": …}}`. Follow
+ * `next_page_url` (absolute, with a PageToken) until it is null; pages are not computed.
+ */
+function readServicesPage(json) {
+    if (typeof json !== 'object' || json === null)
+        return { problem: 'JSON that is not an object' };
+    const { services, meta } = json;
+    if (!Array.isArray(services))
+        return { problem: 'no list of services' };
+    const summaries = [];
+    for (const service of services) {
+        const { sid, friendly_name: name } = (service ?? {});
+        if (typeof sid !== 'string' || !/^IS[0-9a-fA-F]{32}$/.test(sid)) {
+            return { problem: 'a service without a valid sid' };
+        }
+        summaries.push({ sid, friendlyName: typeof name === 'string' ? name : '' });
+    }
+    const next = meta?.next_page_url;
+    if (next !== null && next !== undefined && typeof next !== 'string') {
+        return { problem: 'a next_page_url that is not a string' };
+    }
+    return { services: summaries, next: next ?? null };
+}
+/**
+ * The services of all pages, each once (the first time it is listed): a list that changes while
+ * it is paged through, or a page served twice, repeats services, and each would otherwise be
+ * fetched, reported and matched by name as many times.
+ */
+function uniqueServices(services) {
+    const seen = new Set();
+    return services.filter(({ sid }) => {
+        const key = sidKey(sid);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 6215:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -17541,2194 +20547,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/runner.ts
-// Everything the action says to the runner goes through a Runner: inputs in; secrets to mask,
-// log lines, annotations, outputs and the job summary out. The runner's own is @actions/core;
-// tests pass one that records. `redacting` wraps either so that nothing leaves unredacted.
-
-function actionsRunner(env = process.env) {
-    return {
-        env,
-        getInput: (name) => getInput(name),
-        setSecret: (secret) => {
-            core_setSecret(secret);
-        },
-        debug: (message) => {
-            core_debug(message);
-        },
-        info: (message) => {
-            info(message);
-        },
-        annotate: (level, message, title) => {
-            const properties = title === undefined ? {} : { title };
-            if (level === 'notice')
-                notice(message, properties);
-            else if (level === 'warning')
-                warning(message, properties);
-            else
-                error(message, properties);
-        },
-        setOutput: (name, value) => {
-            setOutput(name, value);
-        },
-        writeSummary: async (markdown) => {
-            await summary.addRaw(markdown).write();
-        },
-        fail: () => {
-            process.exitCode = 1;
-        },
-    };
-}
-/** Outputs that hold only a boolean or a SID, which a short secret such as "true" must not turn into ***. */
-const NEVER_SECRET = /^(?:true|false|(?:AC|IS|SK)[0-9a-f]{32})$/;
-/** A log line longer than this (a body from the network, say) is cut, after redaction. */
-const MAX_LOG_LINE = 4_000;
-/**
- * The same runner, but every text is first scanned for URL credentials (registered before the
- * text is printed) and then redacted; log lines are bounded in length, and cannot start a
- * runner command of their own.
- */
-function redacting(runner, secrets) {
-    const clean = (text) => {
-        secrets.addUrlsIn(text);
-        return secrets.redact(text);
-    };
-    const line = (text) => shorten(clean(text), MAX_LOG_LINE);
-    return {
-        env: runner.env,
-        getInput: (name) => runner.getInput(name),
-        setSecret: (secret) => {
-            runner.setSecret(secret);
-        },
-        fail: () => {
-            runner.fail();
-        },
-        debug: (message) => {
-            runner.debug(line(message));
-        },
-        info: (message) => {
-            runner.info(neutralizeCommands(line(message)));
-        },
-        annotate: (level, message, title) => {
-            runner.annotate(level, clean(message), title === undefined ? undefined : clean(title));
-        },
-        setOutput: (name, value) => {
-            runner.setOutput(name, NEVER_SECRET.test(value) ? value : clean(value));
-        },
-        writeSummary: (markdown) => runner.writeSummary(clean(markdown)),
-    };
-}
-function shorten(text, max) {
-    return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
-}
-/**
- * `core.info` prints its text as is, so a line of it that starts with "::" would be read as a
- * workflow command (`::add-mask::`, `::stop-commands::`), and the runner still reads the legacy
- * `##[command]` form anywhere in a line. Messages are built as one line, and
- * network text in them is escaped; this is the last guard, for every line.
- */
-function neutralizeCommands(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map((line) => (line.trimStart().startsWith('::') ? `> ${line}` : line))
-        .join('\n')
-        .replaceAll('##[', '## [');
-}
-
-;// CONCATENATED MODULE: ./src/secrets.ts
-// Every secret the action has seen, in every encoding it writes them in. Whatever the action
-// writes anywhere passes through `redact`; every new form is also registered with the runner's
-// masker (through `register`) before anything that contains it can be printed.
-
-
-const REDACTED = '***';
-class Secrets {
-    register;
-    known = new Set();
-    /** Longest first, so that a secret that contains another is replaced whole. */
-    ordered = [];
-    constructor(register) {
-        this.register = register;
-    }
-    add(secret) {
-        if (secret === '')
-            return;
-        const fresh = encodings(secret).filter((form) => form !== '' && !this.known.has(form));
-        if (fresh.length === 0)
-            return;
-        for (const form of fresh) {
-            this.known.add(form);
-            this.register(form);
-        }
-        this.ordered = [...this.known].sort((a, b) => b.length - a.length);
-    }
-    /** The HTTP Basic credential, which carries the password in base64. */
-    addBasicCredential(username, password) {
-        if (password !== '')
-            this.add(Buffer.from(`${username}:${password}`).toString('base64'));
-    }
-    /** The secret of a URL's user info, as written and percent-decoded. */
-    addUrl(url) {
-        const secret = url == null ? undefined : (0,urls/* urlSecret */.mz)(url);
-        if (secret !== undefined)
-            this.addUrlSecret(secret);
-    }
-    /** The user-info secrets of every URL in a text, such as a body from the network. */
-    addUrlsIn(text) {
-        for (const secret of (0,urls/* urlSecretsIn */.QB)(text))
-            this.addUrlSecret(secret);
-    }
-    redact(text) {
-        let result = text;
-        for (const secret of this.ordered) {
-            if (result.includes(secret))
-                result = result.split(secret).join(REDACTED);
-        }
-        return result;
-    }
-    addUrlSecret(secret) {
-        this.add(secret);
-        this.add(secrets_percentDecoded(secret));
-    }
-}
-/**
- * The forms a secret takes in what the action writes: as is; percent-encoded as in a URL
- * (encodeURIComponent) and as in a form body (URLSearchParams, which also encodes !'()~ and writes
- * a space as +); escaped inside a JSON string; escaped for HTML.
- */
-function encodings(secret) {
-    const json = JSON.stringify(secret).slice(1, -1);
-    return [
-        ...new Set([
-            secret,
-            encodeURIComponent(secret),
-            new URLSearchParams({ s: secret }).toString().slice(2),
-            json,
-            (0,src_text/* escapeHtml */.ZD)(secret),
-            (0,src_text/* escapeHtml */.ZD)(json),
-        ]),
-    ];
-}
-function secrets_percentDecoded(value) {
-    try {
-        return decodeURIComponent(value);
-    }
-    catch {
-        return value;
-    }
-}
-/** The same plain data with every string redacted: for rendering, which escapes afterwards. */
-function redactDeep(value, redact) {
-    if (typeof value === 'string')
-        return redact(value);
-    if (Array.isArray(value))
-        return value.map((item) => redactDeep(item, redact));
-    if (typeof value === 'object' && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)]));
-    }
-    return value;
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/endpoint.ts
-
-
-
-const DEFAULT_API_BASE_URL = 'https://conversations.twilio.com';
-const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-function parseEndpoint(inputs, warnings) {
-    const explicit = inputs['api-base-url'];
-    const region = inputs.region.toLowerCase();
-    const edge = inputs.edge.toLowerCase();
-    if (explicit !== '') {
-        if (region !== '' || edge !== '') {
-            warnings.push('api-base-url is set, so region and edge are ignored.');
-        }
-        return { baseUrl: parseExplicitBaseUrl(explicit), madeBy: 'api-base-url' };
-    }
-    if (region !== '' && !HOST_LABEL.test(region)) {
-        throw new errors/* InputError */.dz('region', `is ${(0,src_text/* quote */.hD)(inputs.region)}: expected a region such as ie1 or au1.`);
-    }
-    if (edge !== '' && !HOST_LABEL.test(edge)) {
-        throw new errors/* InputError */.dz('edge', `is ${(0,src_text/* quote */.hD)(inputs.edge)}: expected an edge such as dublin or sydney.`);
-    }
-    if (region !== '' && edge === '') {
-        throw new errors/* InputError */.dz('edge', `is empty while region is ${(0,src_text/* quote */.hD)(region)}: Twilio needs both, for example region ie1 with edge dublin.`);
-    }
-    if (edge === '')
-        return { baseUrl: DEFAULT_API_BASE_URL, madeBy: undefined };
-    return {
-        baseUrl: `https://conversations.${edge}.${region === '' ? 'us1' : region}.twilio.com`,
-        madeBy: region === '' ? `edge ${edge} (with region us1)` : `region ${region} and edge ${edge}`,
-    };
-}
-function parseExplicitBaseUrl(value) {
-    const invalid = (problem) => new errors/* InputError */.dz('api-base-url', `is ${(0,src_text/* quote */.hD)((0,urls/* withoutUserInfo */.sl)(value))}: ${problem}. Give an https URL such as ${DEFAULT_API_BASE_URL}.`);
-    if (!/^https?:\/\/[^/?#\\]/i.test(value) || !URL.canParse(value)) {
-        throw invalid('it is not an absolute http(s) URL');
-    }
-    const url = new URL(value);
-    if (url.username !== '' || url.password !== '')
-        throw invalid('it must not carry credentials');
-    if (url.search !== '' || url.hash !== '')
-        throw invalid('it must not have a query or fragment');
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        throw invalid('plain http would send the credentials in the clear; it is allowed only to a loopback host');
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-// The action's inputs, checked and turned into what a run needs, before any request is sent.
-
-
-
-
-
-
-
-
-/** Twilio writes a SID as its two-letter prefix and 32 lower-case hex digits. */
-const SID_PREFIXES = { 'account-sid': 'AC', 'api-key': 'SK', 'service-sid': 'IS' };
-/** The inputs that describe one resource; a desired-state file describes them instead. */
-const RESOURCE_INPUTS = [
-    'service-sid',
-    'filters',
-    'method',
-    'pre-webhook-url',
-    'post-webhook-url',
-    'target',
-];
-function parseSettings(inputs) {
-    const warnings = [];
-    const accountSid = parseSid(inputs, 'account-sid');
-    const mode = parseMode(inputs);
-    const source = parseSource(inputs, mode);
-    const settings = {
-        accountSid,
-        credentials: parseCredentials(inputs, accountSid),
-        mode,
-        source,
-        failOnDrift: parseBoolean(inputs, 'fail-on-drift'),
-        unmanagedServices: parseChoice(inputs, 'unmanaged-services', ['warn', 'fail', 'ignore']),
-        gitHub: parseGitHub(inputs, mode, warnings),
-        deploy: parseDeploySettings(inputs, source.kind, mode === 'apply', warnings),
-        endpoint: parseEndpoint(inputs, warnings),
-        timeoutMs: parseSecondsAsMs(inputs, 'timeout-seconds', { min: 0.1, max: 300 }),
-        maxRetries: parseWholeNumber(inputs, 'max-retries', { min: 0, max: 10 }),
-        maxConcurrency: parseWholeNumber(inputs, 'max-concurrency', { min: 1, max: 16 }),
-    };
-    return { settings, warnings };
-}
-/** The mode, when the input is valid, for reporting a run that failed before its settings. */
-function modeIfValid(inputs) {
-    try {
-        return parseMode(inputs);
-    }
-    catch {
-        return undefined;
-    }
-}
-function parseMode(inputs) {
-    return parseChoice(inputs, 'mode', ['apply', 'check', 'export']);
-}
-function parseSid(inputs, name) {
-    const prefix = SID_PREFIXES[name];
-    const value = inputs[name];
-    const expected = `${prefix} followed by 32 lower-case hex digits (34 characters)`;
-    if (value === '')
-        throw new errors/* InputError */.dz(name, `is required: ${expected}.`);
-    if (new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value))
-        return value;
-    if (new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value)) {
-        throw new errors/* InputError */.dz(name, `has upper-case hex digits: Twilio writes SIDs as ${expected}, and compares them exactly. Use ${prefix}${value.slice(2).toLowerCase()}.`);
-    }
-    // A credential pasted into the wrong input must not be quoted back: show only its start.
-    throw new errors/* InputError */.dz(name, `is a ${value.length}-character value starting with ${(0,src_text/* quote */.hD)(value.slice(0, 2))}: expected ${expected}.`);
-}
-function parseCredentials(inputs, accountSid) {
-    const token = inputs['auth-token'];
-    const apiKey = inputs['api-key'];
-    const apiSecret = inputs['api-secret'];
-    if (token !== '' && (apiKey !== '' || apiSecret !== '')) {
-        throw new errors/* InputError */.dz('auth-token', 'is set together with api-key/api-secret: give either auth-token, or api-key with api-secret.');
-    }
-    if (token !== '')
-        return { username: accountSid, password: token };
-    if (apiKey === '' && apiSecret === '') {
-        throw new errors/* InputError */.dz('auth-token', 'is empty and so are api-key and api-secret: give either auth-token, or api-key with api-secret.');
-    }
-    const username = parseSid(inputs, 'api-key');
-    if (apiSecret === '') {
-        throw new errors/* InputError */.dz('api-secret', 'is required when api-key is set.');
-    }
-    return { username, password: apiSecret };
-}
-function parseSource(inputs, mode) {
-    const file = inputs['config-file'];
-    if (file === '') {
-        if (mode === 'export') {
-            throw new errors/* InputError */.dz('config-file', 'is empty while mode is export: give the file to write.');
-        }
-        const resource = parseResource(inputs);
-        return { kind: 'inputs', resource, desired: parseDesired(inputs, resource) };
-    }
-    const given = RESOURCE_INPUTS.find((name) => inputs[name] !== '');
-    if (given !== undefined) {
-        throw new errors/* InputError */.dz(given, `is set together with config-file: the file describes every resource, so leave ${RESOURCE_INPUTS.join(', ')} empty.`);
-    }
-    return { kind: 'file', path: parseWorkspacePath(inputs, 'config-file') };
-}
-/** A path inside the workspace, written relative to it. */
-function parseWorkspacePath(inputs, name) {
-    const value = inputs[name];
-    const path = (0,external_node_path_.normalize)(value);
-    if ((0,external_node_path_.isAbsolute)(value) || path === '..' || path.startsWith('../')) {
-        throw new errors/* InputError */.dz(name, `is ${(0,src_text/* quote */.hD)(value)}: give a path relative to the workspace, inside it (such as twilio/webhooks.yml).`);
-    }
-    return path;
-}
-function parseResource(inputs) {
-    if (inputs['service-sid'] === '')
-        return { kind: 'account' };
-    return { kind: 'service', serviceSid: parseSid(inputs, 'service-sid') };
-}
-function parseDesired(inputs, resource) {
-    const desired = {};
-    if (inputs.filters !== '') {
-        desired.filters = asInput('filters', () => (0,events/* parseFilters */.HE)(inputs.filters, resource.kind));
-    }
-    if (inputs.method !== '')
-        desired.method = asInput('method', () => (0,fields/* parseMethod */.$x)(inputs.method));
-    for (const [name, field] of [
-        ['pre-webhook-url', 'pre_webhook_url'],
-        ['post-webhook-url', 'post_webhook_url'],
-    ]) {
-        if (inputs[name] !== '')
-            desired[field] = asInput(name, () => (0,fields/* parseWebhookUrl */._b)(inputs[name]));
-    }
-    if (inputs.target !== '')
-        desired.target = parseTarget(inputs.target, resource);
-    if (Object.keys(desired).length === 0) {
-        throw new errors/* InputError */.dz('filters', 'and method, pre-webhook-url, post-webhook-url and target are all empty: nothing to manage. Set at least one of them, or config-file.');
-    }
-    return desired;
-}
-function parseTarget(value, resource) {
-    if (resource.kind === 'service') {
-        throw new errors/* InputError */.dz('target', 'is set together with service-sid: only the account-wide configuration has a target. Leave target empty.');
-    }
-    return asInput('target', () => (0,fields/* parseTarget */.hu)(value));
-}
-function parseGitHub(inputs, mode, warnings) {
-    let driftIssue = parseBoolean(inputs, 'drift-issue');
-    let prComment = parseBoolean(inputs, 'pr-comment');
-    if ((driftIssue || prComment) && mode !== 'check') {
-        const wanted = [driftIssue ? 'drift-issue' : '', prComment ? 'pr-comment' : '']
-            .filter((name) => name !== '')
-            .join(' and ');
-        warnings.push(`${wanted} ${driftIssue && prComment ? 'are' : 'is'} true but mode is ${mode}: they are kept in check mode only.`);
-        driftIssue = false;
-        prComment = false;
-    }
-    if (!driftIssue && !prComment)
-        return null;
-    if (inputs['github-token'] === '') {
-        throw new errors/* InputError */.dz('github-token', `is empty while ${driftIssue ? 'drift-issue' : 'pr-comment'} is true: give a token with ${driftIssue ? 'issues' : 'pull-requests'} write permission (the default is github.token).`);
-    }
-    return {
-        token: inputs['github-token'],
-        driftIssueLabels: driftIssue ? parseLabels(inputs) : null,
-        prComment,
-    };
-}
-function parseLabels(inputs) {
-    const labels = inputs['drift-issue-labels']
-        .split(',')
-        .map((label) => label.trim())
-        .filter((label) => label !== '');
-    if (labels.length === 0) {
-        throw new errors/* InputError */.dz('drift-issue-labels', 'is empty while drift-issue is true: give at least one label; the first finds the open drift issue again.');
-    }
-    return labels;
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/twilio-client.ts
-// The HTTP client for Twilio's Conversations API: one keep-alive connection pool for every request
-// of a run, a time limit and a size limit on every answer, and retries of what is transient.
-
-
-
-
-
-
-
-/** Twilio's answers here are a few hundred bytes; anything this big is not one of them. */
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** 100 pages of 100: far more services than an account has, and a bound on a list that never ends. */
-const MAX_SERVICE_PAGES = 100;
-class TwilioClient {
-    options;
-    dispatcher;
-    ownsDispatcher;
-    clock;
-    authorization;
-    constructor(options) {
-        this.options = options;
-        this.ownsDispatcher = options.dispatcher === undefined;
-        this.dispatcher = options.dispatcher ?? createPool(options);
-        this.clock = options.clock ?? systemClock;
-        const { username, password } = options.credentials;
-        this.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-    }
-    async fetchConfig(resource) {
-        return this.config(resource, await this.send('GET', (0,webhook_config/* resourcePath */.oU)(resource)));
-    }
-    async updateConfig(resource, update) {
-        return this.config(resource, await this.send('POST', (0,webhook_config/* resourcePath */.oU)(resource), (0,webhook_config/* encodeUpdate */.Kf)(update)));
-    }
-    /** Every Conversations service of the account, following the list's own next-page links. */
-    async listServices() {
-        const services = [];
-        let path = `${webhook_config/* SERVICES_PATH */.l_}?PageSize=${webhook_config/* SERVICES_PAGE_SIZE */.BR}`;
-        for (let page = 1; path !== null; page++) {
-            if (page > MAX_SERVICE_PAGES) {
-                throw new twilio_errors/* UnexpectedAnswerError */.qx(`GET ${webhook_config/* SERVICES_PATH */.l_}`, 200, `more than ${MAX_SERVICE_PAGES} pages of services`);
-            }
-            const answer = await this.send('GET', path);
-            const read = (0,webhook_config/* readServicesPage */.eT)(parseJson(answer.text));
-            this.logAnswer(answer);
-            if ('problem' in read)
-                throw new twilio_errors/* UnexpectedAnswerError */.qx(answer.request, answer.status, read.problem);
-            services.push(...read.services);
-            path = read.next === null ? null : this.samePath(read.next, answer.request);
-        }
-        return services;
-    }
-    /** Lets the process exit: keep-alive sockets would otherwise hold the runner. */
-    async close() {
-        if (this.ownsDispatcher)
-            await this.dispatcher.close();
-    }
-    config(resource, answer) {
-        const json = parseJson(answer.text);
-        const read = json === undefined
-            ? { problem: `a body that is not JSON: "${(0,src_text/* oneLine */.TN)(answer.text, 120)}"` }
-            : (0,webhook_config/* readConfig */.Xg)(json, resource);
-        if ('problem' in read) {
-            this.logAnswer(answer);
-            throw new twilio_errors/* UnexpectedAnswerError */.qx(answer.request, answer.status, read.problem);
-        }
-        this.options.onConfig?.(read.config);
-        this.logAnswer(answer);
-        return read.config;
-    }
-    /** A next-page link elsewhere than Twilio's own host would take the credentials with it. */
-    samePath(link, request) {
-        const base = new URL(this.options.baseUrl);
-        const url = URL.canParse(link) ? new URL(link) : undefined;
-        if (url?.origin !== base.origin || !url.pathname.startsWith(base.pathname.replace(/\/$/, ''))) {
-            throw new twilio_errors/* UnexpectedAnswerError */.qx(request, 200, `a next_page_url on another host: "${(0,src_text/* oneLine */.TN)(link, 120)}"`);
-        }
-        return `${url.pathname.slice(base.pathname.replace(/\/$/, '').length)}${url.search}`;
-    }
-    logAnswer(answer) {
-        // Whole: the log redacts it first and shortens it after, so no secret is cut in two.
-        this.log('debug', `${answer.request} answered ${answer.status} in ${answer.ms} ms: ${answer.text}`);
-    }
-    send(method, path, body) {
-        const where = `${method} ${path}`;
-        return withRetries((attempt) => this.attempt(method, path, body, attempt), {
-            attempts: this.options.maxRetries + 1,
-            isTransient: (error) => (error instanceof twilio_errors/* TwilioApiError */.T4 || error instanceof twilio_errors/* TransportError */.wX) && error.transient,
-            retryAfter: (error) => (error instanceof twilio_errors/* TwilioApiError */.T4 ? error.retryAfter : undefined),
-        }, this.clock, (error, attempt, delay) => {
-            this.log('info', `${where} failed (attempt ${attempt} of ${this.options.maxRetries + 1}): ${error instanceof Error ? error.message : String(error)} Retrying in ${(delay / 1000).toFixed(1)} s.`);
-        });
-    }
-    async attempt(method, path, body, attempt) {
-        const where = `${method} ${path}`;
-        const url = `${this.options.baseUrl}${path}`;
-        const started = this.clock.now();
-        this.log('debug', `${method} ${url} (attempt ${attempt})${body === undefined ? '' : ` with body ${body}`}`);
-        const signal = AbortSignal.timeout(this.options.timeoutMs);
-        const headers = {
-            accept: 'application/json',
-            authorization: this.authorization,
-            'user-agent': this.options.userAgent,
-        };
-        if (body !== undefined)
-            headers['content-type'] = 'application/x-www-form-urlencoded';
-        let status;
-        let responseHeaders;
-        let text;
-        try {
-            const response = await request(url, {
-                dispatcher: this.dispatcher,
-                method,
-                headers,
-                body: body ?? null,
-                signal,
-            });
-            status = response.statusCode;
-            responseHeaders = response.headers;
-            text = await readCapped(response.body, header(responseHeaders, 'content-length'));
-            // undici hands the connection back to its pool a tick after the body ends; a request sent
-            // before then would open a connection of its own.
-            await (0,external_node_timers_promises_namespaceObject.setImmediate)();
-        }
-        catch (error) {
-            throw transportError(where, error, signal, this.options.timeoutMs);
-        }
-        const answer = { request: where, status, text, ms: this.clock.now() - started };
-        if (status >= 200 && status < 300)
-            return answer;
-        this.logAnswer(answer);
-        throw new twilio_errors/* TwilioApiError */.T4(where, status, (0,twilio_errors/* describeErrorBody */.ut)(text, header(responseHeaders, 'content-type')), header(responseHeaders, 'retry-after'));
-    }
-    log(level, message) {
-        this.options.log?.(level, message);
-    }
-}
-/**
- * One pool for every request of a run: at most `maxConnections` connections, kept alive and
- * reused, so a fetch, its update and the verification share a connection (and its TLS handshake).
- */
-function createPool(options) {
-    const pool = { connections: options.maxConnections, connect: { timeout: options.timeoutMs } };
-    return options.proxyUrl === undefined
-        ? new Agent(pool)
-        : new ProxyAgent({ ...pool, uri: options.proxyUrl });
-}
-/** The body as text, refused once it passes MAX_BODY_BYTES rather than buffered whole. */
-async function readCapped(body, contentLength) {
-    if (contentLength !== undefined && Number(contentLength) > MAX_BODY_BYTES) {
-        discard(body);
-        throw new BodyTooLarge();
-    }
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-            discard(body);
-            throw new BodyTooLarge();
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-class BodyTooLarge extends Error {
-}
-/** Closes a body unread; the abort it reports is expected, not an error of the run. */
-function discard(body) {
-    body.on('error', () => undefined);
-    body.destroy();
-}
-function header(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-const TLS_CODES = /^(?:ERR_SSL_|ERR_TLS_|EPROTO$)|CERT|^UNABLE_TO_|^SELF_SIGNED|^DEPTH_ZERO/;
-function transportError(where, error, signal, timeoutMs) {
-    if (error instanceof BodyTooLarge) {
-        return new twilio_errors/* TransportError */.wX(where, 'too-large', `the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB, far more than a webhook configuration; it was not read`);
-    }
-    if (signal.aborted) {
-        return new twilio_errors/* TransportError */.wX(where, 'timeout', `no complete answer within ${timeoutMs / 1000} s`, error);
-    }
-    if (!isNetworkError(error))
-        return error instanceof Error ? error : new Error(String(error));
-    const code = errorCode(error);
-    const failure = code === 'ENOTFOUND'
-        ? 'dns'
-        : code === 'ECONNREFUSED'
-            ? 'refused'
-            : code !== undefined && TLS_CODES.test(code)
-                ? 'tls'
-                : 'connection';
-    return new twilio_errors/* TransportError */.wX(where, failure, networkErrorMessage(error, code), error);
-}
-function isNetworkError(error) {
-    return (error instanceof undici_errors.UndiciError ||
-        (error instanceof Error && errorCode(error) !== undefined));
-}
-function errorCode(error) {
-    const own = error.code;
-    const cause = error.cause?.code;
-    const code = typeof own === 'string' && own.startsWith('UND_ERR') && typeof cause === 'string' ? cause : own;
-    return typeof code === 'string' ? code : typeof cause === 'string' ? cause : undefined;
-}
-function networkErrorMessage(error, code) {
-    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return (0,src_text/* oneLine */.TN)(`${error.message}${code === undefined ? '' : ` (${code})`}${cause}`, 300);
-}
-
-// EXTERNAL MODULE: ./src/workspace.ts
-var workspace = __nccwpck_require__(3338);
-;// CONCATENATED MODULE: ./src/main.ts
-// The story of a run: read inputs → desired state → fetch live → plan → apply or report → outputs.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function run(dependencies = {}) {
-    const raw = dependencies.runner ?? actionsRunner();
-    const secrets = new Secrets((secret) => {
-        raw.setSecret(secret);
-    });
-    const runner = redacting(raw, secrets);
-    const inputs = readInputs(runner);
-    maskInputSecrets(inputs, secrets);
-    let settings;
-    let desired;
-    let onlyIfLive;
-    try {
-        const parsed = parseSettings(inputs);
-        settings = parsed.settings;
-        for (const warning of parsed.warnings)
-            runner.annotate('warning', warning);
-        desired = settings.mode === 'export' ? undefined : await readDesired(settings, runner.env);
-        const expected = settings.deploy.onlyIfLive;
-        onlyIfLive = expected === undefined ? undefined : await readOnlyIfLive(expected);
-    }
-    catch (error) {
-        await publishAborted(runner, { mode: modeIfValid(inputs), failure: (0,errors/* errorMessage */.gJ)(error) });
-        return;
-    }
-    secrets.addBasicCredential(settings.credentials.username, settings.credentials.password);
-    for (const url of desiredUrls(onlyIfLive, desired))
-        secrets.addUrl(url);
-    const clock = dependencies.clock ?? systemClock;
-    const explain = (error) => explainError(error, settings);
-    const twilio = twilioClient(settings, dependencies, runner, secrets);
-    try {
-        if (desired === undefined) {
-            const { exportState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7102));
-            await publishExport(runner, await exportState(twilio, settings, runner.env, clock));
-            return;
-        }
-        const inventory = await takeInventory(twilio, desired, settings);
-        const planned = inventory.managed.map((managed) => ({
-            ...managed,
-            plan: (0,plan/* planChanges */.XA)(managed.desired, managed.live),
-        }));
-        for (const warning of planned.flatMap((p) => p.plan.warnings)) {
-            runner.annotate('warning', warning);
-        }
-        const outcome = settings.mode === 'apply'
-            ? await deploy(twilio, planned, settings, { runner, clock, explain, onlyIfLive })
-            : checkOnly(planned, settings);
-        const result = redactDeep(resultOf(settings, inventory, outcome), (text) => secrets.redact(text));
-        const gitHub = await keepGitHubInformed(result, settings, {
-            runner,
-            secrets,
-            clock,
-            retryUnitMs: dependencies.gitHubRetryUnitMs ?? 1_000,
-        });
-        await publishResult(runner, result, gitHub, settings.unmanagedServices);
-    }
-    catch (error) {
-        await publishAborted(runner, { mode: settings.mode, failure: explain(error) });
-    }
-    finally {
-        await twilio.close();
-    }
-}
-function resultOf(settings, inventory, outcome) {
-    const services = servicesReport(inventory, outcome.resources.map((r) => ({ resource: r.resource, name: r.name, config: r.current })));
-    return {
-        mode: settings.mode === 'apply' ? 'apply' : 'check',
-        accountSid: settings.accountSid,
-        file: settings.source.kind === 'file' ? settings.source.path : undefined,
-        ...outcome,
-        services,
-        failures: [...outcome.failures, ...unmanagedFailures(services, settings)],
-    };
-}
-/** Every URL the run may print that a desired-state file or only-if-live holds. */
-function desiredUrls(onlyIfLive, desired) {
-    const configs = [
-        onlyIfLive,
-        ...(desired?.kind === 'file'
-            ? [desired.state.account, ...desired.state.services.map((s) => s.desired)]
-            : []),
-    ];
-    return configs.flatMap((config) => [config?.pre_webhook_url, config?.post_webhook_url]);
-}
-function readInputs(runner) {
-    return Object.fromEntries(INPUTS.map((name) => [name, runner.getInput(name)]));
-}
-/** Before anything is printed: the tokens, and the credentials of the desired webhook URLs. */
-function maskInputSecrets(inputs, secrets) {
-    for (const name of ['auth-token', 'api-secret', 'github-token']) {
-        secrets.add(inputs[name]);
-    }
-    for (const name of ['pre-webhook-url', 'post-webhook-url', 'probe-url']) {
-        secrets.addUrl(inputs[name]);
-    }
-    secrets.addUrlsIn(inputs['only-if-live']);
-}
-async function readDesired(settings, env) {
-    const { source } = settings;
-    if (source.kind === 'inputs') {
-        return {
-            kind: 'inputs',
-            wanted: { resource: source.resource, name: undefined, desired: source.desired },
-        };
-    }
-    const text = await (0,promises_.readFile)((0,workspace/* workspacePath */.X)(source.path, env), 'utf8');
-    // Loaded on demand, with its YAML parser: runs without a file never pay for them.
-    const { parseDesiredState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9625));
-    return { kind: 'file', state: parseDesiredState(text, source.path, env) };
-}
-/** Under "fail", a service nobody declared that overrides the account-wide configuration fails the run. */
-function unmanagedFailures(services, settings) {
-    if (settings.unmanagedServices !== 'fail' || services === undefined || !services.listed)
-        return [];
-    const overriding = services.services.filter((s) => !s.managed && s.fires === 'service');
-    return overriding.length === 0
-        ? []
-        : [
-            `${overriding.length} service${overriding.length === 1 ? '' : 's'} not declared override the account-wide configuration (unmanaged-services: fail): ${overriding.map((s) => s.sid).join(', ')}.`,
-        ];
-}
-function twilioClient(settings, dependencies, runner, secrets) {
-    return new TwilioClient({
-        baseUrl: settings.endpoint.baseUrl,
-        credentials: settings.credentials,
-        timeoutMs: settings.timeoutMs,
-        maxRetries: settings.maxRetries,
-        maxConnections: settings.maxConcurrency,
-        userAgent: USER_AGENT,
-        proxyUrl: proxyFor(settings.endpoint.baseUrl, runner.env),
-        dispatcher: dependencies.dispatcher,
-        clock: dependencies.clock,
-        log: (level, message) => {
-            if (level === 'info')
-                runner.info(message);
-            else
-                runner.debug(message);
-        },
-        // Someone may have set a URL with a password by hand: mask it before it can be shown.
-        onConfig: (config) => {
-            secrets.addUrl(config.pre_webhook_url);
-            secrets.addUrl(config.post_webhook_url);
-        },
-    });
-}
-
-
-/***/ }),
-
-/***/ 2464:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   UD: () => (/* binding */ compare),
-/* harmony export */   XA: () => (/* binding */ planChanges),
-/* harmony export */   l7: () => (/* binding */ describeDiff)
-/* harmony export */ });
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5694);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
-/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4645);
-
-
-
-function planChanges(desired, live) {
-    const diff = compare(desired, live);
-    const update = Object.fromEntries(diff.map(({ field }) => [field, desired[field]]));
-    return { diff, update, warnings: hookWarnings(desired, live) };
-}
-/** The managed fields whose value in `config` is not the desired one. */
-function compare(desired, config) {
-    return _webhook_config_js__WEBPACK_IMPORTED_MODULE_1__/* .FIELDS */ .cJ.filter((field) => field in desired).flatMap((field) => {
-        const wanted = desired[field] ?? null;
-        const actual = liveValue(config, field);
-        return matches(field, wanted, actual) ? [] : [{ field, actual, desired: wanted }];
-    });
-}
-function liveValue(config, field) {
-    return config[field] ?? null;
-}
-function matches(field, desired, actual) {
-    switch (field) {
-        case 'filters':
-            return sameSet(asList(desired), asList(actual));
-        case 'method':
-            return desired?.toString().toUpperCase() === actual?.toString().toUpperCase();
-        case 'pre_webhook_url':
-        case 'post_webhook_url':
-            // Twilio signs requests with the exact URL, so any byte of difference matters; an empty
-            // string and null both mean "no URL".
-            return (desired || null) === (actual || null);
-        case 'target':
-            return desired === actual;
-    }
-}
-function asList(value) {
-    if (value === null)
-        return [];
-    return typeof value === 'string' ? [value] : value;
-}
-function sameSet(a, b) {
-    const left = new Set(a);
-    const right = new Set(b);
-    return left.size === right.size && [...left].every((item) => right.has(item));
-}
-/** Events that will be subscribed to with no URL to deliver them to. */
-function hookWarnings(desired, live) {
-    const filters = desired.filters ?? live.filters ?? [];
-    const preUrl = desired.pre_webhook_url === undefined ? live.pre_webhook_url : desired.pre_webhook_url;
-    const postUrl = desired.post_webhook_url === undefined ? live.post_webhook_url : desired.post_webhook_url;
-    const warnings = [];
-    const pre = filters.filter(_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isPreEvent */ .OL);
-    if (pre.length > 0 && !preUrl) {
-        warnings.push(`Pre-event filters (${pre.join(', ')}) are wanted but no pre-webhook-url will be configured: Twilio has nowhere to send them.`);
-    }
-    const post = filters.filter(_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isPostEvent */ .dQ);
-    if (post.length > 0 && !postUrl) {
-        warnings.push(`Post-event filters (${post.join(', ')}) are wanted but no post-webhook-url will be configured: Twilio has nowhere to send them.`);
-    }
-    return warnings;
-}
-/** "configuration differs in 2 fields: method is …; filters is …" */
-function describeDiff(diff) {
-    const fields = diff.map(({ field, actual, desired }) => `${field} is ${JSON.stringify(actual)} (desired ${JSON.stringify(desired)})`);
-    return `configuration differs in ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9)(diff.length, 'field')}: ${fields.join('; ')}`;
-}
-
-
-/***/ }),
-
-/***/ 1175:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A5: () => (/* binding */ accountMismatch),
-/* harmony export */   J5: () => (/* binding */ refused),
-/* harmony export */   gj: () => (/* binding */ applyPlan),
-/* harmony export */   hT: () => (/* binding */ skipped),
-/* harmony export */   "if": () => (/* binding */ withoutUpdate)
-/* harmony export */ });
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2464);
-/* harmony import */ var _twilio_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1207);
-// From a plan to a resource's result: in check mode nothing is sent; in apply mode one update
-// with only the differing fields, whose answer is verified field by field. When the answer is
-// lost, the resource is fetched again to learn what is true, rather than guessing; when what
-// Twilio holds does not match, the fields changed are put back as they were (and checked).
-
-
-/** Twilio answers for the account the credential belongs to; an API key of another account must not pass silently. */
-function accountMismatch(live, accountSid) {
-    if (live.account_sid === null || live.account_sid === accountSid)
-        return undefined;
-    return `Twilio answered for account ${live.account_sid}, not account-sid ${accountSid}: the credentials belong to another account. Nothing was changed.`;
-}
-/** Check mode, or apply mode with nothing to do: no request beyond the fetch. */
-function withoutUpdate(context, live, plan) {
-    const drifted = plan.diff.length > 0;
-    return {
-        ...before(context, live, plan),
-        current: live,
-        status: drifted ? 'drifted' : 'in-sync',
-        changed: false,
-        failure: drifted && context.failOnDrift
-            ? `The live ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDiff */ .l7)(plan.diff)}. Run in apply mode to fix it, or change the desired values.`
-            : undefined,
-    };
-}
-/** A resource left alone on purpose (a guard or only-if-live said so). */
-function skipped(context, live, plan, why) {
-    return {
-        ...before(context, live, plan),
-        current: live,
-        status: 'skipped',
-        changed: false,
-        notes: [why],
-    };
-}
-/** A resource that failed before its update was sent (a probe, a guard). */
-function refused(context, live, plan, why) {
-    return failed(context, live, plan, live, why);
-}
-/** Sends one update with only the differing fields, then checks every managed field in Twilio's answer. */
-async function applyPlan(access, context, live, plan, explain) {
-    if (plan.diff.length === 0)
-        return withoutUpdate(context, live, plan);
-    const done = (current, notes) => ({
-        ...before(context, live, plan),
-        current,
-        status: 'updated',
-        changed: true,
-        notes,
-    });
-    const fail = (current, why) => failed(context, live, plan, current, why);
-    /**
-     * Twilio holds something else than was asked for: put back the previous values of the fields
-     * the update changed (one more update, itself verified), and fail either way.
-     */
-    const rollBack = async (holding, why) => {
-        const restore = restoreOf(plan.diff);
-        if (!context.rollback || Object.keys(restore).length === 0)
-            return fail(holding, why);
-        const fields = Object.keys(restore).join(', ');
-        try {
-            const answer = await access.update(restore);
-            const still = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .compare */ .UD)(restore, answer);
-            return fail(answer, still.length === 0
-                ? `${why} Rolled back: ${fields} restored to the values from before this run, and verified.`
-                : `${why} The rollback of ${fields} did not verify either: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDiff */ .l7)(still)}. Fix it by hand.`);
-        }
-        catch (error) {
-            return fail(undefined, `${why} The rollback of ${fields} failed too: ${explain(error)} Check the configuration by hand.`);
-        }
-    };
-    /** The update's answer was lost: fetch again and report what is true now. */
-    const learnOutcome = async (lost) => {
-        let now;
-        try {
-            now = await access.fetch();
-        }
-        catch (error) {
-            return fail(undefined, `The update's answer was lost (${lost}) and fetching the configuration again failed too (${explain(error)}): whether Twilio applied the update is unknown. Run again to find out.`);
-        }
-        const missing = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .compare */ .UD)(context.desired, now);
-        if (missing.length === 0) {
-            return done(now, [
-                `The update's answer was lost (${lost}), but fetching the configuration again shows the update applied.`,
-            ]);
-        }
-        if ((0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .compare */ .UD)(restoreOf(plan.diff), now).length === 0) {
-            return fail(now, `The update was not applied: ${lost} Fetching the configuration again shows it unchanged.`);
-        }
-        return rollBack(now, `The update's answer was lost (${lost}), and the configuration fetched again does not match: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDiff */ .l7)(missing)}.`);
-    };
-    let answer;
-    try {
-        answer = await access.update(plan.update);
-    }
-    catch (error) {
-        return definitelyNotApplied(error)
-            ? fail(live, `The update was not applied: ${explain(error)}`)
-            : learnOutcome(explain(error));
-    }
-    const mismatches = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .compare */ .UD)(context.desired, answer);
-    return mismatches.length === 0
-        ? done(answer)
-        : rollBack(answer, `Twilio accepted the update, but its answer does not match: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDiff */ .l7)(mismatches)}.`);
-}
-/** A refusal by Twilio, or a request that never left: nothing can have changed. */
-function definitelyNotApplied(error) {
-    if (error instanceof _twilio_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TwilioApiError */ .T4)
-        return !error.transient;
-    return error instanceof _twilio_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX && !error.mayHaveBeenSent;
-}
-/**
- * The values from before the run of the fields that differed, as an update. A method or target
- * that was never set cannot be sent back as unset, so it is left out.
- */
-function restoreOf(diff) {
-    const restore = {};
-    for (const { field, actual } of diff) {
-        if ((field === 'method' || field === 'target') && actual === null)
-            continue;
-        restore[field] = field === 'filters' ? (actual ?? []) : actual;
-    }
-    return restore;
-}
-function failed(context, live, plan, current, failure) {
-    return { ...before(context, live, plan), current, status: 'failed', changed: false, failure };
-}
-function before(context, live, plan) {
-    return {
-        resource: context.resource,
-        name: context.name,
-        desired: context.desired,
-        previous: live,
-        diff: plan.diff,
-    };
-}
-
-
-/***/ }),
-
-/***/ 6314:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  dy: () => (/* binding */ describeResult),
-  Nc: () => (/* binding */ driftWarnings),
-  g5: () => (/* binding */ failureOf),
-  k5: () => (/* binding */ outputsFor),
-  Zz: () => (/* binding */ outputsForAborted),
-  Wl: () => (/* binding */ outputsForExport),
-  Ur: () => (/* binding */ overrideWarnings),
-  Wi: () => (/* binding */ renderAbortedSummary),
-  dk: () => (/* binding */ renderExportSummary),
-  $9: () => (/* binding */ renderFieldTable),
-  Br: () => (/* binding */ renderSummary),
-  P5: () => (/* binding */ resourceHeading),
-  MT: () => (/* binding */ verdictLine)
-});
-
-// EXTERNAL MODULE: ./src/plan.ts
-var plan = __nccwpck_require__(2464);
-;// CONCATENATED MODULE: ./src/result.ts
-/** The run's verdict: the worst that happened to any resource. */
-function verdictOf(result) {
-    const statuses = result.resources.map((r) => r.status);
-    if (result.failures.length > 0 || statuses.includes('failed'))
-        return 'failed';
-    for (const status of ['updated', 'drifted', 'skipped']) {
-        if (statuses.includes(status) || (status === 'skipped' && result.skipped !== undefined)) {
-            return status;
-        }
-    }
-    return 'in-sync';
-}
-
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-// EXTERNAL MODULE: ./src/webhook-config.ts
-var webhook_config = __nccwpck_require__(4645);
-;// CONCATENATED MODULE: ./src/render.ts
-
-
-
-
-const NO_OUTPUTS = {
-    changed: 'false',
-    drifted: '',
-    diff: '',
-    resources: '',
-    previous: '',
-    config: '',
-    'account-sid': '',
-    'chat-service-sid': '',
-    filters: '',
-    method: '',
-    'pre-webhook-url': '',
-    'post-webhook-url': '',
-    target: '',
-    url: '',
-    'drift-issue-url': '',
-    'config-file': '',
-    probed: '[]',
-    skipped: 'false',
-};
-/**
- * Every output of action.yml. The per-field outputs describe one resource after the run: the one
- * the inputs describe, or with a desired-state file the account-wide configuration (empty when
- * the file does not manage it).
- */
-function outputsFor(result, gitHub) {
-    const main = primary(result);
-    const current = main?.current;
-    return {
-        ...NO_OUTPUTS,
-        changed: String(result.resources.some((r) => r.changed)),
-        drifted: String(result.resources.some((r) => r.diff.length > 0)),
-        diff: JSON.stringify(result.resources.flatMap((r) => r.diff.map((d) => ({ resource: key(r), ...d })))),
-        resources: JSON.stringify(result.resources.map((r) => ({
-            resource: key(r),
-            sid: r.resource.kind === 'service' ? r.resource.serviceSid : result.accountSid,
-            ...(r.resource.kind === 'service' ? { name: r.name ?? null } : {}),
-            status: r.status,
-            diff: r.diff,
-        }))),
-        previous: main === undefined ? '' : JSON.stringify(main.previous),
-        config: current === undefined ? '' : JSON.stringify(current),
-        'account-sid': current?.account_sid ?? '',
-        'chat-service-sid': current?.chat_service_sid ?? '',
-        filters: (current?.filters ?? []).join(','),
-        method: current?.method ?? '',
-        'pre-webhook-url': current?.pre_webhook_url ?? '',
-        'post-webhook-url': current?.post_webhook_url ?? '',
-        target: current?.target ?? '',
-        url: current?.url ?? '',
-        'drift-issue-url': urlOf(gitHub.driftIssue),
-        probed: JSON.stringify(result.probed.map((p) => ({
-            url: p.url,
-            passed: p.passed,
-            attempts: p.attempts,
-            status: p.lastStatus,
-            ms: p.elapsedMs,
-        }))),
-        skipped: String(result.skipped !== undefined),
-    };
-}
-/** A run that stopped early changed nothing and knows nothing of the live state. */
-function outputsForAborted() {
-    return NO_OUTPUTS;
-}
-function outputsForExport(run) {
-    return { ...NO_OUTPUTS, 'config-file': run.file };
-}
-function primary(result) {
-    return result.file === undefined
-        ? result.resources[0]
-        : result.resources.find((r) => r.resource.kind === 'account');
-}
-/** "account", or the service's SID: the `resource` key of the diff and resources outputs. */
-function key(result) {
-    return result.resource.kind === 'account' ? 'account' : result.resource.serviceSid;
-}
-function urlOf(outcome) {
-    return outcome !== undefined && 'url' in outcome ? outcome.url : '';
-}
-const HEADLINES = {
-    'in-sync': '✅ In sync',
-    drifted: '⚠️ Drifted',
-    updated: '✏️ Updated',
-    skipped: '⏭️ Skipped',
-    failed: '❌ Failed',
-};
-/** What one resource's state is and what the run did to it, in a line. */
-function describeResult(result, mode) {
-    const fields = (0,src_text/* count */.U9)(result.diff.length, 'field');
-    switch (result.status) {
-        case 'in-sync':
-            return 'The live configuration matches the desired one; nothing was sent.';
-        case 'drifted':
-            return mode === 'check'
-                ? `The live configuration differs from the desired one in ${fields}; check mode changes nothing.`
-                : `The live configuration differs in ${fields}.`;
-        case 'updated':
-            return `Updated ${fields}; Twilio's answer matches the desired configuration.`;
-        case 'skipped':
-            return result.notes?.[0] ?? 'Left as it is.';
-        case 'failed':
-            return result.failure ?? 'The run failed.';
-    }
-}
-/** The line a person reads first: the state of everything the run manages, and what it did. */
-function verdictLine(result) {
-    const [only] = result.resources;
-    const failures = result.failures.join(' ');
-    if (result.resources.length === 1 && only !== undefined) {
-        const line = result.skipped ?? describeResult(only, result.mode);
-        return failures === '' ? line : `${line} ${failures}`;
-    }
-    const total = result.resources.length;
-    const by = (status) => result.resources.filter((r) => r.status === status).length;
-    const lines = {
-        'in-sync': `All ${(0,src_text/* count */.U9)(total, 'resource')} match the desired state; nothing was sent.`,
-        drifted: result.mode === 'check'
-            ? `${by('drifted')} of ${(0,src_text/* count */.U9)(total, 'resource')} differ from the desired state; check mode changes nothing.`
-            : `${by('drifted')} of ${(0,src_text/* count */.U9)(total, 'resource')} differ from the desired state.`,
-        updated: `Updated ${by('updated')} of ${(0,src_text/* count */.U9)(total, 'resource')}; every answer matches the desired configuration.`,
-        skipped: result.skipped ?? 'Nothing was sent.',
-        failed: by('failed') === 0
-            ? failures
-            : `${by('failed')} of ${(0,src_text/* count */.U9)(total, 'resource')} failed${by('updated') > 0 ? `, ${by('updated')} updated` : ''}.${failures === '' ? '' : ` ${failures}`}`,
-    };
-    return lines[verdictOf(result)];
-}
-/** Why the step fails, if it does: the resources' failures, the run's, then GitHub's. */
-function failureOf(result, gitHub) {
-    const many = result.resources.length > 1;
-    const reasons = [
-        ...result.resources.flatMap((r) => r.failure === undefined ? [] : [many ? `${resourceHeading(r)}: ${r.failure}` : r.failure]),
-        ...result.failures,
-        ...[gitHub.driftIssue, gitHub.prComment].flatMap((o) => o?.action === 'failed' ? [o.error] : []),
-    ];
-    return reasons.length === 0 ? undefined : reasons.join(' ');
-}
-/** One warning per resource that drifts, in a check that does not fail on drift. */
-function driftWarnings(result) {
-    if (result.mode !== 'check')
-        return [];
-    return result.resources
-        .filter((r) => r.status === 'drifted' && r.failure === undefined)
-        .map((r) => `${resourceHeading(r)}: ${describeResult(r, 'check')} ${(0,plan/* describeDiff */.l7)(r.diff)}.`);
-}
-/** One warning per service nobody declared whose own configuration overrides the account-wide one. */
-function overrideWarnings(result) {
-    const report = result.services;
-    if (report === undefined)
-        return [];
-    if (!report.listed) {
-        return [
-            `Could not check for services that override the account-wide configuration: ${report.problem}. Give the credential permission to list Conversations services, or set unmanaged-services: ignore.`,
-        ];
-    }
-    return report.services
-        .filter((s) => !s.managed && s.fires === 'service')
-        .map((s) => `Service ${s.sid}${s.name === '' ? '' : ` (${s.name})`} is not declared${result.file === undefined ? '' : ` in ${result.file}`} and has its own webhook configuration (${ownHooks(s.config)}): it overrides the account-wide configuration, so for its conversations only its own hooks fire.`);
-}
-function ownHooks(config) {
-    const urls = [
-        config?.pre_webhook_url ? `pre-webhook-url ${config.pre_webhook_url}` : '',
-        config?.post_webhook_url ? `post-webhook-url ${config.post_webhook_url}` : '',
-    ].filter((text) => text !== '');
-    return urls.join(', ');
-}
-function resourceHeading(result) {
-    return result.resource.kind === 'account'
-        ? (0,webhook_config/* describeResource */.w9)(result.resource)
-        : `${(0,webhook_config/* describeResource */.w9)(result.resource)}${result.name === undefined || result.name === '' ? '' : ` (${result.name})`}`;
-}
-/** The job summary, as Markdown with HTML tables whose every value is escaped. */
-function renderSummary(result, gitHub) {
-    const verdict = verdictOf(result);
-    const many = result.resources.length > 1;
-    return [
-        `## Twilio Conversations webhooks: ${HEADLINES[verdict]}`,
-        '',
-        `**${(0,src_text/* escapeHtml */.ZD)(verdictLine(result))}**`,
-        '',
-        `Account <code>${(0,src_text/* escapeHtml */.ZD)(result.accountSid)}</code> · mode: ${result.mode}${result.file === undefined ? '' : ` · desired state: <code>${(0,src_text/* escapeHtml */.ZD)(result.file)}</code>`}`,
-        '',
-        ...result.resources.flatMap((r) => many ? renderSection(r, result.mode) : renderSingle(r, result.mode)),
-        ...renderProbes(result.probed),
-        ...renderServices(result),
-        ...[
-            gitHubLine('Drift issue', gitHub.driftIssue),
-            gitHubLine('Pull-request comment', gitHub.prComment),
-        ].flatMap((line) => (line === undefined ? [] : [line, ''])),
-    ].join('\n');
-}
-function renderSingle(result, mode) {
-    return [
-        `Resource: ${(0,src_text/* escapeHtml */.ZD)(resourceHeading(result))}`,
-        '',
-        ...(result.notes ?? []).flatMap((note) => [(0,src_text/* escapeHtml */.ZD)(note), '']),
-        renderFieldTable(result, mode),
-        '',
-    ];
-}
-/** A resource's section, collapsed when it is in sync. */
-function renderSection(result, mode) {
-    const open = result.status === 'in-sync' ? '' : ' open';
-    return [
-        `<details${open}><summary>${HEADLINES[result.status]}: ${(0,src_text/* escapeHtml */.ZD)(resourceHeading(result))}</summary>`,
-        '',
-        (0,src_text/* escapeHtml */.ZD)(describeResult(result, mode)),
-        '',
-        ...(result.notes ?? []).flatMap((note) => [(0,src_text/* escapeHtml */.ZD)(note), '']),
-        renderFieldTable(result, mode),
-        '',
-        '</details>',
-        '',
-    ];
-}
-function renderProbes(probed) {
-    return probed.flatMap((p) => [
-        `Probe: ${p.passed ? '✅' : '❌'} <code>${(0,src_text/* escapeHtml */.ZD)(p.url)}</code> ${p.passed ? 'answered' : 'did not pass'} after ${(0,src_text/* count */.U9)(p.attempts, 'attempt')} (last answer: ${p.lastStatus === null ? (0,src_text/* escapeHtml */.ZD)(p.lastProblem ?? 'none') : p.lastStatus}, ${(p.elapsedMs / 1000).toFixed(1)} s)`,
-        '',
-    ]);
-}
-/** Every service and the level whose hooks fire for its conversations. */
-function renderServices(result) {
-    const report = result.services;
-    if (report === undefined)
-        return [];
-    if (!report.listed)
-        return [`Services: ⚠️ not checked: ${(0,src_text/* escapeHtml */.ZD)(report.problem)}.`, ''];
-    if (report.services.length === 0)
-        return ['Services: none in this account.', ''];
-    const row = (s) => `<tr><td><code>${(0,src_text/* escapeHtml */.ZD)(s.sid)}</code></td><td>${(0,src_text/* escapeHtml */.ZD)(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td></tr>`;
-    return [
-        '**Services, and whose hooks fire for their conversations**',
-        '',
-        '<table>',
-        '<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th></tr></thead>',
-        `<tbody>${report.services.map(row).join('')}</tbody>`,
-        '</table>',
-        '',
-    ];
-}
-function gitHubLine(what, outcome) {
-    if (outcome === undefined)
-        return undefined;
-    if (outcome.action === 'failed')
-        return `${what}: ❌ ${(0,src_text/* escapeHtml */.ZD)(outcome.error)}`;
-    if (outcome.action === 'none')
-        return `${what}: none needed.`;
-    return `${what}: ${outcome.action} <a href="${(0,src_text/* escapeHtml */.ZD)(outcome.url)}">${(0,src_text/* escapeHtml */.ZD)(outcome.url)}</a>`;
-}
-function renderAbortedSummary(run) {
-    return [
-        `## Twilio Conversations webhooks: ${HEADLINES.failed}`,
-        '',
-        `**${(0,src_text/* escapeHtml */.ZD)(run.failure)}**`,
-        '',
-        `Nothing was changed${run.mode === undefined ? '' : ` · mode: ${(0,src_text/* escapeHtml */.ZD)(run.mode)}`}.`,
-        '',
-    ].join('\n');
-}
-function renderExportSummary(run) {
-    return [
-        '## Twilio Conversations webhooks: 📤 Exported',
-        '',
-        `**Wrote the live account-wide configuration and ${(0,src_text/* count */.U9)(run.services, 'service')} to <code>${(0,src_text/* escapeHtml */.ZD)(run.file)}</code>; nothing was sent to Twilio.**`,
-        '',
-    ].join('\n');
-}
-/** A row per managed field; differing rows are marked. Shared with the drift issue and the plan. */
-function renderFieldTable(result, mode) {
-    const showAfter = mode === 'apply';
-    const differing = new Set(result.diff.map((d) => d.field));
-    const managed = webhook_config/* FIELDS */.cJ.filter((field) => field in result.desired);
-    const head = [
-        '',
-        'Field',
-        showAfter ? 'Before' : 'Live',
-        'Desired',
-        ...(showAfter ? ['After'] : []),
-    ];
-    const rows = managed.map((field) => {
-        const cells = [
-            differing.has(field) ? (showAfter ? '✏️' : '⚠️') : '✅',
-            `<code>${field}</code>`,
-            renderValue(fieldValue(result.previous, field)),
-            renderValue(result.desired[field] ?? null),
-            ...(showAfter
-                ? [
-                    result.current === undefined
-                        ? '<em>unknown</em>'
-                        : renderValue(fieldValue(result.current, field)),
-                ]
-                : []),
-        ];
-        return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
-    });
-    return [
-        '<table>',
-        `<thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead>`,
-        `<tbody>${rows.join('')}</tbody>`,
-        '</table>',
-    ].join('\n');
-}
-function fieldValue(config, field) {
-    return config[field] ?? null;
-}
-function renderValue(value) {
-    if (value === null || value === '')
-        return '<em>not set</em>';
-    if (typeof value !== 'string') {
-        return value.length === 0
-            ? '<em>none</em>'
-            : value.map((item) => `<code>${(0,src_text/* escapeHtml */.ZD)(item)}</code>`).join(', ');
-    }
-    return `<code>${(0,src_text/* escapeHtml */.ZD)(value)}</code>`;
-}
-
-
-/***/ }),
-
-/***/ 7869:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ resolveServices),
-/* harmony export */   o: () => (/* binding */ DesiredStateError)
-/* harmony export */ });
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2969);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
-// What a desired-state file says, as data, and the resolution of its services against the
-// account's: everything about the file that needs no YAML parser, so that runs without a file
-// never load one (src/desired-state.ts reads the file).
-
-
-/** Everything wrong with a desired-state file, one problem a line, found before any request. */
-class DesiredStateError extends Error {
-    file;
-    problems;
-    constructor(file, problems) {
-        const sorted = [...problems].sort((a, b) => a.line - b.line);
-        super([
-            `${file} has ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)(sorted.length, 'problem')}:`,
-            ...sorted.map(({ line, message }) => `${file}:${line}: ${message}`),
-        ].join('\n'));
-        this.name = 'DesiredStateError';
-        this.file = file;
-        this.problems = sorted;
-    }
-}
-/**
- * Each entry's service among the account's: a name must be the friendly name of exactly one, a sid
- * must be one of them, and no service may be configured twice. Throws one DesiredStateError.
- */
-function resolveServices(state, services) {
-    const problems = [];
-    const report = (line, key, predicate) => {
-        problems.push({ line, key, message: `${key} ${predicate}` });
-    };
-    const resolved = [];
-    const claimed = new Map();
-    state.services.forEach(({ ref, desired, line }, index) => {
-        const path = `services[${index}]`;
-        const service = find(ref, services, (key, predicate) => {
-            report(line, `${path}.${key}`, predicate);
-        });
-        if (service === undefined)
-            return;
-        const first = claimed.get(service.sid);
-        if (first !== undefined) {
-            const other = state.services[first];
-            report(line, path, `names service ${service.sid}, which services[${first}] (line ${other?.line ?? 0}) already configures: give each service one entry.`);
-            return;
-        }
-        claimed.set(service.sid, index);
-        resolved.push({
-            sid: service.sid,
-            name: 'name' in ref ? ref.name : undefined,
-            friendlyName: service.friendlyName,
-            desired,
-            line,
-        });
-    });
-    if (problems.length > 0)
-        throw new DesiredStateError(state.file, problems);
-    return resolved;
-}
-function find(ref, services, report) {
-    if ('sid' in ref) {
-        const service = services.find(({ sid }) => sid === ref.sid);
-        if (service === undefined) {
-            report('sid', `is ${ref.sid}, which is not a Conversations service of this account.`);
-        }
-        return service;
-    }
-    const matches = services.filter(({ friendlyName }) => friendlyName === ref.name);
-    const [only] = matches;
-    if (only !== undefined && matches.length === 1)
-        return only;
-    if (matches.length > 1) {
-        report('name', `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(ref.name)}, which ${matches.length} services have: ${matches.map(({ sid }) => sid).join(', ')}. Give the sid of the one meant instead.`);
-        return undefined;
-    }
-    const suggestion = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .closestMatch */ .h)(ref.name, services.map(({ friendlyName }) => friendlyName));
-    const hint = suggestion !== undefined
-        ? ` Did you mean ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(suggestion)}?`
-        : services.length === 0
-            ? ' The account has no Conversations services.'
-            : '';
-    report('name', `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(ref.name)}, which is the friendly name of no Conversations service of this account.${hint}`);
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 2969:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ closestMatch)
-/* harmony export */ });
-/** The candidate closest to `word` by edit distance, ignoring case, if it is close enough to help. */
-function closestMatch(word, candidates) {
-    const target = word.toLowerCase();
-    let best;
-    let bestDistance = Math.max(3, Math.floor(target.length / 3)) + 1;
-    for (const candidate of candidates) {
-        const distance = editDistance(target, candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-
-
-/***/ }),
-
-/***/ 8992:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   U9: () => (/* binding */ count),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   hD: () => (/* binding */ quote)
-/* harmony export */ });
-// Small wording helpers shared by every message the action writes.
-/** "1 field", "3 fields". */
-function count(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-/**
- * Text from the network, made safe to embed in one line of our own: control characters (newlines
- * included, so nothing can start a line of its own and become a runner command) are shown as
- * escapes, and it is cut to `max` characters. Linear in the length of the text.
- */
-function oneLine(text, max = 200) {
-    const head = text.length > max ? text.slice(0, max) : text;
-    const escaped = JSON.stringify(head).slice(1, -1);
-    return text.length > max ? `${escaped}…` : escaped;
-}
-/** A quoted value in an error message: escaped, and short enough to read. */
-function quote(value, max = 60) {
-    return `"${oneLine(value, max)}"`;
-}
-/**
- * For HTML in the job summary, issues and comments. Newlines become entities too: a blank line
- * inside an HTML block would end it, and what follows would render as Markdown.
- */
-function escapeHtml(text) {
-    return text.replace(/[&<>"'|`\\[\]\r\n]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-
-/***/ }),
-
-/***/ 1207:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T4: () => (/* binding */ TwilioApiError),
-/* harmony export */   ih: () => (/* binding */ htmlTitle),
-/* harmony export */   qx: () => (/* binding */ UnexpectedAnswerError),
-/* harmony export */   ut: () => (/* binding */ describeErrorBody),
-/* harmony export */   wX: () => (/* binding */ TransportError)
-/* harmony export */ });
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
-// How a request to Twilio can fail, as data: the client raises these, and the layer that knows the
-// action's inputs turns them into advice. Nothing here names an input.
-
-/** Twilio, or something in front of it, answered with a status that is not a success. */
-class TwilioApiError extends Error {
-    /** "GET /v1/Configuration/Webhooks" */
-    request;
-    status;
-    /** Twilio's own error code, when the body is Twilio's error JSON. */
-    code;
-    retryAfter;
-    constructor(request, status, body, retryAfter) {
-        super(`Twilio answered ${status} to ${request}: ${body.description}`);
-        this.name = 'TwilioApiError';
-        this.request = request;
-        this.status = status;
-        this.code = body.code;
-        this.retryAfter = retryAfter;
-    }
-    /** 408, 429 and 5xx: Twilio did not process the request, or may answer differently soon. */
-    get transient() {
-        return this.status === 408 || this.status === 429 || this.status >= 500;
-    }
-}
-/** A success status whose body is not the resource: too big, not JSON, or the wrong shape. */
-class UnexpectedAnswerError extends Error {
-    request;
-    constructor(request, status, problem) {
-        super(`Twilio answered ${status} to ${request} with ${problem}.`);
-        this.name = 'UnexpectedAnswerError';
-        this.request = request;
-    }
-}
-/** No usable answer at all. */
-class TransportError extends Error {
-    request;
-    failure;
-    constructor(request, failure, detail, cause) {
-        super(`${request} failed: ${detail}.`, { cause });
-        this.name = 'TransportError';
-        this.request = request;
-        this.failure = failure;
-    }
-    get transient() {
-        return (this.failure === 'timeout' || this.failure === 'connection' || this.failure === 'refused');
-    }
-    /** Whether the server can have received the request: an update may then have been applied. */
-    get mayHaveBeenSent() {
-        return (this.failure === 'timeout' || this.failure === 'connection' || this.failure === 'too-large');
-    }
-}
-/**
- * What an error answer says. Twilio's error JSON shows all four of its fields; an HTML page (a
- * proxy's) shows its title; anything else a short escaped excerpt. Never super-linear in the body.
- */
-function describeErrorBody(text, contentType) {
-    const json = parseJson(text);
-    if (typeof json === 'object' && json !== null && ('code' in json || 'message' in json)) {
-        const { code, message, more_info: moreInfo, status } = json;
-        return {
-            code: typeof code === 'number' ? code : undefined,
-            description: `error ${show(code, 'without a code')}: ${show(message, '(no message)')} (status ${show(status, 'not given')}, more info: ${show(moreInfo, 'none')})`,
-        };
-    }
-    if ((contentType?.includes('html') ?? false) || text.trimStart().startsWith('<')) {
-        const title = htmlTitle(text);
-        return {
-            code: undefined,
-            description: `an HTML page instead of Twilio's JSON, probably from a proxy${title === undefined ? '' : ` ("${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(title, 100)}")`}.`,
-        };
-    }
-    return {
-        code: undefined,
-        description: text.trim() === ''
-            ? 'an empty body.'
-            : `a body that is not Twilio's error JSON: "${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text.trim(), 120)}"`,
-    };
-}
-/** The text of the first <title> element, found with indexOf so a crafted page cannot stall it. */
-function htmlTitle(html) {
-    const lower = html.slice(0, 64 * 1024).toLowerCase();
-    const open = lower.indexOf('<title');
-    if (open === -1)
-        return undefined;
-    const start = lower.indexOf('>', open);
-    if (start === -1)
-        return undefined;
-    const end = lower.indexOf('</title>', start);
-    if (end === -1)
-        return undefined;
-    const title = html.slice(start + 1, end).trim();
-    return title === '' ? undefined : title;
-}
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-function show(value, fallback) {
-    if (value === undefined || value === null)
-        return fallback;
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(typeof value === 'string' ? value : JSON.stringify(value), 300);
-}
-
-
-/***/ }),
-
-/***/ 5769:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   QB: () => (/* binding */ urlSecretsIn),
-/* harmony export */   g2: () => (/* binding */ webhookUrlProblem),
-/* harmony export */   mz: () => (/* binding */ urlSecret),
-/* harmony export */   sl: () => (/* binding */ withoutUserInfo)
-/* harmony export */ });
-// What a webhook URL must look like, and where its credentials are. One parser of URL
-// credentials serves validation and masking alike, so the two can never disagree.
-/**
- * Why `value` is not an absolute http(s) URL written in full (`scheme://host…`), or undefined.
- * Stricter than WHATWG URL parsing, which also takes `http:example.com` or `https:\\example.com`
- * and rewrites them: Twilio signs each request with the configured URL, byte for byte.
- */
-function webhookUrlProblem(value) {
-    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-    if (/[\s\u0000-\u001f\u007f]/.test(value))
-        return 'it contains whitespace or control characters';
-    if (value.includes('\\'))
-        return 'it contains a backslash';
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
-    if (scheme === undefined)
-        return 'it is not an absolute URL';
-    if (scheme !== 'https' && scheme !== 'http')
-        return `its scheme is ${scheme}, not http or https`;
-    if (!/^https?:\/\/[^/?#]/i.test(value))
-        return `it does not start with ${scheme}:// and a host`;
-    if (authority(value).split('@').length > 2) {
-        return 'its user info holds a raw "@": write it as %40';
-    }
-    if (!URL.canParse(value) || new URL(value).hostname === '')
-        return 'it has no valid host';
-    return undefined;
-}
-/**
- * The secret part of a URL's user info as written: the password of `user:password@`, or the whole
- * user info when there is no colon (a token written as a user name). Like WHATWG URL parsing, the
- * user info runs to the last "@" before the host.
- */
-function urlSecret(url) {
-    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
-    if (scheme === null)
-        return undefined;
-    return userInfoSecret(authority(url));
-}
-/**
- * The secrets of every URL with user info anywhere in `text`, JSON-escaped slashes included (a
- * body from the network may write `https:\/\/`). One pass over the text.
- */
-function urlSecretsIn(text) {
-    const secrets = [];
-    for (const separator of ['://', ':\\/\\/']) {
-        for (let at = text.indexOf(separator); at !== -1; at = text.indexOf(separator, at + 1)) {
-            const start = at + separator.length;
-            const end = findEnd(text, start, AUTHORITY_END_IN_TEXT);
-            const secret = userInfoSecret(text.slice(start, end));
-            if (secret !== undefined)
-                secrets.push(secret);
-        }
-    }
-    return secrets;
-}
-const AUTHORITY_END = new Set(['/', '?', '#', '\\']);
-const AUTHORITY_END_IN_TEXT = new Set([
-    ...AUTHORITY_END,
-    '"',
-    "'",
-    '<',
-    '>',
-    ' ',
-    '\n',
-    '\r',
-    '\t',
-    ',',
-    ')',
-]);
-function authority(url) {
-    const start = url.indexOf('//') + 2;
-    return url.slice(start, findEnd(url, start, AUTHORITY_END));
-}
-function findEnd(text, start, stops) {
-    let end = start;
-    while (end < text.length && !stops.has(text.charAt(end)))
-        end++;
-    return end;
-}
-function userInfoSecret(authorityText) {
-    const at = authorityText.lastIndexOf('@');
-    if (at <= 0)
-        return undefined;
-    const userInfo = authorityText.slice(0, at);
-    const colon = userInfo.indexOf(':');
-    const secret = colon === -1 ? userInfo : userInfo.slice(colon + 1);
-    return secret === '' ? undefined : secret;
-}
-/**
- * The value with its user info shown as `***`, for quoting a URL that was refused: it may be
- * malformed in ways (`https:/user:pw@host`, `http:user:pw@host`) that no URL parser reads.
- */
-function withoutUserInfo(value) {
-    const prefix = /^(?:[a-z][a-z0-9+.-]*:)?[/\\]*/i.exec(value)?.[0] ?? '';
-    const rest = value.slice(prefix.length);
-    const end = ['/', '?', '#'].map((stop) => rest.indexOf(stop)).filter((at) => at !== -1);
-    const at = rest.lastIndexOf('@', end.length === 0 ? rest.length : Math.min(...end));
-    return at === -1 ? value : `${prefix}***${rest.slice(at)}`;
-}
-
-
-/***/ }),
-
-/***/ 4645:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BR: () => (/* binding */ SERVICES_PAGE_SIZE),
-/* harmony export */   Kf: () => (/* binding */ encodeUpdate),
-/* harmony export */   Xg: () => (/* binding */ readConfig),
-/* harmony export */   cJ: () => (/* binding */ FIELDS),
-/* harmony export */   eT: () => (/* binding */ readServicesPage),
-/* harmony export */   l_: () => (/* binding */ SERVICES_PATH),
-/* harmony export */   oU: () => (/* binding */ resourcePath),
-/* harmony export */   w9: () => (/* binding */ describeResource)
-/* harmony export */ });
-// Twilio's wire format for the two webhook configuration resources, from its OpenAPI description
-// (twilio/twilio-oai, spec/json/twilio_conversations_v1.json): one table says which fields each
-// resource answers with, their types, and the form names of those an update can set. Encoding,
-// the shape check of an answer and the WebhookConfig type all come from it.
-const WIRE = {
-    account_sid: { type: 'string', scope: 'both' },
-    chat_service_sid: { type: 'string', scope: 'service' },
-    filters: { type: 'list', scope: 'both', form: 'Filters' },
-    method: { type: 'string', scope: 'both', form: 'Method' },
-    pre_webhook_url: { type: 'string', scope: 'both', form: 'PreWebhookUrl' },
-    post_webhook_url: { type: 'string', scope: 'both', form: 'PostWebhookUrl' },
-    target: { type: 'string', scope: 'account', form: 'Target' },
-    url: { type: 'string', scope: 'both' },
-};
-/** In the order a person reads them in the summary. */
-const FIELDS = [
-    'filters',
-    'method',
-    'pre_webhook_url',
-    'post_webhook_url',
-    'target',
-];
-function resourcePath(resource) {
-    return resource.kind === 'account'
-        ? '/v1/Configuration/Webhooks'
-        : `/v1/Services/${resource.serviceSid}/Configuration/Webhooks`;
-}
-function describeResource(resource) {
-    return resource.kind === 'account'
-        ? 'account-wide configuration'
-        : `configuration of service ${resource.serviceSid}`;
-}
-/**
- * Encodes an update the way Twilio's own helpers do: only the fields given, a list as the same key
- * repeated. Clearing sends the field with an empty value, the only way the wire allows.
- */
-function encodeUpdate(update) {
-    const form = new URLSearchParams();
-    for (const field of FIELDS) {
-        if (!(field in update))
-            continue;
-        const value = update[field] ?? '';
-        const values = typeof value === 'string' ? [value] : value.length === 0 ? [''] : value;
-        for (const item of values)
-            form.append(WIRE[field].form, item);
-    }
-    return form.toString();
-}
-/**
- * The configuration in a 2xx answer, or what is wrong with it. Only the fields the resource has
- * are kept: whatever else Twilio (or something in front of it) adds is not passed on.
- */
-function readConfig(json, resource) {
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        return { problem: 'JSON that is not an object' };
-    }
-    const answer = json;
-    const fields = Object.keys(WIRE).filter((name) => inScope(WIRE[name].scope, resource));
-    const missing = fields.filter((name) => !(name in answer));
-    if (missing.length > 0)
-        return { problem: `JSON without the field(s) ${missing.join(', ')}` };
-    const config = {};
-    for (const name of fields) {
-        const value = answer[name];
-        const valid = value === null ||
-            (WIRE[name].type === 'list'
-                ? Array.isArray(value) && value.every((item) => typeof item === 'string')
-                : typeof value === 'string');
-        if (!valid) {
-            return {
-                problem: WIRE[name].type === 'list'
-                    ? `the field ${name} that is not a list of strings`
-                    : `the field ${name} that is not a string`,
-            };
-        }
-        config[name] = value;
-    }
-    return { config: config };
-}
-function inScope(scope, resource) {
-    return scope === 'both' || scope === resource.kind;
-}
-const SERVICES_PATH = '/v1/Services';
-/** Twilio's largest page (reference: twilio-oai-conversations-services.json, PageSize maximum). */
-const SERVICES_PAGE_SIZE = 100;
-/**
- * One page of the services list: `{"services": [...], "meta": {"next_page_url": …}}`. Follow
- * `next_page_url` (absolute, with a PageToken) until it is null; pages are not computed.
- */
-function readServicesPage(json) {
-    if (typeof json !== 'object' || json === null)
-        return { problem: 'JSON that is not an object' };
-    const { services, meta } = json;
-    if (!Array.isArray(services))
-        return { problem: 'no list of services' };
-    const summaries = [];
-    for (const service of services) {
-        const { sid, friendly_name: name } = (service ?? {});
-        if (typeof sid !== 'string' || !/^IS[0-9a-f]{32}$/.test(sid)) {
-            return { problem: 'a service without a valid sid' };
-        }
-        summaries.push({ sid, friendlyName: typeof name === 'string' ? name : '' });
-    }
-    const next = meta?.next_page_url;
-    if (next !== null && next !== undefined && typeof next !== 'string') {
-        return { problem: 'a next_page_url that is not a string' };
-    }
-    return { services: summaries, next: next ?? null };
-}
-
-
-/***/ }),
-
-/***/ 3338:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ workspacePath)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-/** A path the user gave relative to the workspace the runner checked the repository out to. */
-function workspacePath(relative, env) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(env.GITHUB_WORKSPACE ?? process.cwd(), relative);
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 

@@ -7,7 +7,7 @@ import { parseMethod, parseTarget, parseWebhookUrl } from './fields.js';
 import { asInput, parseBoolean, parseChoice, parseSecondsAsMs } from './input-parsers.js';
 import { closestMatch } from './suggest.js';
 import { oneLine, quote } from './text.js';
-import { webhookUrlProblem, withoutUserInfo } from './urls.js';
+import { webhookUrlProblem, showUrl } from './urls.js';
 import type { DesiredConfig } from './webhook-config.js';
 
 export interface DeploySettings {
@@ -46,7 +46,7 @@ export function parseDeploySettings(
   if (probeUrl !== '' && webhookUrlProblem(probeUrl) !== undefined) {
     throw new InputError(
       'probe-url',
-      `is ${quote(withoutUserInfo(probeUrl))}: ${webhookUrlProblem(probeUrl) ?? ''}. Give the absolute http(s) URL of a health endpoint.`,
+      `is ${quote(showUrl(probeUrl))}: ${webhookUrlProblem(probeUrl) ?? ''}. Give the absolute http(s) URL of a health endpoint.`,
     );
   }
   const probe = parseChoice(inputs, 'probe', ['auto', 'off']) === 'auto';

@@ -17,6 +17,7 @@ import type {
   DesiredStateProblem,
   ServiceRef,
 } from './service-names.js';
+import { sidKey } from './webhook-config.js';
 import type { DesiredConfig, Field } from './webhook-config.js';
 
 /** The file's field keys (the inputs' names) and the fields they set. */
@@ -34,7 +35,8 @@ const SERVICE_FIELD_KEYS = ACCOUNT_KEYS.filter((key) => key !== 'target');
 const SERVICE_KEYS = ['sid', 'name', ...SERVICE_FIELD_KEYS];
 const TOP_KEYS = ['account', 'services'];
 
-const SID = /^IS[0-9a-f]{32}$/;
+/** Twilio's pattern for a service SID: either case of hex digit, as its answers may have them. */
+const SID = /^IS[0-9a-fA-F]{32}$/;
 const SID_EXPECTED = 'IS followed by 32 lower-case hex digits (34 characters)';
 const URL_EXPECTED = `an absolute http(s) URL, or "${CLEAR}" to clear it`;
 const EXPECTED: Readonly<Record<FieldKey | 'sid' | 'name', string>> = {
@@ -54,6 +56,10 @@ const TARGET_ON_SERVICE =
  * in is not read again, so a variable's value is always literal.
  */
 const REFERENCE = /\$\$\{|\$\{(?:([A-Za-z_][A-Za-z0-9_]*)\})?/g;
+/** The runner's own variables hold its tokens and settings: a file must not carry them to Twilio or GitHub. */
+const RUNNER_VARIABLE = /^(?:ACTIONS|GITHUB|RUNNER|INPUT)_/i;
+/** The keys whose values are webhook URLs, shown as the file writes them. */
+const URL_KEYS: ReadonlySet<string> = new Set(['pre-webhook-url', 'post-webhook-url']);
 
 /** One key of a mapping as the file writes it. */
 interface Entry {
@@ -95,6 +101,8 @@ export function parseDesiredState(
 
 class Reader {
   readonly problems: DesiredStateProblem[] = [];
+  /** The variables URLs were filled in from, to show each URL as the file writes it. */
+  readonly variables: { readonly name: string; readonly value: string }[] = [];
   private readonly doc: Document.Parsed;
   private readonly lines: LineCounter;
   private readonly env: NodeJS.ProcessEnv;
@@ -106,7 +114,7 @@ class Reader {
   }
 
   read(text: string, file: string): DesiredState {
-    const empty: DesiredState = { file, account: undefined, services: [] };
+    const empty: DesiredState = { file, account: undefined, services: [], variables: [] };
     for (const [error, what] of [
       ...this.doc.errors.map((e) => [e, 'is not valid YAML'] as const),
       ...this.doc.warnings.map((e) => [e, 'has a YAML problem'] as const),
@@ -118,7 +126,7 @@ class Reader {
         error.code === 'MULTIPLE_DOCS'
           ? 'a second document starts here: the file must be one YAML document'
           : (error.message.split('\n')[0] ?? '');
-      this.report(line, '', `${what} at column ${col}: ${detail}.`);
+      this.report(line, '', `${what} at column ${col}: ${detail}.`, col);
     }
     // After a syntax error the tree is a guess: checking it would only add confusion.
     if (this.doc.errors.length > 0) return empty;
@@ -153,6 +161,7 @@ class Reader {
       file,
       account: account === undefined ? undefined : this.readAccount(account),
       services: this.checkServices(services),
+      variables: this.variables,
     };
   }
 
@@ -246,12 +255,7 @@ class Reader {
     const sid = this.readString(entry.value, entry.line, entry.path, EXPECTED.sid, false);
     if (sid === undefined) return undefined;
     if (SID.test(sid)) return { sid, line: entry.line };
-    const lower = `IS${sid.slice(2).toLowerCase()}`;
-    const problem =
-      sid.startsWith('IS') && SID.test(lower)
-        ? `has upper-case hex digits: Twilio writes SIDs as ${SID_EXPECTED}, and compares them exactly. Use ${lower}.`
-        : `is ${quote(sid)}: expected ${SID_EXPECTED}.`;
-    this.report(entry.line, entry.path, problem);
+    this.report(entry.line, entry.path, `is ${quote(sid)}: expected ${SID_EXPECTED}.`);
     return undefined;
   }
 
@@ -275,9 +279,10 @@ class Reader {
       const { ref } = entry;
       if (ref === undefined) continue;
       const [kind, value] = 'sid' in ref ? ['sid', ref.sid] : ['name', ref.name];
-      const first = seen.get(`${kind}:${value}`);
+      const key = `${kind}:${kind === 'sid' ? sidKey(value) : value}`;
+      const first = seen.get(key);
       if (first === undefined) {
-        seen.set(`${kind}:${value}`, entry);
+        seen.set(key, entry);
       } else {
         this.report(
           ref.line,
@@ -357,7 +362,9 @@ class Reader {
   }
 
   private parseField<T>(entry: Entry, key: FieldKey, parse: (text: string) => T): T | undefined {
-    const text = this.readString(entry.value, entry.line, entry.path, EXPECTED[key], true);
+    const text = this.readString(entry.value, entry.line, entry.path, EXPECTED[key], true, {
+      shownAsWritten: URL_KEYS.has(key),
+    });
     return text === undefined ? undefined : this.parse(entry.line, entry.path, () => parse(text));
   }
 
@@ -379,10 +386,11 @@ class Reader {
     path: string,
     expected: string,
     field: boolean,
+    { shownAsWritten = false } = {},
   ): string | undefined {
     const node = this.resolve(value);
     if (isScalar(node) && typeof node.value === 'string')
-      return this.expand(node.value, line, path);
+      return this.expand(node.value, line, path, shownAsWritten);
     this.report(
       line,
       path,
@@ -393,8 +401,14 @@ class Reader {
     return undefined;
   }
 
-  private expand(text: string, line: number, path: string): string | undefined {
+  private expand(
+    text: string,
+    line: number,
+    path: string,
+    shownAsWritten: boolean,
+  ): string | undefined {
     const problems = new Set<string>();
+    const used: { name: string; value: string }[] = [];
     const value = text.replace(REFERENCE, (match, name: string | undefined) => {
       if (match === '$${') return '${';
       const variable = name === undefined ? undefined : this.env[name];
@@ -402,15 +416,23 @@ class Reader {
         problems.add(
           'has "${" without a variable name and "}" after it: write ${NAME} (letters, digits and _, not starting with a digit), or $${ for a literal ${.',
         );
+      } else if (RUNNER_VARIABLE.test(name)) {
+        problems.add(
+          `uses \${${name}}, a variable of the runner: ACTIONS_*, GITHUB_*, RUNNER_* and INPUT_* hold the runner's own tokens and settings, and are refused. Pass the value in the step's env under a name of your own.`,
+        );
+        return match;
       } else if (variable === undefined || variable === '') {
         problems.add(
           `uses \${${name}}, which is ${variable === undefined ? 'not set' : 'set but empty'} in the environment: give it a value in the step's env, or write $\${ for a literal \${.`,
         );
       }
+      if (variable !== undefined && name !== undefined) used.push({ name, value: variable });
       return variable ?? match;
     });
     for (const problem of problems) this.report(line, path, problem);
-    return problems.size === 0 ? value : undefined;
+    if (problems.size > 0) return undefined;
+    if (shownAsWritten) this.variables.push(...used);
+    return value;
   }
 
   /**
@@ -468,8 +490,13 @@ class Reader {
     return start === undefined ? fallback : this.lines.linePos(start).line;
   }
 
-  private report(line: number, key: string, predicate: string): void {
-    this.problems.push({ line, key, message: `${key === '' ? 'the file' : key} ${predicate}` });
+  private report(line: number, key: string, predicate: string, column?: number): void {
+    this.problems.push({
+      line,
+      ...(column === undefined ? {} : { column }),
+      key,
+      message: `${key === '' ? 'the file' : key} ${predicate}`,
+    });
   }
 }
 

@@ -1,5 +1,4 @@
 // The story of a run: read inputs → desired state → fetch live → plan → apply or report → outputs.
-import { readFile } from 'node:fs/promises';
 import { explainError } from './advice.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
@@ -9,23 +8,24 @@ import { checkOnly, deploy } from './deploy.js';
 import type { Outcome } from './deploy.js';
 import { readOnlyIfLive } from './deploy-settings.js';
 import { errorMessage } from './errors.js';
-import { keepGitHubInformed } from './github-side.js';
+import { keepGitHubInformed, reportFailedRun } from './github-side.js';
 import { servicesReport, takeInventory } from './inventory.js';
 import type { DesiredSet, Inventory } from './inventory.js';
 import { planChanges } from './plan.js';
 import { proxyFor } from './proxy.js';
 import { publishAborted, publishExport, publishResult } from './publish.js';
-import type { RunResult } from './result.js';
-import { actionsRunner, redacting } from './runner.js';
+import type { FileProblem, RunResult } from './result.js';
+import { DesiredStateError, MAX_LISTED_PROBLEMS } from './service-names.js';
+import { actionsRunner, guarded } from './runner.js';
 import type { Runner } from './runner.js';
-import { redactDeep, Secrets } from './secrets.js';
+import { Secrets } from './secrets.js';
 import { modeIfValid, parseSettings } from './settings.js';
 import type { Settings } from './settings.js';
 import { TwilioClient } from './twilio-client.js';
 import type { Dispatcher } from './undici.js';
 import { USER_AGENT } from './version.js';
+import { describeResource } from './webhook-config.js';
 import type { DesiredConfig } from './webhook-config.js';
-import { workspacePath } from './workspace.js';
 
 export interface Dependencies {
   /** The runner to read inputs from and report to; @actions/core's by default. */
@@ -35,6 +35,8 @@ export interface Dependencies {
   readonly clock?: Clock | undefined;
   /** The unit of the GitHub client's retry waits (its plugins keep their own timers). */
   readonly gitHubRetryUnitMs?: number | undefined;
+  /** Cancels the run: no update starts after it, and the run reports what it did (src/cancellation.ts). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export async function run(dependencies: Dependencies = {}): Promise<void> {
@@ -42,30 +44,58 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
   const secrets = new Secrets((secret) => {
     raw.setSecret(secret);
   });
-  const runner = redacting(raw, secrets);
+  const runner = guarded(raw, secrets);
+  try {
+    await runStory(runner, secrets, dependencies);
+  } finally {
+    runner.finish();
+  }
+}
+
+async function runStory(
+  runner: Runner,
+  secrets: Secrets,
+  dependencies: Dependencies,
+): Promise<void> {
   const inputs = readInputs(runner);
   maskInputSecrets(inputs, secrets);
 
   let settings: Settings;
+  // Known once the inputs are valid: a check that fails after that says so in its plan comment.
+  let planning: Settings | undefined;
   let desired: DesiredSet | undefined;
   let onlyIfLive: DesiredConfig | undefined;
   try {
     const parsed = parseSettings(inputs);
     settings = parsed.settings;
+    planning = settings;
     for (const warning of parsed.warnings) runner.annotate('warning', warning);
     desired = settings.mode === 'export' ? undefined : await readDesired(settings, runner.env);
     const expected = settings.deploy.onlyIfLive;
     onlyIfLive = expected === undefined ? undefined : await readOnlyIfLive(expected);
   } catch (error) {
-    await publishAborted(runner, { mode: modeIfValid(inputs), failure: errorMessage(error) });
+    const failure = errorMessage(error);
+    const gitHub =
+      planning === undefined
+        ? undefined
+        : await reportFailedRun(failure, planning, gitHubContext(runner, secrets, dependencies));
+    await publishAborted(runner, {
+      mode: modeIfValid(inputs),
+      failure,
+      gitHub,
+      problems: error instanceof DesiredStateError ? fileProblems(error) : undefined,
+    });
     return;
   }
   secrets.addBasicCredential(settings.credentials.username, settings.credentials.password);
   for (const url of desiredUrls(onlyIfLive, desired)) secrets.addUrl(url);
+  if (desired?.kind === 'file') {
+    for (const { name, value } of desired.state.variables) secrets.addVariable(name, value);
+  }
   const clock = dependencies.clock ?? systemClock;
   const explain = (error: unknown) => explainError(error, settings);
 
-  const twilio = twilioClient(settings, dependencies, runner, secrets);
+  const twilio = twilioClient(settings, dependencies, runner);
   try {
     if (desired === undefined) {
       const { exportState } = await import('./export.js');
@@ -77,25 +107,44 @@ export async function run(dependencies: Dependencies = {}): Promise<void> {
       ...managed,
       plan: planChanges(managed.desired, managed.live),
     }));
-    for (const warning of planned.flatMap((p) => p.plan.warnings)) {
-      runner.annotate('warning', warning);
+    for (const { resource, plan } of planned) {
+      for (const warning of plan.warnings) {
+        runner.annotate(
+          'warning',
+          planned.length > 1 ? `${describeResource(resource)}: ${warning}` : warning,
+        );
+      }
     }
     const outcome =
       settings.mode === 'apply'
-        ? await deploy(twilio, planned, settings, { runner, clock, explain, onlyIfLive })
+        ? await deploy(twilio, planned, settings, {
+            runner,
+            clock,
+            explain,
+            onlyIfLive,
+            signal: dependencies.signal,
+          })
         : checkOnly(planned, settings);
-    const result = redactDeep(resultOf(settings, inventory, outcome), (text) =>
-      secrets.redact(text),
+    const result = resultOf(settings, inventory, outcome);
+    const gitHub = await keepGitHubInformed(
+      result,
+      settings,
+      gitHubContext(runner, secrets, dependencies),
     );
-    const gitHub = await keepGitHubInformed(result, settings, {
-      runner,
-      secrets,
-      clock,
-      retryUnitMs: dependencies.gitHubRetryUnitMs ?? 1_000,
-    });
     await publishResult(runner, result, gitHub, settings.unmanagedServices);
   } catch (error) {
-    await publishAborted(runner, { mode: settings.mode, failure: explain(error) });
+    const failure = explain(error);
+    const gitHub = await reportFailedRun(
+      failure,
+      settings,
+      gitHubContext(runner, secrets, dependencies),
+    );
+    await publishAborted(runner, {
+      mode: settings.mode,
+      failure,
+      gitHub,
+      problems: error instanceof DesiredStateError ? fileProblems(error) : undefined,
+    });
   } finally {
     await twilio.close();
   }
@@ -130,6 +179,16 @@ function desiredUrls(
   return configs.flatMap((config) => [config?.pre_webhook_url, config?.post_webhook_url]);
 }
 
+/** The first problems of a desired-state file, each for an annotation on its line. */
+function fileProblems(error: DesiredStateError): FileProblem[] {
+  return error.problems.slice(0, MAX_LISTED_PROBLEMS).map(({ line, column, message }) => ({
+    file: error.file,
+    line,
+    column,
+    message,
+  }));
+}
+
 function readInputs(runner: Runner): RawInputs {
   return Object.fromEntries(INPUTS.map((name) => [name, runner.getInput(name)])) as RawInputs;
 }
@@ -142,7 +201,9 @@ function maskInputSecrets(inputs: RawInputs, secrets: Secrets): void {
   for (const name of ['pre-webhook-url', 'post-webhook-url', 'probe-url'] as const) {
     secrets.addUrl(inputs[name]);
   }
-  secrets.addUrlsIn(inputs['only-if-live']);
+  for (const url of inputs['only-if-live'].match(/[a-z][a-z0-9+.-]*:\/\/[^\s"',]+/gi) ?? []) {
+    secrets.addUrl(url);
+  }
 }
 
 async function readDesired(settings: Settings, env: NodeJS.ProcessEnv): Promise<DesiredSet> {
@@ -153,8 +214,9 @@ async function readDesired(settings: Settings, env: NodeJS.ProcessEnv): Promise<
       wanted: { resource: source.resource, name: undefined, desired: source.desired },
     };
   }
-  const text = await readFile(workspacePath(source.path, env), 'utf8');
-  // Loaded on demand, with its YAML parser: runs without a file never pay for them.
+  // Loaded on demand, with the YAML parser: runs without a file never pay for them.
+  const { readDesiredFile } = await import('./workspace-file.js');
+  const text = await readDesiredFile(source.path, env);
   const { parseDesiredState } = await import('./desired-state.js');
   return { kind: 'file', state: parseDesiredState(text, source.path, env) };
 }
@@ -175,7 +237,6 @@ function twilioClient(
   settings: Settings,
   dependencies: Dependencies,
   runner: Runner,
-  secrets: Secrets,
 ): TwilioClient {
   return new TwilioClient({
     baseUrl: settings.endpoint.baseUrl,
@@ -187,14 +248,20 @@ function twilioClient(
     proxyUrl: proxyFor(settings.endpoint.baseUrl, runner.env),
     dispatcher: dependencies.dispatcher,
     clock: dependencies.clock,
+    signal: dependencies.signal,
     log: (level, message) => {
       if (level === 'info') runner.info(message);
       else runner.debug(message);
     },
-    // Someone may have set a URL with a password by hand: mask it before it can be shown.
-    onConfig: (config) => {
-      secrets.addUrl(config.pre_webhook_url);
-      secrets.addUrl(config.post_webhook_url);
-    },
   });
+}
+
+function gitHubContext(runner: Runner, secrets: Secrets, dependencies: Dependencies) {
+  return {
+    runner,
+    secrets,
+    clock: dependencies.clock ?? systemClock,
+    retryUnitMs: dependencies.gitHubRetryUnitMs ?? 1_000,
+    signal: dependencies.signal,
+  };
 }

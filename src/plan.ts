@@ -1,9 +1,9 @@
-import { isPostEvent, isPreEvent } from './events.js';
+import { ALL_EVENTS, isPostEvent, isPreEvent } from './events.js';
+import { shownValue } from './show.js';
+import type { FieldValue } from './show.js';
 import { count } from './text.js';
 import { FIELDS } from './webhook-config.js';
 import type { DesiredConfig, Field, WebhookConfig } from './webhook-config.js';
-
-export type FieldValue = string | readonly string[] | null;
 
 export interface FieldDiff {
   readonly field: Field;
@@ -22,7 +22,11 @@ export interface Plan {
 export function planChanges(desired: DesiredConfig, live: WebhookConfig): Plan {
   const diff = compare(desired, live);
   const update = Object.fromEntries(diff.map(({ field }) => [field, desired[field]]));
-  return { diff, update, warnings: hookWarnings(desired, live) };
+  return {
+    diff,
+    update,
+    warnings: [...unknownEventWarnings(desired), ...hookWarnings(desired, live)],
+  };
 }
 
 /** The managed fields whose value in `config` is not the desired one. */
@@ -65,7 +69,22 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return left.size === right.size && [...left].every((item) => right.has(item));
 }
 
-/** Events that will be subscribed to with no URL to deliver them to. */
+/**
+ * Each desired event this action does not know, once: events.ts let it through as a name Twilio
+ * may have added since, which the action cannot vouch for, so a person should hear of it.
+ */
+function unknownEventWarnings(desired: DesiredConfig): string[] {
+  const unknown = new Set((desired.filters ?? []).filter((name) => !ALL_EVENTS.includes(name)));
+  return [...unknown].map(
+    (name) =>
+      `The filters have ${name}, which is not one of the ${ALL_EVENTS.length} Conversations events this action knows: it is sent to Twilio as it is, and Twilio is the authority on whether it is an event. Whether it is a pre- or a post-event is unknown here, so nothing checks that a URL will receive it.`,
+  );
+}
+
+/**
+ * Events that will be subscribed to with no URL to deliver them to. An unknown event is neither
+ * pre nor post here: its warning above says so.
+ */
 function hookWarnings(desired: DesiredConfig, live: WebhookConfig): string[] {
   const filters = desired.filters ?? live.filters ?? [];
   const preUrl =
@@ -92,7 +111,7 @@ function hookWarnings(desired: DesiredConfig, live: WebhookConfig): string[] {
 export function describeDiff(diff: readonly FieldDiff[]): string {
   const fields = diff.map(
     ({ field, actual, desired }) =>
-      `${field} is ${JSON.stringify(actual)} (desired ${JSON.stringify(desired)})`,
+      `${field} is ${JSON.stringify(shownValue(field, actual))} (desired ${JSON.stringify(shownValue(field, desired))})`,
   );
   return `configuration differs in ${count(diff.length, 'field')}: ${fields.join('; ')}`;
 }

@@ -52,8 +52,10 @@
 // body have arrived; the probe never reads more of a body than that.
 import { randomUUID } from 'node:crypto';
 import { retryDelayMs } from './backoff.js';
+import { isAborted, unlessAborted } from './cancellation.js';
 import type { Clock } from './clock.js';
 import { oneLine } from './text.js';
+import { showUrl, showUrlsIn } from './urls.js';
 import { htmlTitle } from './twilio-errors.js';
 import { twilioSignature } from './twilio-signature.js';
 import { request } from './undici.js';
@@ -83,6 +85,8 @@ export interface ProbeOptions {
   readonly userAgent: string;
   /** One line per attempt. No line holds the URL's query or user info. */
   readonly log: (message: string) => void;
+  /** Cancels the probe: the attempt in flight and any wait end at once, and the probe fails. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface ProbeResult {
@@ -108,6 +112,8 @@ export const MAX_PROBE_BODY_BYTES = 4 * 1024;
 const MIN_WAIT_MS = 100;
 /** A wait is cut short to leave the last attempt at least this long. */
 const LAST_ATTEMPT_MS = 250;
+/** The problem of an attempt the run's cancellation cut off. */
+const CUT_OFF = 'Cut off: the run was cancelled.';
 /** Answers that say the endpoint is not (yet) what Twilio needs, even for a hook's unknown event. */
 const FAILING_4XX: ReadonlySet<number> = new Set([401, 403, 404, 407, 408, 429]);
 
@@ -118,14 +124,14 @@ export async function probe(target: ProbeTarget, options: ProbeOptions): Promise
     throw new RangeError('A probe needs a timeoutMs of 0 or more and a positive answerWithinMs.');
   }
   const outgoing = probeRequest(target, options);
-  const what = `Probe of the ${KIND_NAMES[target.kind]} at ${shownUrl(target.url)}`;
+  const what = `Probe of the ${KIND_NAMES[target.kind]} at ${oneLine(showUrl(target.url), 200)}`;
   const started = clock.now();
   const deadline = started + options.timeoutMs;
   for (let attempt = 1; ; attempt++) {
     const left = deadline - clock.now();
     const limitMs =
       options.timeoutMs === 0 ? answerWithinMs : Math.max(1, Math.min(answerWithinMs, left));
-    const outcome = await attemptOnce(outgoing, options.dispatcher, limitMs, target.kind);
+    const outcome = await attemptOnce(outgoing, options, limitMs, target.kind);
     const verdict = outcome.status === null ? outcome : judge(outcome, target.kind);
     const result = (passed: boolean): ProbeResult => ({
       url: target.url,
@@ -139,6 +145,11 @@ export async function probe(target: ProbeTarget, options: ProbeOptions): Promise
       log(`${what}, attempt ${attempt}: ${verdict.summary}`);
       return result(true);
     }
+    const cancelled = `${what}, attempt ${attempt}: ${verdict.problem}${verdict.problem === CUT_OFF ? '' : ' Not tried again: the run was cancelled.'}`;
+    if (isAborted(options.signal)) {
+      log(cancelled);
+      return result(false);
+    }
     const room = deadline - clock.now() - LAST_ATTEMPT_MS;
     const backoff = retryDelayMs(attempt, outcome.retryAfter, clock.now(), clock.random());
     const wait = Math.min(Math.max(MIN_WAIT_MS, backoff), room);
@@ -151,7 +162,11 @@ export async function probe(target: ProbeTarget, options: ProbeOptions): Promise
       return result(false);
     }
     log(`${what}, attempt ${attempt}: ${verdict.problem} Trying again in ${seconds(wait)} s.`);
-    await clock.sleep(wait);
+    await unlessAborted(clock.sleep(wait), options.signal);
+    if (isAborted(options.signal)) {
+      log(cancelled);
+      return result(false);
+    }
   }
 }
 
@@ -174,7 +189,9 @@ interface Outgoing {
 /** Built once, so that every attempt of a probe sends the same request. */
 function probeRequest(target: ProbeTarget, options: ProbeOptions): Outgoing {
   if (!/^https?:\/\//i.test(target.url) || !URL.canParse(target.url)) {
-    throw new RangeError(`A probe needs an absolute http(s) URL, not ${shownUrl(target.url)}.`);
+    throw new RangeError(
+      `A probe needs an absolute http(s) URL, not ${oneLine(showUrl(target.url), 200)}.`,
+    );
   }
   const base = target.url.split('#', 1)[0] ?? target.url;
   const params: Record<string, string> = {
@@ -246,11 +263,12 @@ interface NoAnswer {
 
 async function attemptOnce(
   outgoing: Outgoing,
-  dispatcher: Dispatcher,
+  { dispatcher, signal: cancel }: ProbeOptions,
   limitMs: number,
   kind: ProbeTarget['kind'],
 ): Promise<Answer | NoAnswer> {
-  const signal = AbortSignal.timeout(limitMs);
+  const timeout = AbortSignal.timeout(limitMs);
+  const signal = cancel === undefined ? timeout : AbortSignal.any([timeout, cancel]);
   try {
     const response = await request(outgoing.url, {
       dispatcher,
@@ -268,9 +286,11 @@ async function attemptOnce(
       outgoing,
     };
   } catch (error) {
-    const problem = signal.aborted
+    const problem = timeout.aborted
       ? `No complete answer within ${seconds(limitMs)} s.${kind === 'pre' ? ' Twilio waits 5 s for a pre-event hook, then publishes the action unchanged, 5 s late.' : ''}`
-      : networkProblem(error);
+      : isAborted(cancel)
+        ? CUT_OFF
+        : networkProblem(error);
     return { status: null, problem, summary: '', retryAfter: undefined };
   }
 }
@@ -351,7 +371,7 @@ function refusal(outgoing: Outgoing): string {
 
 function redirectTarget(location: string, base: string): string {
   return URL.canParse(location, base)
-    ? shownUrl(new URL(location, base).href)
+    ? oneLine(showUrl(new URL(location, base).href), 200)
     : `"${oneLine(location, 100)}"`;
 }
 
@@ -361,8 +381,8 @@ function excerpt(head: string): string {
   if (text === '') return '';
   const title = htmlTitle(text);
   return title === undefined
-    ? ` It said: "${oneLine(text, 120)}"`
-    : ` It sent an HTML page titled "${oneLine(title, 100)}".`;
+    ? ` It said: "${oneLine(showUrlsIn(text), 120)}"`
+    : ` It sent an HTML page titled "${oneLine(showUrlsIn(title), 100)}".`;
 }
 
 const TLS_CODE = /^(?:ERR_SSL_|ERR_TLS_|EPROTO$)|CERT|^UNABLE_TO_|^SELF_SIGNED|^DEPTH_ZERO/;
@@ -386,17 +406,7 @@ function networkProblem(error: unknown): string {
   if (code !== undefined && TLS_CODE.test(code)) {
     return `The TLS handshake failed (${code}): the certificate is not trusted, or the server does not speak https.`;
   }
-  return `The connection failed: ${oneLine(`${detail}${code === undefined ? '' : ` (${code})`}`, 200)}.`;
-}
-
-/** A URL for a message: without user info, and "?…" for its query, which may hold a bypass token. */
-export function shownUrl(url: string): string {
-  if (!URL.canParse(url)) return `"${oneLine(url.replace(/^([^:/?#]+:\/\/)[^/?#]*@/, '$1'), 80)}"`;
-  const parsed = new URL(url);
-  return oneLine(
-    `${parsed.protocol}//${parsed.host}${parsed.pathname}${parsed.search === '' ? '' : '?…'}`,
-    200,
-  );
+  return `The connection failed: ${oneLine(showUrlsIn(`${detail}${code === undefined ? '' : ` (${code})`}`), 200)}.`;
 }
 
 function seconds(ms: number): string {

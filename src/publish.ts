@@ -36,10 +36,12 @@ export async function publishResult(
     runner.annotate('warning', note);
   }
   for (const drift of driftWarnings(result))
-    runner.annotate('warning', drift, 'Twilio webhook drift');
+    runner.annotate('warning', drift, { title: 'Twilio webhook drift' });
   if (unmanaged !== 'ignore') {
     for (const warning of overrideWarnings(result)) {
-      runner.annotate('warning', warning, 'Twilio service overrides the account-wide webhooks');
+      runner.annotate('warning', warning, {
+        title: 'Twilio service overrides the account-wide webhooks',
+      });
     }
   }
   await writeSummary(runner, renderSummary(result, gitHub), updated);
@@ -51,7 +53,18 @@ export async function publishResult(
 export async function publishAborted(runner: Runner, run: AbortedRun): Promise<void> {
   setOutputs(runner, outputsForAborted(), '');
   await writeSummary(runner, renderAbortedSummary(run), '');
-  fail(runner, run.failure);
+  const comment = run.gitHub?.prComment;
+  const failure = comment?.action === 'failed' ? `${run.failure} ${comment.error}` : run.failure;
+  if (run.problems === undefined) {
+    fail(runner, failure);
+    return;
+  }
+  if (comment?.action === 'failed') runner.annotate('error', comment.error);
+  runner.info(run.failure);
+  for (const { file, line, column, message } of run.problems) {
+    runner.annotate('error', message, { title: 'Desired-state file', file, line, column });
+  }
+  runner.fail();
 }
 
 export async function publishExport(runner: Runner, run: ExportedRun): Promise<void> {

@@ -1,8 +1,8 @@
 // Pure rendering of a run's result: the outputs, the verdict, the annotations' words and the job
 // summary's Markdown. Callers pass data that is already redacted; everything here escapes what
 // it embeds.
+import { fitWithin, MAX_SUMMARY_BYTES, utf8Bytes } from './budget.js';
 import type { Outputs } from './contract.js';
-import type { FieldValue } from './plan.js';
 import { describeDiff } from './plan.js';
 import type { ProbeResult } from './probe.js';
 import { verdictOf } from './result.js';
@@ -16,7 +16,10 @@ import type {
   ServiceLevel,
   Status,
 } from './result.js';
-import { count, escapeHtml } from './text.js';
+import { outputConfig, outputValue, shownValue } from './show.js';
+import type { FieldValue } from './show.js';
+import { count, escapeHtml, inert } from './text.js';
+import { showUrl, withoutUserInfo } from './urls.js';
 import { describeResource, FIELDS } from './webhook-config.js';
 import type { Field, WebhookConfig } from './webhook-config.js';
 
@@ -48,13 +51,19 @@ const NO_OUTPUTS: Outputs = {
  */
 export function outputsFor(result: RunResult, gitHub: GitHubOutcomes): Outputs {
   const main = primary(result);
-  const current = main?.current;
+  const current = main?.current === undefined ? undefined : outputConfig(main.current);
+  const diffOf = (r: ResourceResult) =>
+    r.diff.map((d) => ({
+      field: d.field,
+      actual: outputValue(d.field, d.actual),
+      desired: outputValue(d.field, d.desired),
+    }));
   return {
     ...NO_OUTPUTS,
     changed: String(result.resources.some((r) => r.changed)),
     drifted: String(result.resources.some((r) => r.diff.length > 0)),
     diff: JSON.stringify(
-      result.resources.flatMap((r) => r.diff.map((d) => ({ resource: key(r), ...d }))),
+      result.resources.flatMap((r) => diffOf(r).map((d) => ({ resource: key(r), ...d }))),
     ),
     resources: JSON.stringify(
       result.resources.map((r) => ({
@@ -62,10 +71,10 @@ export function outputsFor(result: RunResult, gitHub: GitHubOutcomes): Outputs {
         sid: r.resource.kind === 'service' ? r.resource.serviceSid : result.accountSid,
         ...(r.resource.kind === 'service' ? { name: r.name ?? null } : {}),
         status: r.status,
-        diff: r.diff,
+        diff: diffOf(r),
       })),
     ),
-    previous: main === undefined ? '' : JSON.stringify(main.previous),
+    previous: main === undefined ? '' : JSON.stringify(outputConfig(main.previous)),
     config: current === undefined ? '' : JSON.stringify(current),
     'account-sid': current?.account_sid ?? '',
     'chat-service-sid': current?.chat_service_sid ?? '',
@@ -78,7 +87,7 @@ export function outputsFor(result: RunResult, gitHub: GitHubOutcomes): Outputs {
     'drift-issue-url': urlOf(gitHub.driftIssue),
     probed: JSON.stringify(
       result.probed.map((p) => ({
-        url: p.url,
+        url: withoutUserInfo(p.url),
         passed: p.passed,
         attempts: p.attempts,
         status: p.lastStatus,
@@ -144,6 +153,8 @@ export function describeResult(result: ResourceResult, mode: RunResult['mode']):
 export function verdictLine(result: RunResult): string {
   const [only] = result.resources;
   const failures = result.failures.join(' ');
+  // A stopped run's own line counts what became of every resource.
+  if (result.stopped !== undefined) return [result.stopped, ...result.failures].join(' ');
   if (result.resources.length === 1 && only !== undefined) {
     const line = result.skipped ?? describeResult(only, result.mode);
     return failures === '' ? line : `${line} ${failures}`;
@@ -166,22 +177,55 @@ export function verdictLine(result: RunResult): string {
   return lines[verdictOf(result)];
 }
 
-/** Why the step fails, if it does: the resources' failures, the run's, then GitHub's. */
+/** At most this many distinct reasons in the error annotation; the summary has them all. */
+const MAX_REASONS = 10;
+
+/**
+ * Why the step fails, if it does: the resources' failures, the run's, then GitHub's. A reason
+ * shared by several resources (a probe of one URL, an outage) is said once, with how many.
+ */
 export function failureOf(result: RunResult, gitHub: GitHubOutcomes): string | undefined {
   const many = result.resources.length > 1;
+  // The same failure of several services differs only in their SIDs (in a request's path, say).
+  const byReason = new Map<string, { failure: string; headings: string[] }[]>();
+  for (const r of result.resources) {
+    if (r.failure === undefined) continue;
+    const cause = r.failure.replace(/\bIS[0-9a-fA-F]{32}\b/g, 'IS…');
+    byReason.set(cause, [
+      ...(byReason.get(cause) ?? []),
+      { failure: r.failure, headings: [resourceHeading(r)] },
+    ]);
+  }
   const reasons = [
-    ...result.resources.flatMap((r) =>
-      r.failure === undefined ? [] : [many ? `${resourceHeading(r)}: ${r.failure}` : r.failure],
-    ),
+    ...[...byReason].map(([cause, group]) => {
+      const [only] = group;
+      if (only !== undefined && group.length === 1) {
+        return many ? `${only.headings.join('')}: ${only.failure}` : only.failure;
+      }
+      const headings = group.flatMap((g) => g.headings);
+      return `${count(headings.length, 'resource')} (${listed(headings)}): ${cause}`;
+    }),
+    ...(result.stopped === undefined ? [] : [result.stopped]),
     ...result.failures,
     ...[gitHub.driftIssue, gitHub.prComment].flatMap((o) =>
       o?.action === 'failed' ? [o.error] : [],
     ),
   ];
-  return reasons.length === 0 ? undefined : reasons.join(' ');
+  if (reasons.length === 0) return undefined;
+  const shown = reasons.slice(0, MAX_REASONS);
+  const more = reasons.length - shown.length;
+  return [...shown, ...(more > 0 ? [`…and ${more} more reasons: see the job summary.`] : [])].join(
+    ' ',
+  );
 }
 
-/** One warning per resource that drifts, in a check that does not fail on drift. */
+/** The first few of a list, and how many more. */
+function listed(items: readonly string[], max = 3): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
+/** One warning per resource that drifts, in a check that does not fail on drift (the runner rolls up past ten). */
 export function driftWarnings(result: RunResult): string[] {
   if (result.mode !== 'check') return [];
   return result.resources
@@ -208,8 +252,8 @@ export function overrideWarnings(result: RunResult): string[] {
 
 function ownHooks(config: WebhookConfig | undefined): string {
   const urls = [
-    config?.pre_webhook_url ? `pre-webhook-url ${config.pre_webhook_url}` : '',
-    config?.post_webhook_url ? `post-webhook-url ${config.post_webhook_url}` : '',
+    config?.pre_webhook_url ? `pre-webhook-url ${showUrl(config.pre_webhook_url)}` : '',
+    config?.post_webhook_url ? `post-webhook-url ${showUrl(config.post_webhook_url)}` : '',
   ].filter((text) => text !== '');
   return urls.join(', ');
 }
@@ -220,20 +264,30 @@ export function resourceHeading(result: ResourceResult): string {
     : `${describeResource(result.resource)}${result.name === undefined || result.name === '' ? '' : ` (${result.name})`}`;
 }
 
-/** The job summary, as Markdown with HTML tables whose every value is escaped. */
+/**
+ * The job summary, as Markdown with HTML tables whose every value is escaped, within GitHub's
+ * 1 MiB for a step: the resources that need a look first, those in sync folded into one line, and
+ * what does not fit counted (the outputs list every resource).
+ */
 export function renderSummary(result: RunResult, gitHub: GitHubOutcomes): string {
   const verdict = verdictOf(result);
   const many = result.resources.length > 1;
-  return [
+  const head = [
     `## Twilio Conversations webhooks: ${HEADLINES[verdict]}`,
     '',
-    `**${escapeHtml(verdictLine(result))}**`,
+    `**${inert(verdictLine(result))}**`,
     '',
     `Account <code>${escapeHtml(result.accountSid)}</code> · mode: ${result.mode}${result.file === undefined ? '' : ` · desired state: <code>${escapeHtml(result.file)}</code>`}`,
     '',
-    ...result.resources.flatMap((r) =>
-      many ? renderSection(r, result.mode) : renderSingle(r, result.mode),
-    ),
+  ].join('\n');
+  const inSync = many ? result.resources.filter((r) => r.status === 'in-sync') : [];
+  const sections = [
+    ...result.resources
+      .filter((r) => !inSync.includes(r))
+      .map((r) => (many ? renderSection(r, result.mode) : renderSingle(r, result.mode)).join('\n')),
+    ...(inSync.length === 0 ? [] : [renderInSync(inSync)]),
+  ];
+  const foot = [
     ...renderProbes(result.probed),
     ...renderServices(result),
     ...[
@@ -241,27 +295,53 @@ export function renderSummary(result: RunResult, gitHub: GitHubOutcomes): string
       gitHubLine('Pull-request comment', gitHub.prComment),
     ].flatMap((line) => (line === undefined ? [] : [line, ''])),
   ].join('\n');
+  return fitWithin(MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES, utf8Bytes, {
+    head,
+    sections,
+    foot,
+    more: (omitted) =>
+      `…and ${count(omitted, 'more section')}, left out to keep the summary within GitHub's 1 MiB: the outputs \`resources\` and \`diff\` list every resource.\n`,
+  });
+}
+
+/**
+ * Room for what redaction may add after rendering (a value shown as the `${NAME}` it came from);
+ * the runner also cuts a summary that would still be too long.
+ */
+const SUMMARY_MARGIN_BYTES = 64 * 1024;
+
+function renderInSync(inSync: readonly ResourceResult[]): string {
+  return [
+    `<details><summary>✅ In sync: ${count(inSync.length, 'resource')}</summary>`,
+    '',
+    inSync.map((r) => inert(resourceHeading(r))).join('<br>'),
+    '',
+    '</details>',
+    '',
+  ].join('\n');
 }
 
 function renderSingle(result: ResourceResult, mode: RunResult['mode']): string[] {
   return [
-    `Resource: ${escapeHtml(resourceHeading(result))}`,
+    `Resource: ${inert(resourceHeading(result))}`,
     '',
-    ...(result.notes ?? []).flatMap((note) => [escapeHtml(note), '']),
+    ...(result.notes ?? []).flatMap((note) => [inert(note), '']),
     renderFieldTable(result, mode),
     '',
   ];
 }
 
-/** A resource's section, collapsed when it is in sync. */
+/** A resource that needs a look: drifted, updated, skipped or failed. */
 function renderSection(result: ResourceResult, mode: RunResult['mode']): string[] {
-  const open = result.status === 'in-sync' ? '' : ' open';
   return [
-    `<details${open}><summary>${HEADLINES[result.status]}: ${escapeHtml(resourceHeading(result))}</summary>`,
+    `<details open><summary>${HEADLINES[result.status]}: ${inert(resourceHeading(result))}</summary>`,
     '',
-    escapeHtml(describeResult(result, mode)),
+    inert(describeResult(result, mode)),
     '',
-    ...(result.notes ?? []).flatMap((note) => [escapeHtml(note), '']),
+    // A skipped resource's first note is what describeResult just said.
+    ...(result.notes ?? [])
+      .slice(result.status === 'skipped' ? 1 : 0)
+      .flatMap((note) => [inert(note), '']),
     renderFieldTable(result, mode),
     '',
     '</details>',
@@ -271,7 +351,7 @@ function renderSection(result: ResourceResult, mode: RunResult['mode']): string[
 
 function renderProbes(probed: readonly ProbeResult[]): string[] {
   return probed.flatMap((p) => [
-    `Probe: ${p.passed ? '✅' : '❌'} <code>${escapeHtml(p.url)}</code> ${p.passed ? 'answered' : 'did not pass'} after ${count(p.attempts, 'attempt')} (last answer: ${p.lastStatus === null ? escapeHtml(p.lastProblem ?? 'none') : p.lastStatus}, ${(p.elapsedMs / 1000).toFixed(1)} s)`,
+    `Probe: ${p.passed ? '✅' : '❌'} <code>${escapeHtml(showUrl(p.url))}</code> ${p.passed ? 'answered' : 'did not pass'} after ${count(p.attempts, 'attempt')} (last answer: ${p.lastStatus === null ? inert(p.lastProblem ?? 'none') : p.lastStatus}, ${(p.elapsedMs / 1000).toFixed(1)} s)`,
     '',
   ]);
 }
@@ -280,24 +360,39 @@ function renderProbes(probed: readonly ProbeResult[]): string[] {
 function renderServices(result: RunResult): string[] {
   const report = result.services;
   if (report === undefined) return [];
-  if (!report.listed) return [`Services: ⚠️ not checked: ${escapeHtml(report.problem)}.`, ''];
+  if (!report.listed) return [`Services: ⚠️ not checked: ${inert(report.problem)}.`, ''];
   if (report.services.length === 0) return ['Services: none in this account.', ''];
   const row = (s: ServiceLevel) =>
-    `<tr><td><code>${escapeHtml(s.sid)}</code></td><td>${escapeHtml(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td></tr>`;
+    `<tr><td><code>${escapeHtml(s.sid)}</code></td><td>${inert(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td></tr>`;
+  // Those that override the account-wide hooks first: they are what a person must see.
+  const ordered = [
+    ...report.services.filter((s) => s.fires === 'service'),
+    ...report.services.filter((s) => s.fires !== 'service'),
+  ];
+  const shown = ordered.slice(0, MAX_SERVICE_ROWS);
   return [
     '**Services, and whose hooks fire for their conversations**',
     '',
     '<table>',
     '<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th></tr></thead>',
-    `<tbody>${report.services.map(row).join('')}</tbody>`,
+    `<tbody>${shown.map(row).join('')}</tbody>`,
     '</table>',
     '',
+    ...(ordered.length > shown.length
+      ? [
+          `…and ${count(ordered.length - shown.length, 'more service')} whose conversations the account-wide hooks serve.`,
+          '',
+        ]
+      : []),
   ];
 }
 
+/** A thousand rows is about 250 KB: room for the rest of the summary within its 1 MiB. */
+const MAX_SERVICE_ROWS = 1_000;
+
 function gitHubLine(what: string, outcome: GitHubOutcome | undefined): string | undefined {
   if (outcome === undefined) return undefined;
-  if (outcome.action === 'failed') return `${what}: ❌ ${escapeHtml(outcome.error)}`;
+  if (outcome.action === 'failed') return `${what}: ❌ ${inert(outcome.error)}`;
   if (outcome.action === 'none') return `${what}: none needed.`;
   return `${what}: ${outcome.action} <a href="${escapeHtml(outcome.url)}">${escapeHtml(outcome.url)}</a>`;
 }
@@ -306,10 +401,13 @@ export function renderAbortedSummary(run: AbortedRun): string {
   return [
     `## Twilio Conversations webhooks: ${HEADLINES.failed}`,
     '',
-    `**${escapeHtml(run.failure)}**`,
+    `**${inert(run.failure)}**`,
     '',
     `Nothing was changed${run.mode === undefined ? '' : ` · mode: ${escapeHtml(run.mode)}`}.`,
     '',
+    ...[gitHubLine('Pull-request comment', run.gitHub?.prComment)].flatMap((line) =>
+      line === undefined ? [] : [line, ''],
+    ),
   ].join('\n');
 }
 
@@ -338,13 +436,13 @@ export function renderFieldTable(result: ResourceResult, mode: RunResult['mode']
     const cells = [
       differing.has(field) ? (showAfter ? '✏️' : '⚠️') : '✅',
       `<code>${field}</code>`,
-      renderValue(fieldValue(result.previous, field)),
-      renderValue(result.desired[field] ?? null),
+      renderValue(shownValue(field, fieldValue(result.previous, field))),
+      renderValue(shownValue(field, result.desired[field] ?? null)),
       ...(showAfter
         ? [
             result.current === undefined
               ? '<em>unknown</em>'
-              : renderValue(fieldValue(result.current, field)),
+              : renderValue(shownValue(field, fieldValue(result.current, field))),
           ]
         : []),
     ];

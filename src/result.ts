@@ -53,12 +53,26 @@ export interface RunResult {
   readonly skipped: string | undefined;
   /** Failures of the run as a whole (not of one resource): unmanaged services under "fail", a probe. */
   readonly failures: readonly string[];
+  /** Why the run stopped starting updates (cancelled, or Twilio's concurrency limit), counted. */
+  readonly stopped: string | undefined;
 }
 
 /** A run that stopped before it knew the live configuration: bad input, a refused credential… */
 export interface AbortedRun {
   readonly mode: string | undefined;
   readonly failure: string;
+  /** The desired-state file's problems, each shown on its line in the pull request's Files tab. */
+  readonly problems?: readonly FileProblem[] | undefined;
+  /** What became of the plan comment, which says the plan failed. */
+  readonly gitHub?: GitHubOutcomes | undefined;
+}
+
+export interface FileProblem {
+  /** Relative to the workspace, which is the repository's root. */
+  readonly file: string;
+  readonly line: number;
+  readonly column?: number | undefined;
+  readonly message: string;
 }
 
 export interface ExportedRun {
@@ -83,7 +97,9 @@ export interface GitHubOutcomes {
 /** The run's verdict: the worst that happened to any resource. */
 export function verdictOf(result: RunResult): Status {
   const statuses = result.resources.map((r) => r.status);
-  if (result.failures.length > 0 || statuses.includes('failed')) return 'failed';
+  if (result.stopped !== undefined || result.failures.length > 0 || statuses.includes('failed')) {
+    return 'failed';
+  }
   for (const status of ['updated', 'drifted', 'skipped'] as const) {
     if (statuses.includes(status) || (status === 'skipped' && result.skipped !== undefined)) {
       return status;

@@ -3,6 +3,7 @@
 // never load one (src/desired-state.ts reads the file).
 import { closestMatch } from './suggest.js';
 import { count, quote } from './text.js';
+import { sidKey } from './webhook-config.js';
 import type { DesiredConfig, ServiceSummary } from './webhook-config.js';
 
 export type ServiceRef = { readonly sid: string } | { readonly name: string };
@@ -20,28 +21,40 @@ export interface DesiredState {
   readonly account: DesiredConfig | undefined;
   /** In the file's order, so that `services[i]` in a message is the i-th of these. */
   readonly services: readonly DesiredService[];
+  /** The variables webhook URLs were filled in from: each URL is shown as the file writes it. */
+  readonly variables: readonly { readonly name: string; readonly value: string }[];
 }
 
 export interface DesiredStateProblem {
   /** 1-based. */
   readonly line: number;
+  /** 1-based, where known. */
+  readonly column?: number;
   /** The key path, such as `services[1].post-webhook-url`; '' for the file as a whole. */
   readonly key: string;
   /** A sentence whose subject is the key path (or "the file"), without the file and line. */
   readonly message: string;
 }
 
+/** A file with thousands of problems is listed this far, and counted past it. */
+export const MAX_LISTED_PROBLEMS = 50;
+
 /** Everything wrong with a desired-state file, one problem a line, found before any request. */
 export class DesiredStateError extends Error {
   readonly file: string;
+  /** Every problem, by line; the message lists the first MAX_LISTED_PROBLEMS. */
   readonly problems: readonly DesiredStateProblem[];
 
   constructor(file: string, problems: readonly DesiredStateProblem[]) {
     const sorted = [...problems].sort((a, b) => a.line - b.line);
+    const more = sorted.length - MAX_LISTED_PROBLEMS;
     super(
       [
         `${file} has ${count(sorted.length, 'problem')}:`,
-        ...sorted.map(({ line, message }) => `${file}:${line}: ${message}`),
+        ...sorted
+          .slice(0, MAX_LISTED_PROBLEMS)
+          .map(({ line, message }) => `${file}:${line}: ${message}`),
+        ...(more > 0 ? [`…and ${count(more, 'more problem')}, not listed here.`] : []),
       ].join('\n'),
     );
     this.name = 'DesiredStateError';
@@ -109,7 +122,8 @@ function find(
   report: (key: 'sid' | 'name', predicate: string) => void,
 ): ServiceSummary | undefined {
   if ('sid' in ref) {
-    const service = services.find(({ sid }) => sid === ref.sid);
+    // Twilio's SIDs allow either case of hex digit: a SID copied in the other case is the same service.
+    const service = services.find(({ sid }) => sidKey(sid) === sidKey(ref.sid));
     if (service === undefined) {
       report('sid', `is ${ref.sid}, which is not a Conversations service of this account.`);
     }

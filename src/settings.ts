@@ -31,7 +31,8 @@ export interface GitHubSettings {
   readonly token: string;
   /** Labels of the drift issue, when one is kept; the first finds it again. */
   readonly driftIssueLabels: readonly string[] | null;
-  readonly prComment: boolean;
+  /** Whether to keep the plan comment: always, or only once an apply would change something. */
+  readonly prComment: 'always' | 'on-change' | null;
 }
 
 /** Everything a run needs, validated. */
@@ -107,13 +108,9 @@ function parseSid(inputs: RawInputs, name: keyof typeof SID_PREFIXES): string {
   const value = inputs[name];
   const expected = `${prefix} followed by 32 lower-case hex digits (34 characters)`;
   if (value === '') throw new InputError(name, `is required: ${expected}.`);
-  if (new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value)) return value;
-  if (new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value)) {
-    throw new InputError(
-      name,
-      `has upper-case hex digits: Twilio writes SIDs as ${expected}, and compares them exactly. Use ${prefix}${value.slice(2).toLowerCase()}.`,
-    );
-  }
+  // Twilio's own pattern (^AC[0-9a-fA-F]{32}$ and the like) allows either case of hex digit, and
+  // a SID copied from one of its answers must not be refused: it is kept as written.
+  if (new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value)) return value;
   // A credential pasted into the wrong input must not be quoted back: show only its start.
   throw new InputError(
     name,
@@ -216,28 +213,31 @@ function parseTarget(value: string, resource: Resource): Target {
 
 function parseGitHub(inputs: RawInputs, mode: Mode, warnings: string[]): GitHubSettings | null {
   let driftIssue = parseBoolean(inputs, 'drift-issue');
-  let prComment = parseBoolean(inputs, 'pr-comment');
-  if ((driftIssue || prComment) && mode !== 'check') {
-    const wanted = [driftIssue ? 'drift-issue' : '', prComment ? 'pr-comment' : '']
-      .filter((name) => name !== '')
-      .join(' and ');
+  let prComment = parseChoice(inputs, 'pr-comment', ['true', 'false', 'on-change']);
+  // An apply may close the drift issue it fixed; only a check plans, and export does neither.
+  if (driftIssue && mode === 'export') {
     warnings.push(
-      `${wanted} ${driftIssue && prComment ? 'are' : 'is'} true but mode is ${mode}: they are kept in check mode only.`,
+      'drift-issue is true but mode is export: the drift issue is kept in check and apply mode.',
     );
     driftIssue = false;
-    prComment = false;
   }
-  if (!driftIssue && !prComment) return null;
+  if (prComment !== 'false' && mode !== 'check') {
+    warnings.push(
+      `pr-comment is ${prComment} but mode is ${mode}: the plan comment is kept in check mode only.`,
+    );
+    prComment = 'false';
+  }
+  if (!driftIssue && prComment === 'false') return null;
   if (inputs['github-token'] === '') {
     throw new InputError(
       'github-token',
-      `is empty while ${driftIssue ? 'drift-issue' : 'pr-comment'} is true: give a token with ${driftIssue ? 'issues' : 'pull-requests'} write permission (the default is github.token).`,
+      `is empty while ${driftIssue ? 'drift-issue is true' : `pr-comment is ${prComment}`}: give a token with ${driftIssue ? 'issues' : 'pull-requests'} write permission (the default is github.token).`,
     );
   }
   return {
     token: inputs['github-token'],
     driftIssueLabels: driftIssue ? parseLabels(inputs) : null,
-    prComment,
+    prComment: prComment === 'false' ? null : prComment === 'true' ? 'always' : 'on-change',
   };
 }
 

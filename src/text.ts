@@ -28,3 +28,15 @@ export function quote(value: string, max = 60): string {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'|`\\[\]\r\n]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/**
+ * Text from the network (a friendly name, an error message) made inert in Markdown, outside
+ * `<code>`: escaped for HTML, and with a zero-width space after every "@" and "#", so that
+ * `@org/team` pings nobody and `#1` links nowhere (Renovate and Dependabot do the same).
+ */
+export function inert(text: string): string {
+  return text
+    .split(/([@#])/)
+    .map((part) => (part === '@' || part === '#' ? `${part}&#8203;` : escapeHtml(part)))
+    .join('');
+}

@@ -1,10 +1,16 @@
 // The HTTP client for Twilio's Conversations API: one keep-alive connection pool for every request
-// of a run, a time limit and a size limit on every answer, and retries of what is transient.
+// of a run, a time limit and a size limit on every answer, and retries of what is transient. An
+// overload pauses the whole pool (src/overload.ts); a cancelled run ends its reads at once and
+// gives its updates a grace (src/cancellation.ts).
 import { setImmediate } from 'node:timers/promises';
+import { retryDelayMs } from './backoff.js';
+import { CANCEL_GRACE_MS, CancelledRequest, graceAfter, isAborted } from './cancellation.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
+import { isOverload, PoolPause } from './overload.js';
 import { withRetries } from './retry.js';
 import { oneLine } from './text.js';
+import { showUrlsIn, showUrlsInBody } from './urls.js';
 import {
   describeErrorBody,
   TransportError,
@@ -21,6 +27,7 @@ import {
   resourcePath,
   SERVICES_PAGE_SIZE,
   SERVICES_PATH,
+  uniqueServices,
 } from './webhook-config.js';
 import type { DesiredConfig, Resource, ServiceSummary, WebhookConfig } from './webhook-config.js';
 
@@ -51,9 +58,21 @@ export interface TwilioClientOptions {
   readonly log?: ((level: 'info' | 'debug', message: string) => void) | undefined;
   /** Sees every configuration Twilio sends before anything about it is logged (to mask its URLs' credentials). */
   readonly onConfig?: ((config: WebhookConfig) => void) | undefined;
+  /**
+   * Cancels the run: reads end at once, no update is sent and nothing is retried; an update in
+   * flight, and a fetch that learns its outcome, may finish within CANCEL_GRACE_MS (on the
+   * clock), then are cut off.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 type HttpMethod = 'GET' | 'POST';
+
+/**
+ * Why a configuration is fetched: 'outcome' learns what an update did (its answer was lost), and
+ * so gets the grace of a cancelled run, as the update does.
+ */
+export type FetchPurpose = 'read' | 'outcome';
 
 export class TwilioClient {
   private readonly options: TwilioClientOptions;
@@ -61,6 +80,10 @@ export class TwilioClient {
   private readonly ownsDispatcher: boolean;
   private readonly clock: Clock;
   private readonly authorization: string;
+  private readonly pause: PoolPause;
+  /** When a cancelled run cuts off what its grace let finish. */
+  private readonly deadline: AbortSignal | undefined;
+  private updatesSent = 0;
 
   constructor(options: TwilioClientOptions) {
     this.options = options;
@@ -69,16 +92,25 @@ export class TwilioClient {
     this.clock = options.clock ?? systemClock;
     const { username, password } = options.credentials;
     this.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    this.pause = new PoolPause(this.clock);
+    this.deadline =
+      options.signal === undefined
+        ? undefined
+        : graceAfter(options.signal, CANCEL_GRACE_MS, this.clock);
   }
 
-  async fetchConfig(resource: Resource): Promise<WebhookConfig> {
-    return this.config(resource, await this.send('GET', resourcePath(resource)));
+  async fetchConfig(resource: Resource, purpose: FetchPurpose = 'read'): Promise<WebhookConfig> {
+    return this.config(
+      resource,
+      await this.send('GET', resourcePath(resource), undefined, purpose === 'outcome'),
+    );
   }
 
+  /** An update in flight is never cut off at once when the run is cancelled: it gets the grace. */
   async updateConfig(resource: Resource, update: DesiredConfig): Promise<WebhookConfig> {
     return this.config(
       resource,
-      await this.send('POST', resourcePath(resource), encodeUpdate(update)),
+      await this.send('POST', resourcePath(resource), encodeUpdate(update), true),
     );
   }
 
@@ -102,7 +134,8 @@ export class TwilioClient {
       services.push(...read.services);
       path = read.next === null ? null : this.samePath(read.next, answer.request);
     }
-    return services;
+    // A list that changes while it is read may repeat a service on a later page.
+    return uniqueServices(services);
   }
 
   /** Lets the process exit: keep-alive sockets would otherwise hold the runner. */
@@ -140,31 +173,52 @@ export class TwilioClient {
   }
 
   private logAnswer(answer: Answer): void {
-    // Whole: the log redacts it first and shortens it after, so no secret is cut in two.
+    // Whole: the log redacts it first and shortens it after, so no secret is cut in two. Its
+    // URLs are shown as everywhere else: their user info and query values are nobody's to read.
     this.log(
       'debug',
-      `${answer.request} answered ${answer.status} in ${answer.ms} ms: ${answer.text}`,
+      `${answer.request} answered ${answer.status} in ${answer.ms} ms: ${showUrlsInBody(answer.text)}`,
     );
   }
 
-  private send(method: HttpMethod, path: string, body?: string): Promise<Answer> {
+  /** `graced`: an update or what learns its outcome, which a cancelled run lets finish. */
+  private async send(
+    method: HttpMethod,
+    path: string,
+    body?: string,
+    graced = false,
+  ): Promise<Answer> {
     const where = `${method} ${path}`;
-    return withRetries(
-      (attempt) => this.attempt(method, path, body, attempt),
-      {
-        attempts: this.options.maxRetries + 1,
-        isTransient: (error) =>
-          (error instanceof TwilioApiError || error instanceof TransportError) && error.transient,
-        retryAfter: (error) => (error instanceof TwilioApiError ? error.retryAfter : undefined),
-      },
-      this.clock,
-      (error, attempt, delay) => {
-        this.log(
-          'info',
-          `${where} failed (attempt ${attempt} of ${this.options.maxRetries + 1}): ${error instanceof Error ? error.message : String(error)} Retrying in ${(delay / 1000).toFixed(1)} s.`,
-        );
-      },
-    );
+    const cancel = this.options.signal;
+    try {
+      return await withRetries(
+        (attempt) => this.attempt(method, path, body, attempt, graced),
+        {
+          attempts: this.options.maxRetries + 1,
+          isTransient: (error) =>
+            (error instanceof TwilioApiError || error instanceof TransportError) && error.transient,
+          // An overload has paused the whole pool (see attempt): the retry waits for that pause.
+          delayMs: (error, attempt) =>
+            isOverload(error)
+              ? 0
+              : retryDelayMs(attempt, retryAfterOf(error), this.clock.now(), this.clock.random()),
+          signal: cancel,
+        },
+        this.clock,
+        (error, attempt, delay) => {
+          this.log(
+            'info',
+            `${where} failed (attempt ${attempt} of ${this.options.maxRetries + 1}): ${error instanceof Error ? error.message : String(error)} ${isOverload(error) ? 'Retrying once the pause is over.' : `Retrying in ${(delay / 1000).toFixed(1)} s.`}`,
+          );
+        },
+      );
+    } catch (error) {
+      // A read the cancellation stopped between attempts says so, not what failed before it.
+      if (!graced && isAborted(cancel) && !(error instanceof CancelledRequest)) {
+        throw this.cancelled(where, false, false);
+      }
+      throw error;
+    }
   }
 
   private async attempt(
@@ -172,15 +226,25 @@ export class TwilioClient {
     path: string,
     body: string | undefined,
     attempt: number,
+    graced: boolean,
   ): Promise<Answer> {
     const where = `${method} ${path}`;
     const url = `${this.options.baseUrl}${path}`;
+    // What ends the attempt in flight: the cancellation, or its grace's end. Once cancelled, no
+    // update leaves that was not sent already (one waiting at the pool's pause, a rollback).
+    const cut = graced ? this.deadline : this.options.signal;
+    const refuse = method === 'POST' ? this.options.signal : cut;
+    await this.pause.over(refuse);
+    if (isAborted(refuse)) throw this.cancelled(where, false, refuse === this.deadline);
+    const generation = this.pause.generation;
+    if (method === 'POST') this.updatesSent += 1;
     const started = this.clock.now();
     this.log(
       'debug',
-      `${method} ${url} (attempt ${attempt})${body === undefined ? '' : ` with body ${body}`}`,
+      `${method} ${url} (attempt ${attempt})${body === undefined ? '' : ` with ${shownForm(body)}`}`,
     );
-    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = cut === undefined ? timeout : AbortSignal.any([timeout, cut]);
     const headers: Record<string, string> = {
       accept: 'application/json',
       authorization: this.authorization,
@@ -205,16 +269,42 @@ export class TwilioClient {
       // before then would open a connection of its own.
       await setImmediate();
     } catch (error) {
-      throw transportError(where, error, signal, this.options.timeoutMs);
+      if (isAborted(cut) && !timeout.aborted) throw this.cancelled(where, true, graced);
+      throw transportError(where, error, timeout, this.options.timeoutMs);
     }
     const answer = { request: where, status, text, ms: this.clock.now() - started };
     if (status >= 200 && status < 300) return answer;
     this.logAnswer(answer);
-    throw new TwilioApiError(
+    const error = new TwilioApiError(
       where,
       status,
       describeErrorBody(text, header(responseHeaders, 'content-type')),
       header(responseHeaders, 'retry-after'),
+    );
+    if (isOverload(error)) this.pauseThePool(error, attempt, generation);
+    throw error;
+  }
+
+  /** Every request waits, for as long as the answer asks (or the backoff of this attempt). */
+  private pauseThePool(error: TwilioApiError, attempt: number, generation: number): void {
+    const ms = retryDelayMs(attempt, error.retryAfter, this.clock.now(), this.clock.random());
+    if (this.pause.begin(generation, ms)) {
+      this.log(
+        'info',
+        `Twilio answered ${error.status} to ${error.request}${error.status === 429 ? ' (the account is at its limit of requests in flight, which its production traffic shares)' : ''}: no request to Twilio is sent for ${(ms / 1000).toFixed(1)} s.`,
+      );
+    }
+  }
+
+  private cancelled(where: string, inFlight: boolean, graced: boolean): CancelledRequest {
+    const why = graced
+      ? `the run was cancelled, and the ${CANCEL_GRACE_MS / 1000} s it gives updates in flight ran out`
+      : 'the run was cancelled';
+    const what = `${where} ${inFlight ? 'was cut off in flight' : 'was not sent'}: ${why}.`;
+    return new CancelledRequest(
+      where,
+      inFlight,
+      this.updatesSent === 0 ? `Cancelled before anything was changed: ${what}` : what,
     );
   }
 
@@ -271,9 +361,20 @@ function discard(body: Dispatcher.ResponseData['body']): void {
   body.destroy();
 }
 
+/** A form body for the log: each value as it is, but URLs as showUrl shows them. */
+function shownForm(body: string): string {
+  return [...new URLSearchParams(body)]
+    .map(([name, value]) => `${name}=${showUrlsIn(value)}`)
+    .join('&');
+}
+
 function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+function retryAfterOf(error: unknown): string | undefined {
+  return error instanceof TwilioApiError ? error.retryAfter : undefined;
 }
 
 function parseJson(text: string): unknown {

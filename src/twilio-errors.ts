@@ -1,6 +1,7 @@
 // How a request to Twilio can fail, as data: the client raises these, and the layer that knows the
 // action's inputs turns them into advice. Nothing here names an input.
 import { oneLine } from './text.js';
+import { showUrlsIn } from './urls.js';
 
 /** Twilio, or something in front of it, answered with a status that is not a success. */
 export class TwilioApiError extends Error {
@@ -99,7 +100,7 @@ export function describeErrorBody(text: string, contentType: string | undefined)
     const title = htmlTitle(text);
     return {
       code: undefined,
-      description: `an HTML page instead of Twilio's JSON, probably from a proxy${title === undefined ? '' : ` ("${oneLine(title, 100)}")`}.`,
+      description: `an HTML page instead of Twilio's JSON, probably from a proxy${title === undefined ? '' : ` ("${oneLine(showUrlsIn(title), 100)}")`}.`,
     };
   }
   return {
@@ -107,7 +108,7 @@ export function describeErrorBody(text: string, contentType: string | undefined)
     description:
       text.trim() === ''
         ? 'an empty body.'
-        : `a body that is not Twilio's error JSON: "${oneLine(text.trim(), 120)}"`,
+        : `a body that is not Twilio's error JSON: "${oneLine(showUrlsIn(text.trim().slice(0, 4_096)), 120)}"`,
   };
 }
 
@@ -134,5 +135,6 @@ function parseJson(text: string): unknown {
 
 function show(value: unknown, fallback: string): string {
   if (value === undefined || value === null) return fallback;
-  return oneLine(typeof value === 'string' ? value : JSON.stringify(value), 300);
+  // Twilio's message may echo what was sent: its URLs are shown as everywhere else.
+  return oneLine(showUrlsIn(typeof value === 'string' ? value : JSON.stringify(value)), 300);
 }

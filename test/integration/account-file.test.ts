@@ -135,11 +135,19 @@ describe('a desired-state file', () => {
     const run = await runFile();
     expect(run.exitCode).toBe(1);
     expect(twilio().requests).toEqual([]);
-    const error = errorLine(run);
-    expect(error).toMatch(/^twilio\/webhooks\.yml has \d problems/);
-    expect(error).toMatch(/twilio\/webhooks\.yml:2: account\.methd .*Did you mean method\?/);
-    expect(error).toMatch(/twilio\/webhooks\.yml:5: services\[0\]\.target/);
+    // Each problem on its line, so that it shows in the pull request's Files tab.
+    const errors = run.annotations.filter((a) => a.level === 'error');
+    expect(errors.map(({ file, line }) => [file, line])).toEqual([
+      ['twilio/webhooks.yml', 1],
+      ['twilio/webhooks.yml', 2],
+      ['twilio/webhooks.yml', 4],
+      ['twilio/webhooks.yml', 5],
+    ]);
+    expect(errors[1]?.message).toMatch(/^account\.methd .*Did you mean method\?/);
+    expect(errors[3]?.message).toMatch(/^services\[0\]\.target/);
     expect(run.summary).toContain('❌ Failed');
+    expect(run.summary).toMatch(/twilio\/webhooks\.yml has \d problems/);
+    expect(run.summary).toMatch(/twilio\/webhooks\.yml:2: account\.methd .*Did you mean method\?/);
   });
 
   it('refuses a variable the step does not set, and a name that matches no service, before any update', async () => {
@@ -296,7 +304,7 @@ describe('a plan on the pull request', () => {
     const first = await runFile(inputs, env);
     expect(first.exitCode).toBe(0);
     expect(gitHub().comments).toHaveLength(1);
-    expect(gitHub().comments[0]?.body).toContain('An apply would change 3 resources');
+    expect(gitHub().comments[0]?.body).toMatch(/Merging applies \d+ changes to 3 resources/);
     expect(updates()).toEqual([]);
 
     await runFile({ ...inputs, mode: 'apply', 'pr-comment': 'false' });

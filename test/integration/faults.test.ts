@@ -43,7 +43,7 @@ describe.concurrent('faults', () => {
         expect(run.outputs.changed).toBe('true');
         expect(JSON.parse(run.outputs.config ?? '')).toMatchObject({
           filters: ['onMessageAdded'],
-          post_webhook_url: urlWithPassword('***'),
+          post_webhook_url: 'https://***@app.example.com/twilio/post',
         });
         if (fault.message !== undefined) {
           expect(annotationsOf(run, 'warning').join('\n')).toContain(fault.message);

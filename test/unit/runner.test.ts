@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LOG_LINE, neutralizeCommands, redacting } from '../../src/runner.js';
-import type { Runner } from '../../src/runner.js';
+import {
+  guarded,
+  MAX_ANNOTATIONS_PER_LEVEL,
+  MAX_LOG_LINE,
+  neutralizeCommands,
+} from '../../src/runner.js';
 import { REDACTED, Secrets } from '../../src/secrets.js';
 import { RecordingRunner } from '../support/recording-runner.js';
 import { COMMANDS } from './fixtures.js';
@@ -15,17 +19,17 @@ function wired(...known: string[]) {
     recording.setSecret(secret);
   });
   for (const secret of known) secrets.add(secret);
-  return { recording, secrets, runner: redacting(recording, secrets) };
+  return { recording, secrets, runner: guarded(recording, secrets) };
 }
 
-describe('redacting', () => {
+describe('guarded', () => {
   it('redacts every text it passes on', async () => {
-    const { recording, runner } = wired('s3cr3t');
-    runner.debug('debug s3cr3t');
-    runner.info('info s3cr3t');
-    runner.annotate('warning', 'warning s3cr3t', 'title s3cr3t');
-    runner.setOutput('diff', '["s3cr3t"]');
-    await runner.writeSummary('summary s3cr3t');
+    const { recording, runner } = wired('s3cr3t-1');
+    runner.debug('debug s3cr3t-1');
+    runner.info('info s3cr3t-1');
+    runner.annotate('warning', 'warning s3cr3t-1', { title: 'title s3cr3t-1' });
+    runner.setOutput('diff', '["s3cr3t-1"]');
+    await runner.writeSummary('summary s3cr3t-1');
     expect(recording.stdout.filter((line) => !line.startsWith('::add-mask::'))).toEqual([
       `::debug::debug ${REDACTED}`,
       `info ${REDACTED}`,
@@ -38,44 +42,62 @@ describe('redacting', () => {
     expect(recording.summary).toBe(`summary ${REDACTED}`);
   });
 
-  it('registers the URL secrets of a text with the runner before the text is printed', () => {
+  it('takes no secret from text: a URL in a name or an error body masks nothing', async () => {
     const { recording, runner } = wired();
-    runner.info('GET answered 200: {"post_webhook_url":"https://hooks:net-pw@app.example/post"}');
-    expect(recording.stdout).toEqual([
-      '::add-mask::net-pw',
-      `GET answered 200: {"post_webhook_url":"https://hooks:${REDACTED}@app.example/post"}`,
-    ]);
-    runner.annotate('error', 'still net-pw later');
-    expect(recording.annotations[0]?.message).toBe(`still ${REDACTED} later`);
+    runner.info(
+      'GET answered 200: {"friendly_name":"https://a:e@x.example","url":"https://u:net-pw@h"}',
+    );
+    runner.annotate('warning', 'https://collect.attacker.example@collect.attacker.example/x');
+    await runner.writeSummary('<code>https://u:sum-pw@h.example</code>');
+    expect(recording.masked).toEqual([]);
+    expect(recording.annotations[0]?.message).toBe(
+      'https://collect.attacker.example@collect.attacker.example/x',
+    );
   });
 
-  it.each<[string, (runner: Runner) => Promise<void> | undefined, string]>([
-    [
-      'debug',
-      (runner) => {
-        runner.debug('https:\\/\\/u:esc-pw@h.example');
-      },
-      'esc-pw',
-    ],
-    [
-      'an annotation title',
-      (runner) => {
-        runner.annotate('notice', 'message', 'https://tok-as-user@h.example');
-      },
-      'tok-as-user',
-    ],
-    [
-      'the summary',
-      (runner) => runner.writeSummary('<code>https://u:sum-pw@h.example</code>'),
-      'sum-pw',
-    ],
-  ])('finds URL secrets in %s too', async (_case, write, secret) => {
+  it('makes at most ten annotations of a level, and rolls the rest into the last one', () => {
     const { recording, runner } = wired();
-    await write(runner);
-    expect(recording.masked).toEqual([secret]);
-    const printed = [...recording.stdout.slice(1), recording.summary].join('\n');
-    expect(printed).toContain(REDACTED);
-    expect(printed).not.toContain(secret);
+    for (let i = 1; i <= 25; i++) runner.annotate('warning', `drift ${i}`);
+    runner.annotate('error', 'the one error', { file: 'twilio.yml', line: 3, column: 5 });
+    runner.finish();
+    const warnings = recording.annotations.filter((a) => a.level === 'warning');
+    expect(warnings).toHaveLength(MAX_ANNOTATIONS_PER_LEVEL);
+    expect(warnings.slice(0, 9).map((a) => a.message)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `drift ${i + 1}`),
+    );
+    expect(warnings[9]?.message).toMatch(
+      /^…and 16 more warnings, each in the log as a line starting with "Warning"/,
+    );
+    expect(recording.stdout).toContain('Warning: drift 25');
+    expect(recording.annotations.filter((a) => a.level === 'error')).toEqual([
+      {
+        level: 'error',
+        message: 'the one error',
+        title: undefined,
+        file: 'twilio.yml',
+        line: 3,
+        column: 5,
+      },
+    ]);
+    expect(recording.stdout).toContain('::error file=twilio.yml,line=3,col=5::the one error');
+  });
+
+  it('makes the tenth annotation itself when it is the last one', () => {
+    const { recording, runner } = wired();
+    for (let i = 1; i <= 10; i++) runner.annotate('notice', `notice ${i}`);
+    runner.finish();
+    expect(recording.annotations.map((a) => a.message)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `notice ${i + 1}`),
+    );
+  });
+
+  it('cuts a summary over 1 MiB at a line, and says so', async () => {
+    const { recording, runner } = wired();
+    await runner.writeSummary('✅ row\n'.repeat(200_000));
+    expect(Buffer.byteLength(recording.summary)).toBeLessThanOrEqual(1024 * 1024);
+    expect(recording.summary).toMatch(
+      /✅ row\n\n…cut here: the summary is over GitHub’s 1 MiB for a step\.\n$/,
+    );
   });
 
   it('neutralises workflow commands from the network in info lines', () => {
@@ -114,19 +136,16 @@ describe('redacting', () => {
     }
   });
 
-  it('never redacts a boolean or a SID output, even when a secret is "true", "false" or in a SID', () => {
-    const { recording, runner } = wired('true', 'false', 'abcdef');
+  it('never redacts a boolean, a status or a SID: short values are not secrets', () => {
+    const { recording, runner } = wired('true', 'false', 'drifted', 'abcdef');
     const sid = `AC${'abcdef'.repeat(5)}12`;
     runner.setOutput('changed', 'true');
-    runner.setOutput('drifted', 'false');
-    runner.setOutput('account-sid', sid);
-    runner.setOutput('diff', 'it is true');
+    runner.setOutput('resources', `[{"sid":"${sid}","status":"drifted"}]`);
     expect(recording.outputs).toEqual({
       changed: 'true',
-      drifted: 'false',
-      'account-sid': sid,
-      diff: `it is ${REDACTED}`,
+      resources: `[{"sid":"${sid}","status":"drifted"}]`,
     });
+    expect(recording.masked).toEqual([]);
   });
 
   it('passes inputs, the environment, masks and failure through', () => {

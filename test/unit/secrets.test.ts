@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodings, redactDeep, REDACTED, Secrets } from '../../src/secrets.js';
+import { encodings, MIN_SECRET_LENGTH, REDACTED, Secrets } from '../../src/secrets.js';
 import { escapeHtml } from '../../src/text.js';
 import { ACCOUNT, KEY } from './fixtures.js';
 
@@ -44,29 +44,29 @@ const AWKWARD = '&\'"<>|[]`!()~%+ @:\\'.split('');
 
 describe('Secrets.add and redact', () => {
   it('replaces every occurrence', () => {
-    expect(knowing('s3cr3t').redact('s3cr3t and s3cr3t\nagain s3cr3ts3cr3t')).toBe(
+    expect(knowing('s3cr3t-1').redact('s3cr3t-1 and s3cr3t-1\nagain s3cr3t-1s3cr3t-1')).toBe(
       `${REDACTED} and ${REDACTED}\nagain ${REDACTED}${REDACTED}`,
     );
   });
 
   it('replaces the longest secret whole before a shorter one it contains, whatever the order', () => {
     for (const order of [
-      ['secret', 'secret-long'],
-      ['secret-long', 'secret'],
+      ['secret-1', 'secret-1-long'],
+      ['secret-1-long', 'secret-1'],
     ]) {
-      expect(knowing(...order).redact('a secret-long, a secret')).toBe(
+      expect(knowing(...order).redact('a secret-1-long, a secret-1')).toBe(
         `a ${REDACTED}, a ${REDACTED}`,
       );
     }
   });
 
   it('leaves text without secrets alone, and does nothing with no secrets', () => {
-    expect(knowing('x1').redact('nothing here')).toBe('nothing here');
-    expect(knowing().redact('s3cr3t')).toBe('s3cr3t');
+    expect(knowing('x1-long-secret').redact('nothing here')).toBe('nothing here');
+    expect(knowing().redact('s3cr3t-1')).toBe('s3cr3t-1');
   });
 
   it('treats secrets as plain text, not patterns', () => {
-    expect(knowing('a.b*c').redact('aXbbc a.b*c')).toBe(`aXbbc ${REDACTED}`);
+    expect(knowing('a.b*c+d?').redact('aXbbc+d? a.b*c+d?')).toBe(`aXbbc+d? ${REDACTED}`);
   });
 
   it('registers each new form once, and nothing for an empty secret', () => {
@@ -81,12 +81,13 @@ describe('Secrets.add and redact', () => {
   it('registers every form before anything can print it', () => {
     const { secrets, registered } = recorded();
     const secret = `a&b c'd"e<f>`;
+    expect(secret.length).toBeGreaterThanOrEqual(MIN_SECRET_LENGTH);
     secrets.add(secret);
     expect(new Set(registered)).toEqual(new Set(Object.values(formsOf(secret))));
   });
 
   it.each(AWKWARD)('redacts a secret holding %j in every encoding', (c) => {
-    const secret = `pw${c}rd${c}`;
+    const secret = `pw${c}rd${c}long`;
     const secrets = knowing(secret);
     for (const [name, form] of Object.entries(formsOf(secret))) {
       expect(secrets.redact(`x${form}y`), name).toBe(`x${REDACTED}y`);
@@ -120,7 +121,7 @@ describe('Secrets.add and redact', () => {
   });
 
   it('replaces a secret containing another secret whole', () => {
-    expect(knowing('abc', 'abc-def-ghi').redact('abc-def-ghi / abc')).toBe(
+    expect(knowing('abc-defg', 'abc-defg-hij').redact('abc-defg-hij / abc-defg')).toBe(
       `${REDACTED} / ${REDACTED}`,
     );
   });
@@ -163,18 +164,23 @@ describe('Secrets.addUrl', () => {
   };
 
   it('registers the password, as written and percent-decoded, never the user name', () => {
-    const registered = registeredFor('https://hook:p%40ss@example.com/pre');
-    expect(registered).toEqual(expect.arrayContaining(['p%40ss', 'p@ss', 'p%2540ss']));
+    const registered = registeredFor('https://hook:p%40ssword@example.com/pre');
+    expect(registered).toEqual(expect.arrayContaining(['p%40ssword', 'p@ssword', 'p%2540ssword']));
     expect(registered).not.toContain('hook');
   });
 
   it.each([
-    ['https://:only-pw@example.com/', 'only-pw'],
+    ['https://:only-pw-long@example.com/', 'only-pw-long'],
     ['https://u:bad%E0%A4%A@example.com', 'bad%E0%A4%A'],
-    ['https://u:p@ss@example.com', 'p@ss'],
-    ['https://a-token@example.com/post', 'a-token'],
+    ['https://u:p@ssword@example.com', 'p@ssword'],
+    ['https://a-long-token@example.com/post', 'a-long-token'],
   ])('registers the secret of %j: %j', (url, secret) => {
     expect(registeredFor(url)).toContain(secret);
+  });
+
+  it('registers the Basic credential the probe would send for it, percent-decoded', () => {
+    const registered = registeredFor('https://hook:p%40ssword@example.com/pre');
+    expect(registered).toContain(basic('hook', 'p@ssword'));
   });
 
   it.each(['https://example.com/post?password=x', 'none', null, undefined])(
@@ -185,75 +191,88 @@ describe('Secrets.addUrl', () => {
   );
 
   it('with the token, removes every form of both credentials from a log line', () => {
-    const token = 'tok/en+1';
+    const token = 'tok/en+1-long';
     const secrets = knowing(token);
     secrets.addBasicCredential(ACCOUNT, token);
-    secrets.addUrl('https://hook:p%40ss@example.com/post');
+    secrets.addUrl('https://hook:p%40ssword@example.com/post');
     const line = [
       `Authorization: Basic ${basic(ACCOUNT, token)}`,
       `token=${encodeURIComponent(token)}`,
       `raw ${token}`,
-      'url https://hook:p%40ss@example.com/post',
-      'decoded p@ss',
-      `form PostWebhookUrl=${formEncoded('https://hook:p%40ss@example.com/post')}`,
+      'url https://hook:p%40ssword@example.com/post',
+      'decoded p@ssword',
+      `form PostWebhookUrl=${formEncoded('https://hook:p%40ssword@example.com/post')}`,
     ].join('\n');
     const redacted = secrets.redact(line);
     for (const form of [
       token,
       encodeURIComponent(token),
       basic(ACCOUNT, token),
-      'p%40ss',
-      'p@ss',
+      'p%40ssword',
+      'p@ssword',
     ]) {
       expect(redacted).not.toContain(form);
     }
-    expect(redacted).not.toContain('p%2540ss');
+    expect(redacted).not.toContain('p%2540ssword');
     expect(redacted).toContain(`Authorization: Basic ${REDACTED}`);
     expect(redacted).toContain(`url https://hook:${REDACTED}@example.com/post`);
   });
 });
 
-describe('Secrets.addUrlsIn', () => {
-  it('registers the URL secrets of a text from the network, JSON-escaped ones too', () => {
+describe('short values', () => {
+  it('neither registers nor redacts a value shorter than MIN_SECRET_LENGTH: it would blank every "e"', () => {
     const { secrets, registered } = recorded();
-    secrets.addUrlsIn('{"a":"https://u:net-pw@h.example","b":"https:\\/\\/v:esc-pw@h.example"}');
-    expect(registered).toEqual(expect.arrayContaining(['net-pw', 'esc-pw']));
-    expect(secrets.redact('net-pw esc-pw')).toBe(`${REDACTED} ${REDACTED}`);
+    secrets.add('e');
+    secrets.add('t');
+    secrets.addUrl('https://a:e@x.example/');
+    expect(registered.filter((form) => form.length < MIN_SECRET_LENGTH)).toEqual([]);
+    expect(secrets.redact('drifted: the live configuration')).toBe(
+      'drifted: the live configuration',
+    );
+  });
+
+  it('still registers the Basic credential of a short URL password, which is long enough', () => {
+    const { secrets, registered } = recorded();
+    secrets.addUrl('https://hooks:e@x.example/');
+    expect(registered).toContain(basic('hooks', 'e'));
+    expect(registered.every((form) => form.startsWith(basic('hooks', 'e').slice(0, 8)))).toBe(true);
+    expect(secrets.redact(`Basic ${basic('hooks', 'e')}`)).toBe(`Basic ${REDACTED}`);
+  });
+
+  it('registers each line of a multi-line secret, as the runner masks line by line', () => {
+    const { secrets, registered } = recorded();
+    secrets.add('first-line-of-key\nsecond-line-of-key\nend');
+    expect(registered).toEqual(expect.arrayContaining(['first-line-of-key', 'second-line-of-key']));
+    expect(registered).not.toContain('end');
+    expect(secrets.redact('a second-line-of-key b')).toBe(`a ${REDACTED} b`);
   });
 });
 
-describe('redactDeep', () => {
-  const redact = (text: string) => text.replaceAll('pw', REDACTED);
-
-  it('redacts every string of plain data, keys and non-strings untouched', () => {
-    const data = {
-      pw: 'pw',
-      list: ['a pw', null, 3, true],
-      nested: { deeper: [{ url: 'https://u:pw@h' }] },
-      nothing: null,
-    };
-    expect(redactDeep(data, redact)).toEqual({
-      pw: REDACTED,
-      list: [`a ${REDACTED}`, null, 3, true],
-      nested: { deeper: [{ url: `https://u:${REDACTED}@h` }] },
-      nothing: null,
-    });
+describe('Secrets.addVariable and show', () => {
+  it('shows a value the file filled in as the ${NAME} it wrote, and outputs keep it', () => {
+    const secrets = knowing('tok-secret-1');
+    secrets.addVariable('PREVIEW_URL', 'https://pr-42.example.com');
+    const text = 'post-webhook-url https://pr-42.example.com/twilio, token tok-secret-1';
+    expect(secrets.show(text)).toBe(`post-webhook-url \${PREVIEW_URL}/twilio, token ${REDACTED}`);
+    expect(secrets.redact(text)).toBe(
+      `post-webhook-url https://pr-42.example.com/twilio, token ${REDACTED}`,
+    );
   });
 
-  it('returns new data and leaves the original as it was', () => {
-    const data = { list: ['pw'] };
-    const copy = redactDeep(data, redact);
-    expect(data).toEqual({ list: ['pw'] });
-    expect(copy).not.toBe(data);
+  it('shows the HTML-escaped and JSON-escaped forms too', () => {
+    const secrets = knowing();
+    secrets.addVariable('HOOK', 'https://a.example/?x=1&y="2"');
+    expect(secrets.show('<code>https://a.example/?x=1&#38;y=&#34;2&#34;</code>')).toBe(
+      '<code>${HOOK}</code>',
+    );
+    expect(secrets.show(JSON.stringify({ url: 'https://a.example/?x=1&y="2"' }))).toBe(
+      '{"url":"${HOOK}"}',
+    );
   });
 
-  it.each([
-    [42, 42],
-    [false, false],
-    [null, null],
-    [undefined, undefined],
-    ['pw', REDACTED],
-  ])('handles the bare value %j', (value, expected) => {
-    expect(redactDeep(value, redact)).toBe(expected);
+  it('leaves short values as they are: a word of the report must stay a word', () => {
+    const secrets = knowing();
+    secrets.addVariable('ENV', 'prod');
+    expect(secrets.show('prod and production')).toBe('prod and production');
   });
 });

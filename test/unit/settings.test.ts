@@ -125,6 +125,7 @@ describe('parseSettings: valid settings', () => {
     expect(
       parse({
         'drift-issue': 'true',
+        'github-token': 'ghs_abc',
         'pr-comment': 'true',
         probe: 'off',
         'probe-url': 'https://app.example.com/health',
@@ -132,7 +133,7 @@ describe('parseSettings: valid settings', () => {
         edge: 'dublin',
       }).warnings,
     ).toEqual([
-      'drift-issue and pr-comment are true but mode is apply: they are kept in check mode only.',
+      'pr-comment is true but mode is apply: the plan comment is kept in check mode only.',
       'probe-url is set but probe is off: nothing is probed.',
       'api-base-url is set, so region and edge are ignored.',
     ]);
@@ -253,13 +254,20 @@ describe('parseSettings: SIDs', () => {
     ['account-sid', `${'0'.repeat(31)}A`],
     ['service-sid', 'aB'.repeat(16)],
     ['api-key', '9A8B7C6D5E4F30211203F4E5D6C7B8A9'],
-  ])('refuses %s with upper-case hex digits (%s), giving the canonical SID', (input, digits) => {
-    const prefix = SID_PREFIX[input];
-    const error = expectInputError({ ...AROUND_SID[input], [input]: `${prefix}${digits}` }, input);
-    expect(error.message).toBe(
-      `Input '${input}' has upper-case hex digits: Twilio writes SIDs as ${expectedSid(input)}, and compares them exactly. Use ${prefix}${digits.toLowerCase()}.`,
-    );
-  });
+  ])(
+    'accepts %s with upper-case hex digits (%s), as Twilio’s pattern does, keeping it as written',
+    (input, digits) => {
+      const sid = `${SID_PREFIX[input]}${digits}`;
+      const parsed = settings({ ...AROUND_SID[input], [input]: sid });
+      expect({
+        'account-sid': parsed.accountSid,
+        'api-key': parsed.credentials.username,
+        'service-sid': parsed.source.kind === 'inputs' ? parsed.source.resource : undefined,
+      }).toMatchObject({
+        [input]: input === 'service-sid' ? { kind: 'service', serviceSid: sid } : sid,
+      });
+    },
+  );
 
   it.each<SidInput>(['account-sid', 'api-key'])('requires %s', (input) => {
     expectInputError(
@@ -427,7 +435,7 @@ describe('parseSettings: numbers and choices', () => {
     ['mode', '', 'apply, check or export'],
     ['fail-on-drift', 'yes', 'true or false'],
     ['drift-issue', '0', 'true or false'],
-    ['pr-comment', '', 'true or false'],
+    ['pr-comment', '', 'true, false or on-change'],
   ])('refuses %s %j, saying what it must be', (input, value, valid) => {
     expectInputError({ [input]: value }, input, `is ${JSON.stringify(value)}: must be ${valid}.`);
   });
@@ -472,20 +480,32 @@ describe('parseSettings: mode', () => {
 describe('parseSettings: drift issue and pull-request comment', () => {
   const CHECK = { mode: 'check', 'github-token': 'ghs_abc' } as const;
 
-  it.each<[Overrides, { driftIssueLabels: string[] | null; prComment: boolean }]>([
-    [{ 'drift-issue': 'true' }, { driftIssueLabels: ['twilio-webhook-drift'], prComment: false }],
-    [{ 'pr-comment': 'TRUE' }, { driftIssueLabels: null, prComment: true }],
+  type Kept = { driftIssueLabels: string[] | null; prComment: 'always' | 'on-change' | null };
+  it.each<[Overrides, Kept]>([
+    [{ 'drift-issue': 'true' }, { driftIssueLabels: ['twilio-webhook-drift'], prComment: null }],
+    [{ 'pr-comment': 'TRUE' }, { driftIssueLabels: null, prComment: 'always' }],
+    [{ 'pr-comment': 'On-Change' }, { driftIssueLabels: null, prComment: 'on-change' }],
     [
       {
         'drift-issue': 'true',
         'pr-comment': 'true',
         'drift-issue-labels': ' drift , twilio,, ops ',
       },
-      { driftIssueLabels: ['drift', 'twilio', 'ops'], prComment: true },
+      { driftIssueLabels: ['drift', 'twilio', 'ops'], prComment: 'always' },
     ],
   ])('keeps them in check mode with the token (%j)', (overrides, expected) => {
     const parsed = parse({ ...CHECK, ...overrides });
     expect(parsed.settings.gitHub).toEqual({ token: 'ghs_abc', ...expected });
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('keeps the drift issue in apply mode too, where an apply that fixes the drift closes it', () => {
+    const parsed = parse({ 'drift-issue': 'true', 'github-token': 'ghs_abc' });
+    expect(parsed.settings.gitHub).toEqual({
+      token: 'ghs_abc',
+      driftIssueLabels: ['twilio-webhook-drift'],
+      prComment: null,
+    });
     expect(parsed.warnings).toEqual([]);
   });
 
@@ -494,9 +514,15 @@ describe('parseSettings: drift issue and pull-request comment', () => {
     expect(settings(CHECK).gitHub).toBeNull();
   });
 
-  it.each<[Overrides, string]>([
-    [{ 'drift-issue': 'true' }, 'drift-issue is true but mode is apply'],
-    [{ 'pr-comment': 'true' }, 'pr-comment is true but mode is apply'],
+  it.each<[Overrides, string[]]>([
+    [
+      { 'pr-comment': 'true' },
+      ['pr-comment is true but mode is apply: the plan comment is kept in check mode only.'],
+    ],
+    [
+      { 'pr-comment': 'on-change' },
+      ['pr-comment is on-change but mode is apply: the plan comment is kept in check mode only.'],
+    ],
     [
       {
         ...NO_RESOURCE,
@@ -505,12 +531,15 @@ describe('parseSettings: drift issue and pull-request comment', () => {
         mode: 'export',
         'config-file': 'out.yml',
       },
-      'drift-issue and pr-comment are true but mode is export',
+      [
+        'drift-issue is true but mode is export: the drift issue is kept in check and apply mode.',
+        'pr-comment is true but mode is export: the plan comment is kept in check mode only.',
+      ],
     ],
-  ])('warns and keeps neither outside check mode, even without a token (%j)', (overrides, why) => {
+  ])('warns and keeps what the mode does not use, even without a token (%j)', (overrides, why) => {
     const parsed = parse(overrides);
     expect(parsed.settings.gitHub).toBeNull();
-    expect(parsed.warnings).toEqual([`${why}: they are kept in check mode only.`]);
+    expect(parsed.warnings).toEqual(why);
   });
 
   it.each<[Overrides, string]>([
@@ -545,6 +574,6 @@ describe('parseSettings: drift issue and pull-request comment', () => {
   it('needs no label for a pull-request comment alone', () => {
     expect(
       settings({ ...CHECK, 'pr-comment': 'true', 'drift-issue-labels': '' }).gitHub,
-    ).toMatchObject({ driftIssueLabels: null, prComment: true });
+    ).toMatchObject({ driftIssueLabels: null, prComment: 'always' });
   });
 });

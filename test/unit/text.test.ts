@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, escapeHtml, oneLine, quote } from '../../src/text.js';
+import { count, escapeHtml, inert, oneLine, quote } from '../../src/text.js';
 import { COMMANDS } from './fixtures.js';
 
 describe('count', () => {
@@ -74,5 +74,17 @@ describe('escapeHtml', () => {
     const escaped = escapeHtml('cell\n\n# Heading\r\n\r\n<script>');
     expect(escaped).not.toMatch(/[\r\n]/);
     expect(escaped).toBe('cell&#10;&#10;# Heading&#13;&#10;&#13;&#10;&#60;script&#62;');
+  });
+});
+
+describe('inert', () => {
+  it.each([
+    ['@org/team and @user', '@&#8203;org/team and @&#8203;user'],
+    ['fixes #1 & GH-2', 'fixes #&#8203;1 &#38; GH-2'],
+    ['<img src=x onerror=alert(1)>', '&#60;img src=x onerror=alert(1)&#62;'],
+    ['![pixel](https://t.example/p.gif)', '!&#91;pixel&#93;(https://t.example/p.gif)'],
+    ['`code` | cell', '&#96;code&#96; &#124; cell'],
+  ])('makes %j inert in Markdown: %j', (text, shown) => {
+    expect(inert(text)).toBe(shown);
   });
 });

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { urlSecret, urlSecretsIn, webhookUrlProblem, withoutUserInfo } from '../../src/urls.js';
+import {
+  showUrl,
+  showUrlsIn,
+  showUrlsInBody,
+  urlCredentials,
+  urlSecret,
+  webhookUrlProblem,
+} from '../../src/urls.js';
 import { webUrl } from './arbitraries.js';
 
 describe('webhookUrlProblem', () => {
@@ -79,83 +86,125 @@ describe('urlSecret', () => {
   });
 });
 
-describe('urlSecretsIn', () => {
+describe('urlCredentials', () => {
   it.each([
-    ['GET https://u:pw1@h.example/x failed', ['pw1']],
-    ['two: https://u:pw1@a.example and http://tok2@b.example/', ['pw1', 'tok2']],
-    ['{"url":"https://u:pw1@h.example/x"}', ['pw1']],
-    ['{"url":"https:\\/\\/u:pw1@h.example\\/x"}', ['pw1']],
-    ["<a href='https://u:pw1@h.example'>", ['pw1']],
-    ['(see https://u:pw1@h.example), or https://u:pw2@h.example, then', ['pw1', 'pw2']],
-    ['raw at: https://u:p@ss@h.example/x', ['p@ss']],
-    ['at the end https://tok@h.example', ['tok']],
-    ['line\nhttps://u:pw1@h.example\tnext', ['pw1']],
-  ])('finds the secrets in %j', (text, secrets) => {
-    expect(urlSecretsIn(text)).toEqual(secrets);
+    ['https://user:pw@host.example/x', { user: 'user', password: 'pw', secret: 'pw' }],
+    [
+      'https://token-as-user@host.example',
+      { user: 'token-as-user', password: '', secret: 'token-as-user' },
+    ],
+    ['https://:only-pw@host.example/', { user: '', password: 'only-pw', secret: 'only-pw' }],
+    ['https://u:p%40ss@host.example', { user: 'u', password: 'p%40ss', secret: 'p%40ss' }],
+  ])('splits the user info of %j as written', (url, credentials) => {
+    expect(urlCredentials(url)).toEqual(credentials);
   });
 
-  it.each([
-    'mail ops@example.com',
-    'see https://h.example/x@y and https://h.example?q=@',
-    'https://:@h.example',
-    'no url at all',
-    '',
-  ])('finds none in %j', (text) => {
-    expect(urlSecretsIn(text)).toEqual([]);
-  });
-
-  it.each([
-    ['separators', '://'.repeat(700_000), 0],
-    ['an endless user info', `https://${'@:'.repeat(1_000_000)}`, 1],
-    ['escaped separators', ':\\/\\/@'.repeat(350_000), 0],
-  ])('returns for 2 MB of crafted %s', (_case, text, found) => {
-    expect(urlSecretsIn(text)).toHaveLength(found);
+  it('returns for a 2 MB user info', () => {
+    expect(urlCredentials(`https://${'@:'.repeat(1_000_000)}x`)?.user).toBe('@');
   });
 });
 
-describe('withoutUserInfo', () => {
+describe('showUrl', () => {
   it.each([
     ['https://user:pw@host.example/x', 'https://***@host.example/x'],
     ['https://token-as-user@host.example', 'https://***@host.example'],
-    ['https://u:p@ss@host.example/x?y=@#@', 'https://***@host.example/x?y=@#@'],
+    ['https://u:p@ss@host.example/x?y=@#@', 'https://***@host.example/x?y=***#@'],
     ['https:/user:pw@host.example', 'https:/***@host.example'],
     ['https:\\\\user:pw@host.example', 'https:\\\\***@host.example'],
     ['http:user:pw@host.example/x', 'http:***@host.example/x'],
     ['HTTPS:///user:pw@host.example', 'HTTPS:///***@host.example'],
     ['user:pw@host.example', 'user:***@host.example'],
     ['mailto:ops@example.com', 'mailto:***@example.com'],
+    ['//user:pw@host.example/post', '//***@host.example/post'],
   ])('shows the user info of %j as ***: %j', (value, shown) => {
-    expect(withoutUserInfo(value)).toBe(shown);
+    expect(showUrl(value)).toBe(shown);
+  });
+
+  it.each([
+    [
+      'https://app.example/api?x-vercel-protection-bypass=s3cr3t',
+      'https://app.example/api?x-vercel-protection-bypass=***',
+    ],
+    ['https://app.example/?a=1&b=&c&&d=x=y', 'https://app.example/?a=***&b=&***&&d=***'],
+    ['https://a:b@app.example/p?token=t#ct=5', 'https://***@app.example/p?token=***#ct=5'],
+    ['https://app.example/p?', 'https://app.example/p?'],
+  ])('shows the values of the query of %j as ***, keeping the keys: %j', (value, shown) => {
+    expect(showUrl(value)).toBe(shown);
   });
 
   it.each([
     'https://host.example/post',
     'https://host.example/a@b',
-    'https://host.example?x=a@b',
     'https://host.example#a@b',
     'none',
     '',
-  ])('leaves %j, which has no user info, as it is', (value) => {
-    expect(withoutUserInfo(value)).toBe(value);
+  ])('leaves %j, which has neither user info nor query, as it is', (value) => {
+    expect(showUrl(value)).toBe(value);
   });
 
-  it('hides the user info of a protocol-relative URL', () => {
-    expect(withoutUserInfo('//user:pw@host.example/post')).toBe('//***@host.example/post');
-  });
-
-  it('replaces exactly the user info, however the scheme is written', () => {
-    const password = fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent);
-    const url = fc
-      .tuple(webUrl, password, fc.constantFrom('://', ':/', ':'))
-      .map(([base, secret, separator]) => ({
-        href: base.replace('://', `${separator}user:${secret}@`),
-        masked: base.replace('://', `${separator}***@`),
-      }));
+  it('never shows a password or a query value, and always the host, however written', () => {
+    const secret = fc.stringMatching(/^[A-Za-z0-9._~!$'()*+,;%-]{1,20}$/);
+    const url = fc.tuple(
+      fc.webAuthority({ withPort: true }),
+      fc.constantFrom('://', ':/', ':'),
+      secret,
+      secret,
+    );
     fc.assert(
-      fc.property(url, ({ href, masked }) => {
-        expect(withoutUserInfo(href)).toBe(masked);
+      fc.property(url, ([host, separator, password, token]) => {
+        const shown = showUrl(`https${separator}user:${password}@${host}/p?key=${token}`);
+        expect(shown).toBe(`https${separator}***@${host}/p?key=***`);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('showUrlsIn', () => {
+  it('shows each URL of a text from the network as showUrl does, and leaves the rest', () => {
+    expect(
+      showUrlsIn(
+        'Invalid URL "https://a:pw@x.example/p?t=1" (see https://www.twilio.com/docs/errors/50078)',
+      ),
+    ).toBe(
+      'Invalid URL "https://***@x.example/p?t=***" (see https://www.twilio.com/docs/errors/50078)',
+    );
+  });
+
+  it('shows the values of a query in a path an error page echoes', () => {
+    expect(showUrlsIn('Cannot POST /twilio?x-vercel-protection-bypass=s3cr3t#top')).toBe(
+      'Cannot POST /twilio?x-vercel-protection-bypass=***#top',
+    );
+  });
+
+  it('reads JSON-escaped slashes too', () => {
+    expect(showUrlsIn('{"url":"https:\\/\\/a:pw@x.example\\/p"}')).toBe(
+      '{"url":"https:\\/\\/***@x.example\\/p"}',
+    );
+  });
+
+  it('returns for 2 MB of crafted text', () => {
+    expect(showUrlsIn('a://'.repeat(500_000))).toHaveLength(2_000_000);
+  });
+});
+
+describe('showUrlsInBody', () => {
+  it('shows each URL of a JSON body, whatever its password holds', () => {
+    const body = JSON.stringify({
+      post_webhook_url: `https://hooks:p'"<>w@h.example/x?t=1`,
+      message: 'see https://u:pw@h.example/y',
+      n: 3,
+    });
+    expect(JSON.parse(showUrlsInBody(body))).toEqual({
+      post_webhook_url: 'https://***@h.example/x?t=***',
+      message: 'see https://***@h.example/y',
+      n: 3,
+    });
+  });
+
+  it('reads a body that is not JSON as text', () => {
+    expect(showUrlsInBody('<h1>https://u:pw@h.example</h1>')).toBe(
+      '<h1>https://***@h.example</h1>',
     );
   });
 });
