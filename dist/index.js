@@ -16194,16 +16194,20 @@ function replaceAll(text, replacements) {
 /**
  * The forms a secret takes in what the action writes: as is; percent-encoded as in a URL
  * (encodeURIComponent) and as in a form body (URLSearchParams, which also encodes !'()~ and writes
- * a space as +); escaped inside a JSON string; escaped for HTML; made inert in Markdown.
+ * a space as +); escaped inside a JSON string, once or twice; escaped for HTML; made inert in
+ * Markdown.
  */
 function encodings(secret) {
     const json = JSON.stringify(secret).slice(1, -1);
+    // Twilio's words are quoted JSON-escaped (text.ts oneLine), and outputs are JSON again.
+    const jsonInJson = JSON.stringify(json).slice(1, -1);
     return [
         ...new Set([
             secret,
             encodeURIComponent(secret),
             new URLSearchParams({ s: secret }).toString().slice(2),
             json,
+            jsonInJson,
             (0,src_text/* escapeHtml */.ZD)(secret),
             (0,src_text/* escapeHtml */.ZD)(json),
             (0,src_text/* inert */.tJ)(secret),
@@ -17167,6 +17171,8 @@ function outputsFor(result, gitHub) {
             ...(r.resource.kind === 'service' ? { name: r.name ?? null } : {}),
             status: r.status,
             diff: diffOf(r),
+            // Why it failed or was left alone: a stopped run's "unknown" and "not applied" say so here.
+            reason: r.failure ?? (r.status === 'skipped' ? (r.notes?.[0] ?? null) : null),
         }))),
         previous: main === undefined ? '' : JSON.stringify((0,show/* outputConfig */.Sp)(main.previous)),
         config: current === undefined ? '' : JSON.stringify(current),

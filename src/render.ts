@@ -72,6 +72,8 @@ export function outputsFor(result: RunResult, gitHub: GitHubOutcomes): Outputs {
         ...(r.resource.kind === 'service' ? { name: r.name ?? null } : {}),
         status: r.status,
         diff: diffOf(r),
+        // Why it failed or was left alone: a stopped run's "unknown" and "not applied" say so here.
+        reason: r.failure ?? (r.status === 'skipped' ? (r.notes?.[0] ?? null) : null),
       })),
     ),
     previous: main === undefined ? '' : JSON.stringify(outputConfig(main.previous)),

@@ -93,16 +93,20 @@ function replaceAll(text: string, replacements: readonly (readonly [string, stri
 /**
  * The forms a secret takes in what the action writes: as is; percent-encoded as in a URL
  * (encodeURIComponent) and as in a form body (URLSearchParams, which also encodes !'()~ and writes
- * a space as +); escaped inside a JSON string; escaped for HTML; made inert in Markdown.
+ * a space as +); escaped inside a JSON string, once or twice; escaped for HTML; made inert in
+ * Markdown.
  */
 export function encodings(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
+  // Twilio's words are quoted JSON-escaped (text.ts oneLine), and outputs are JSON again.
+  const jsonInJson = JSON.stringify(json).slice(1, -1);
   return [
     ...new Set([
       secret,
       encodeURIComponent(secret),
       new URLSearchParams({ s: secret }).toString().slice(2),
       json,
+      jsonInJson,
       escapeHtml(secret),
       escapeHtml(json),
       inert(secret),

@@ -92,6 +92,13 @@ describe(`the account and ${String(SERVICES)} drifted services`, () => {
       const shown = body.match(/^### (?:account-wide|configuration of service)/gm)?.length ?? 0;
       expect(shown + Number(more?.[1])).toBe(SERVICES + 1);
     }
+    for (const level of ['notice', 'warning', 'error'] as const) {
+      expect(run.annotations.filter((a) => a.level === level).length).toBeLessThanOrEqual(10);
+    }
+    expect(run.annotations.filter((a) => a.level === 'warning').at(-1)?.message).toMatch(
+      /^…and \d+ more warnings/,
+    );
+    expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(1024 * 1024);
     expect(issue?.body).toContain('501 resources drifted.');
     expect(comment?.body).toContain('**Merging applies 1002 changes to 501 resources**.');
   });

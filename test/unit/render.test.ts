@@ -126,7 +126,13 @@ describe('outputsFor', () => {
       resourceResult().diff.map((d) => ({ resource: 'account', ...d })),
     );
     expect(JSON.parse(all.resources)).toEqual([
-      { resource: 'account', sid: ACCOUNT, status: 'updated', diff: resourceResult().diff },
+      {
+        resource: 'account',
+        sid: ACCOUNT,
+        status: 'updated',
+        diff: resourceResult().diff,
+        reason: null,
+      },
     ]);
     expect(JSON.parse(all.previous)).toEqual(BEFORE);
     expect(JSON.parse(all.config)).toEqual(AFTER);

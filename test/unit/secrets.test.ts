@@ -34,6 +34,7 @@ function formsOf(secret: string): Record<string, string> {
     'percent-encoded': encodeURIComponent(secret),
     'form-encoded': formEncoded(secret),
     'JSON-escaped': json(secret),
+    'JSON-escaped twice': json(json(secret)),
     'HTML-escaped': escapeHtml(secret),
     'HTML-escaped JSON': escapeHtml(json(secret)),
   };
