@@ -1,6 +1,6 @@
 // `npm run bench`: whole processes, timed over many runs after a warm-up, against the local Twilio
 // emulator: the floor (one authenticated GET with node:http), the same GET with undici (its index,
-// and the parts src/undici.ts imports), the committed dist/index.js (in sync, and with a change),
+// and the parts src/http/undici.ts imports), the committed dist/index.js (in sync, and with a change),
 // and the same job written with the official `twilio` package.
 // Wall time is measured here; CPU time and peak RSS are reported by each process itself at exit
 // (bench/usage.cjs, preloaded into every case alike). Node's own version is the one running this.

@@ -1,6 +1,6 @@
-// Reference point: the same GET with the parts of undici the action imports (src/undici.ts: its
+// Reference point: the same GET with the parts of undici the action imports (src/http/undici.ts: its
 // Agent and request from undici's own files, not its index), bundled with ncc like the action.
-import { Agent, request } from '../src/undici.ts';
+import { Agent, request } from '../src/http/undici.ts';
 
 const { BENCH_URL = '', BENCH_USER = '', BENCH_PASSWORD = '' } = process.env;
 const dispatcher = new Agent();

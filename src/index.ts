@@ -3,7 +3,7 @@
 // CANCEL_GRACE_MS, and still writes its outputs and summary; a second one ends the process at once.
 import { constants } from 'node:os';
 import { info } from '@actions/core';
-import { CANCEL_GRACE_MS } from './cancellation.js';
+import { CANCEL_GRACE_MS } from './http/cancellation.js';
 import { run } from './main.js';
 
 const cancel = new AbortController();

@@ -1,31 +1,31 @@
 // The story of a run: read inputs → desired state → fetch live → plan → apply or report → outputs.
-import { explainError } from './advice.js';
-import type { Clock } from './clock.js';
-import { systemClock } from './clock.js';
-import { INPUTS } from './contract.js';
-import type { RawInputs } from './contract.js';
-import { checkOnly, deploy } from './deploy.js';
-import type { Outcome } from './deploy.js';
-import { readOnlyIfLive } from './deploy-settings.js';
-import { errorMessage } from './errors.js';
-import { keepGitHubInformed, reportFailedRun } from './github-side.js';
-import { servicesReport, takeInventory } from './inventory.js';
-import type { DesiredSet, Inventory } from './inventory.js';
-import { planChanges } from './plan.js';
-import { proxyFor } from './proxy.js';
-import { publishAborted, publishExport, publishResult } from './publish.js';
-import type { FileProblem, RunResult } from './result.js';
-import { DesiredStateError, MAX_LISTED_PROBLEMS } from './service-names.js';
-import { actionsRunner, guarded } from './runner.js';
-import type { Runner } from './runner.js';
-import { Secrets } from './secrets.js';
-import { modeIfValid, parseSettings } from './settings.js';
-import type { Settings } from './settings.js';
-import { TwilioClient } from './twilio-client.js';
-import type { Dispatcher } from './undici.js';
-import { USER_AGENT } from './version.js';
-import { describeResource } from './webhook-config.js';
-import type { DesiredConfig } from './webhook-config.js';
+import { explainError } from './config/advice.js';
+import type { Clock } from './core/clock.js';
+import { systemClock } from './core/clock.js';
+import { INPUTS } from './config/contract.js';
+import type { RawInputs } from './config/contract.js';
+import { checkOnly, deploy } from './engine/deploy.js';
+import type { Outcome } from './engine/deploy.js';
+import { readOnlyIfLive } from './config/deploy-settings.js';
+import { errorMessage } from './core/errors.js';
+import { keepGitHubInformed, reportFailedRun } from './github/side.js';
+import { servicesReport, takeInventory } from './engine/inventory.js';
+import type { DesiredSet, Inventory } from './engine/inventory.js';
+import { planChanges } from './engine/plan.js';
+import { proxyFor } from './http/proxy.js';
+import { publishAborted, publishExport, publishResult } from './action/publish.js';
+import type { FileProblem, RunResult } from './model/result.js';
+import { DesiredStateError, MAX_LISTED_PROBLEMS } from './model/service-names.js';
+import { actionsRunner, guarded } from './action/runner.js';
+import type { Runner } from './action/runner.js';
+import { Secrets } from './core/secrets.js';
+import { modeIfValid, parseSettings } from './config/settings.js';
+import type { Settings } from './config/settings.js';
+import { TwilioClient } from './twilio/client.js';
+import type { Dispatcher } from './http/undici.js';
+import { USER_AGENT } from './core/version.js';
+import { describeResource } from './model/webhook-config.js';
+import type { DesiredConfig } from './model/webhook-config.js';
 
 export interface Dependencies {
   /** The runner to read inputs from and report to; @actions/core's by default. */
@@ -35,7 +35,7 @@ export interface Dependencies {
   readonly clock?: Clock | undefined;
   /** The unit of the GitHub client's retry waits (its plugins keep their own timers). */
   readonly gitHubRetryUnitMs?: number | undefined;
-  /** Cancels the run: no update starts after it, and the run reports what it did (src/cancellation.ts). */
+  /** Cancels the run: no update starts after it, and the run reports what it did (src/http/cancellation.ts). */
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -98,7 +98,7 @@ async function runStory(
   const twilio = twilioClient(settings, dependencies, runner);
   try {
     if (desired === undefined) {
-      const { exportState } = await import('./export.js');
+      const { exportState } = await import('./engine/export.js');
       await publishExport(runner, await exportState(twilio, settings, runner.env, clock));
       return;
     }
@@ -215,9 +215,9 @@ async function readDesired(settings: Settings, env: NodeJS.ProcessEnv): Promise<
     };
   }
   // Loaded on demand, with the YAML parser: runs without a file never pay for them.
-  const { readDesiredFile } = await import('./workspace-file.js');
+  const { readDesiredFile } = await import('./config/workspace-file.js');
   const text = await readDesiredFile(source.path, env);
-  const { parseDesiredState } = await import('./desired-state.js');
+  const { parseDesiredState } = await import('./config/desired-state.js');
   return { kind: 'file', state: parseDesiredState(text, source.path, env) };
 }
 

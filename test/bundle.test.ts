@@ -1,6 +1,6 @@
 // dist/ as every run loads it: small, quick to start, with the GitHub client, the OIDC client and
 // the half of undici the action does not use left out of the entry file, and dist/licenses.txt
-// naming every package it bundles. Two tricks keep the entry file lean (src/undici.ts imports
+// naming every package it bundles. Two tricks keep the entry file lean (src/http/undici.ts imports
 // undici's own files, lazy-http-client/ stands in for @actions/http-client inside @actions/core);
 // each rests on a dependency's internals, so each is checked here against the installed packages:
 // an upgrade that moves what they rely on fails a test instead of the action.
@@ -24,7 +24,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ncc, ROOT } from '../scripts/ncc.ts';
-import * as ours from '../src/undici.ts';
+import * as ours from '../src/http/undici.ts';
 
 const DIST = join(ROOT, 'dist');
 const NODE_MODULES = join(ROOT, 'node_modules');
@@ -275,7 +275,7 @@ async function recordingServer(
   return { url: `http://127.0.0.1:${String(port)}`, seen, server };
 }
 
-describe('src/undici.ts (undici’s own files instead of its index)', () => {
+describe('src/http/undici.ts (undici’s own files instead of its index)', () => {
   const UNDICI = join(NODE_MODULES, 'undici');
   const index = require('undici') as Record<string, unknown>;
 

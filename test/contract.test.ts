@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INPUTS, OUTPUTS } from '../src/contract.js';
+import { INPUTS, OUTPUTS } from '../src/config/contract.js';
 import { ACTION_YML, ROOT } from './support/action.js';
 
 /** The names in the first column of the Markdown table that follows `heading` in README.md. */

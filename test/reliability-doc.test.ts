@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INPUTS } from '../src/contract.js';
+import { INPUTS } from '../src/config/contract.js';
 import { FAULT_CASES, FAULT_TABLE_HEADER, faultTableRows } from './support/fault-cases.js';
 import { ROOT } from './support/action.js';
 

@@ -41,8 +41,8 @@ export const DEFAULT_SERVICE_NAME = 'Default Conversations Service';
 // The `Filters` event names, from the `Filters` field description of UpdateConfigurationWebhook
 // in twilio/twilio-oai spec/json/twilio_conversations_v1.json (23 names). The per-service
 // resource (UpdateServiceWebhookConfiguration) lists the same minus the three user events.
-// Kept here on purpose rather than imported from src/events.ts: an independent copy, which the
-// emulator's tests compare with src/events.ts.
+// Kept here on purpose rather than imported from src/model/events.ts: an independent copy, which the
+// emulator's tests compare with src/model/events.ts.
 const ACCOUNT_EVENTS: ReadonlySet<string> = new Set([
   // pre-event (present tense)
   'onMessageAdd',

@@ -1,13 +1,13 @@
 // The Twilio emulator is the tests' stand-in for Twilio: these tests hold it to the reference
 // facts (Twilio's OpenAPI description of both webhook resources, its error bodies, the event names
-// of src/events.ts) and to its own contract (faults, recording, direct access, clean shutdown).
+// of src/model/events.ts) and to its own contract (faults, recording, direct access, clean shutdown).
 // The services list, connection accounting, latency, TLS and the hostile-upstream faults have
 // files of their own beside this one.
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_ONLY_EVENTS, ALL_EVENTS } from '../../src/events.ts';
+import { ACCOUNT_ONLY_EVENTS, ALL_EVENTS } from '../../src/model/events.ts';
 import {
   ACCOUNT,
   AUTH,
@@ -30,7 +30,7 @@ import {
   startTwilioEmulator,
 } from './twilio-emulator.ts';
 
-// The event names come from src/events.ts: the emulator keeps its own copy on purpose, and these
+// The event names come from src/model/events.ts: the emulator keeps its own copy on purpose, and these
 // tests hold that copy to the project's.
 const ACCOUNT_EVENTS = [...ALL_EVENTS];
 const SERVICE_EVENTS = ALL_EVENTS.filter((name) => !ACCOUNT_ONLY_EVENTS.has(name));
@@ -369,7 +369,7 @@ describe('updating', () => {
 });
 
 describe('event names', () => {
-  it('keeps its own copy of the names, equal to src/events.ts', () => {
+  it('keeps its own copy of the names, equal to src/model/events.ts', () => {
     expect([...EMULATED_EVENTS.account].sort()).toEqual([...ALL_EVENTS].sort());
     expect([...EMULATED_EVENTS.service].sort()).toEqual([...SERVICE_EVENTS].sort());
   });

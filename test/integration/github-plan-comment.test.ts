@@ -5,10 +5,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock.js';
-import { reportFailedRun } from '../../src/github-side.js';
-import { Secrets } from '../../src/secrets.js';
-import { parseSettings } from '../../src/settings.js';
+import { systemClock } from '../../src/core/clock.js';
+import { reportFailedRun } from '../../src/github/side.js';
+import { Secrets } from '../../src/core/secrets.js';
+import { parseSettings } from '../../src/config/settings.js';
 import { DEFAULT_CREDENTIALS as CREDS } from '../emulator/twilio-emulator.js';
 import { runInProcess, withDefaults } from '../support/action.js';
 import type { Inputs } from '../support/action.js';
@@ -27,7 +27,7 @@ const PULL_REQUEST = 7;
 const MARKER = `<!-- twilio-webhook-plan file:twilio/webhooks.yml account:${CREDS.accountSid} -->`;
 const HOSTILE_NAME = '@octo-org/everyone #1 <img src=x>';
 const LIVE_PASSWORD = 'pilot-LIVEPASS-LEAKCHECK';
-/** A mention or an issue link that would work (see test/unit/issue-text.test.ts). */
+/** A mention or an issue link that would work (see test/unit/github/issue-text.test.ts). */
 const LIVE_MENTION = /(?<![&\w*])[@#](?!&#8203;)[\w-]/;
 
 const twilio = useTwilioEmulator({

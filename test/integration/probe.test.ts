@@ -4,11 +4,16 @@
 // not waited); the only real waits are the two stalls, 200 ms and 150 ms.
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { retryDelayMs } from '../../src/backoff.js';
-import { ALL_EVENTS } from '../../src/events.js';
-import { MAX_PROBE_BODY_BYTES, probe, PROBE_EVENT_TYPE, PROBE_SOURCE } from '../../src/probe.js';
-import type { ProbeOptions, ProbeTarget } from '../../src/probe.js';
-import { Agent } from '../../src/undici.js';
+import { retryDelayMs } from '../../src/http/backoff.js';
+import { ALL_EVENTS } from '../../src/model/events.js';
+import {
+  MAX_PROBE_BODY_BYTES,
+  probe,
+  PROBE_EVENT_TYPE,
+  PROBE_SOURCE,
+} from '../../src/twilio/probe.js';
+import type { ProbeOptions, ProbeTarget } from '../../src/twilio/probe.js';
+import { Agent } from '../../src/http/undici.js';
 import { startPreviewServer } from '../emulator/preview-server.js';
 import type { PreviewAnswer, PreviewRequest, PreviewServer } from '../emulator/preview-server.js';
 import { recordingClock } from '../support/clock.js';

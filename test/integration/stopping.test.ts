@@ -3,7 +3,7 @@
 // of 429s. Each says which resources were updated, which were not and which are unknown, and what
 // Twilio received; waits (the grace, the pool's pauses) are asserted, never waited out.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CANCEL_GRACE_MS } from '../../src/cancellation.js';
+import { CANCEL_GRACE_MS } from '../../src/http/cancellation.js';
 import { run } from '../../src/main.js';
 import { startTwilioEmulator } from '../emulator/twilio-emulator.js';
 import type { TwilioEmulator } from '../emulator/twilio-emulator.js';

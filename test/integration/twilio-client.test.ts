@@ -2,13 +2,13 @@
 // closed ports on loopback): the wire format, one bounded pool, and typed errors that name no input.
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CANCEL_GRACE_MS, CancelledRequest } from '../../src/cancellation.js';
-import type { Clock } from '../../src/clock.js';
-import { RetriesExhausted } from '../../src/retry.js';
-import { TwilioClient } from '../../src/twilio-client.js';
-import type { TwilioClientOptions } from '../../src/twilio-client.js';
-import { TransportError, TwilioApiError, UnexpectedAnswerError } from '../../src/twilio-errors.js';
-import type { Resource } from '../../src/webhook-config.js';
+import { CANCEL_GRACE_MS, CancelledRequest } from '../../src/http/cancellation.js';
+import type { Clock } from '../../src/core/clock.js';
+import { RetriesExhausted } from '../../src/http/retry.js';
+import { TwilioClient } from '../../src/twilio/client.js';
+import type { TwilioClientOptions } from '../../src/twilio/client.js';
+import { TransportError, TwilioApiError, UnexpectedAnswerError } from '../../src/twilio/errors.js';
+import type { Resource } from '../../src/model/webhook-config.js';
 import { startProxy } from '../emulator/proxy.js';
 import {
   DEFAULT_CREDENTIALS as CREDS,

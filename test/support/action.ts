@@ -2,9 +2,9 @@
 // - runInProcess: run() in this process with its dependencies passed in (a recording runner, a
 //   recording clock): fast, and it sees everything;
 // - runDist (./dist-run.ts): the committed dist/index.js as the runner starts it.
-import type { Clock } from '../../src/clock.js';
+import type { Clock } from '../../src/core/clock.js';
 import { run } from '../../src/main.js';
-import type { Dispatcher } from '../../src/undici.js';
+import type { Dispatcher } from '../../src/http/undici.js';
 import { withDefaults } from './dist-run.js';
 import type { ActionRun, Inputs } from './dist-run.js';
 import { RecordingRunner } from './recording-runner.js';

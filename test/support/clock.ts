@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/clock.js';
+import type { Clock } from '../../src/core/clock.js';
 
 /** A clock whose sleeps return at once and are recorded; time moves on by what was slept. */
 export interface RecordingClock extends Clock {

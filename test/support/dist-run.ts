@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { InputName, RawInputs } from '../../src/contract.ts';
+import type { InputName, RawInputs } from '../../src/config/contract.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST_ENTRY = join(ROOT, 'dist', 'index.js');

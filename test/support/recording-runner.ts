@@ -1,7 +1,7 @@
 // A Runner that records what the action says to it, as @actions/core would have printed it, so
 // that in-process runs of run() see everything a subprocess run shows: masks, log lines,
 // annotations, outputs and the summary.
-import type { AnnotationLevel, AnnotationOptions, Runner } from '../../src/runner.js';
+import type { AnnotationLevel, AnnotationOptions, Runner } from '../../src/action/runner.js';
 import type { Annotation } from './dist-run.js';
 
 export interface RecordingOptions {

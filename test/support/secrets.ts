@@ -21,7 +21,7 @@ export function urlWithPassword(password: string, host = 'app.example.com'): str
   return `https://hooks:${password}@${host}/twilio/post`;
 }
 
-/** Every form in which a secret could slip out, written here independently of src/secrets.ts. */
+/** Every form in which a secret could slip out, written here independently of src/core/secrets.ts. */
 function forms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
   const numericEntities = secret.replace(/[&<>"'|`[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);

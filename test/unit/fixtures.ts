@@ -2,12 +2,12 @@
 // they raise, and sample configurations and results. Pure: no network, no waiting (action.yml's
 // defaults are read once, by test/support/dist-run.ts).
 import { expect } from 'vitest';
-import type { InputName, RawInputs } from '../../src/contract.js';
-import { InputError, InvalidValue } from '../../src/errors.js';
-import type { ResourceResult, RunResult } from '../../src/result.js';
-import { parseSettings } from '../../src/settings.js';
-import type { ParsedSettings, Settings } from '../../src/settings.js';
-import type { Resource, WebhookConfig } from '../../src/webhook-config.js';
+import type { InputName, RawInputs } from '../../src/config/contract.js';
+import { InputError, InvalidValue } from '../../src/core/errors.js';
+import type { ResourceResult, RunResult } from '../../src/model/result.js';
+import { parseSettings } from '../../src/config/settings.js';
+import type { ParsedSettings, Settings } from '../../src/config/settings.js';
+import type { Resource, WebhookConfig } from '../../src/model/webhook-config.js';
 import { withDefaults } from '../support/dist-run.js';
 
 export const ACCOUNT = 'AC0123456789abcdef0123456789abcdef';

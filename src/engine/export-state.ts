@@ -1,0 +1,150 @@
+// The live configurations written as a desired-state file, for `mode: export`: what
+// parseDesiredState reads back from it is in sync with what was exported, every URL byte for byte.
+// Pure: data in, text out. The yaml library quotes whatever YAML would otherwise misread; `${`,
+// which the reader would take for a variable, is written `$${`.
+import { Document, isMap, isScalar } from 'yaml';
+import { InvalidValue } from '../core/errors.js';
+import { CLEAR, parseFilters } from '../model/events.js';
+import { parseMethod, parseTarget, parseWebhookUrl } from '../model/fields.js';
+import { urlSecret } from '../core/urls.js';
+import type { ServiceSummary, WebhookConfig } from '../model/webhook-config.js';
+
+export interface ExportedService extends ServiceSummary {
+  readonly config: WebhookConfig;
+}
+
+type Kind = 'account' | 'service';
+
+interface Written {
+  readonly key: string;
+  readonly value: string | readonly string[];
+  /** A comment for the line above the key: why the action would refuse the value, say. */
+  readonly note: string | undefined;
+}
+
+export function renderDesiredState(
+  account: WebhookConfig,
+  services: readonly ExportedService[],
+  generatedAt: Date,
+): string {
+  const accountKeys = written(account, 'account');
+  const entries = services.map((service) => ({
+    service,
+    keys: written(service.config, 'service'),
+  }));
+  const doc = new Document({
+    account: asObject(accountKeys),
+    ...(entries.length === 0
+      ? {}
+      : {
+          services: entries.map(({ service, keys }) => ({ sid: service.sid, ...asObject(keys) })),
+        }),
+  });
+  doc.commentBefore = [
+    ` Twilio Conversations webhook configuration, exported from the live account at ${generatedAt.toISOString()}.`,
+    " Point the action's config-file input at this file, and mode apply or check keeps the live",
+    ' configuration as it says.',
+    ` A key left out is not managed; "${CLEAR}" clears a URL or the filters. \${NAME} is the value of`,
+    ' the environment variable NAME, and $${ is a literal ${. Each service is given by its sid, with',
+    ' its friendly name alongside.',
+  ].join('\n');
+  annotate(doc, ['account'], accountKeys);
+  entries.forEach(({ service, keys }, i) => {
+    const sid = doc.getIn(['services', i, 'sid'], true);
+    if (isScalar(sid))
+      sid.comment = ` ${commentLine(JSON.stringify(literal(service.friendlyName)))}`;
+    annotate(doc, ['services', i], keys);
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * The keys of one resource as the file writes them: a URL or the filters that are not set are
+ * "none", so that setting them by hand later shows as drift; a method or target that is not set
+ * is left out, as there is nothing to say about it.
+ */
+function written(config: WebhookConfig, kind: Kind): Written[] {
+  const keys: Written[] = [];
+  const add = (key: string, value: string | readonly string[], check: () => unknown) => {
+    keys.push({ key, value, note: refusal(key, check) });
+  };
+  const filters = config.filters ?? [];
+  add('filters', filters.length === 0 ? CLEAR : filters, () =>
+    parseFilters(filters.length === 0 ? CLEAR : filters.join(','), kind),
+  );
+  const { method } = config;
+  if (method !== null) add('method', method, () => parseMethod(method));
+  for (const [key, url] of [
+    ['pre-webhook-url', config.pre_webhook_url],
+    ['post-webhook-url', config.post_webhook_url],
+  ] as const) {
+    if (url === null || url === '') {
+      add(key, CLEAR, () => undefined);
+    } else {
+      const note = refusal(key, () => parseWebhookUrl(url));
+      keys.push({
+        key,
+        value: url,
+        note: note ?? (urlSecret(url) === undefined ? undefined : CREDENTIAL),
+      });
+    }
+  }
+  const { target } = config;
+  if (kind === 'account' && target !== null && target !== undefined) {
+    add('target', target, () => parseTarget(target));
+  }
+  return keys;
+}
+
+const CREDENTIAL =
+  'This URL holds a credential: before checking the file in, keep the URL in a secret, pass it in the env of the step and write ${NAME} here.';
+
+function refusal(key: string, check: () => unknown): string | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof InvalidValue)
+      return `The action refuses this live value: ${key} ${error.message}`;
+    throw error;
+  }
+}
+
+function asObject(keys: readonly Written[]): Record<string, string | string[]> {
+  return Object.fromEntries(
+    keys.map(({ key, value }) => [
+      key,
+      typeof value === 'string' ? literal(value) : value.map(literal),
+    ]),
+  );
+}
+
+/** A string the reader takes as it is: its `${` would otherwise name a variable. */
+function literal(value: string): string {
+  return value.replaceAll('${', () => '$${');
+}
+
+/** A comment above each key with a note: the file says itself what needs a person's eye. */
+function annotate(doc: Document, path: readonly (string | number)[], keys: readonly Written[]) {
+  const map = doc.getIn(path, true);
+  if (!isMap(map)) return;
+  for (const { key, note } of keys) {
+    const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+    if (note !== undefined && pair !== undefined && isScalar(pair.key)) {
+      pair.key.commentBefore = ` ${commentLine(note)}`;
+    }
+  }
+}
+
+/**
+ * Text on one comment line, with whatever could end the line or is not printable escaped. A
+ * friendly name is written as a JSON string, which is also a YAML double-quoted one: it can be
+ * copied into `name:` as it is.
+ */
+function commentLine(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

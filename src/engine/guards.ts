@@ -1,0 +1,65 @@
+// Pure checks a deploy makes before it writes anything: the Flex guard, only-if-live, and which
+// new URLs must be probed first.
+import { compare, describeDiff } from './plan.js';
+import type { Plan } from './plan.js';
+import { describeResource } from '../model/webhook-config.js';
+import type { DesiredConfig, Resource, WebhookConfig } from '../model/webhook-config.js';
+
+export interface Planned {
+  readonly resource: Resource;
+  readonly live: WebhookConfig;
+  readonly plan: Plan;
+}
+
+/**
+ * Changing target between webhook and flex reroutes every conversation of the account, so it
+ * needs allow-target-change. The reason nothing may be written, or undefined.
+ */
+export function targetGuard(planned: readonly Planned[], allowed: boolean): string | undefined {
+  if (allowed) return undefined;
+  // An account that never set a target routes to webhooks: setting it to webhook changes nothing.
+  const routedTo = (p: Planned) => p.live.target ?? 'webhook';
+  const change = planned.find(
+    (p) => p.plan.update.target !== undefined && p.plan.update.target !== routedTo(p),
+  );
+  if (change === undefined) return undefined;
+  return `The plan changes target from ${routedTo(change)} to ${change.plan.update.target ?? ''}, which reroutes every conversation of the account. Nothing was sent: set allow-target-change: true to make this change on purpose.`;
+}
+
+/** Who holds the fields now, when the live values are not the ones only-if-live expects. */
+export function heldBySomeoneElse(
+  expected: DesiredConfig,
+  live: WebhookConfig,
+): string | undefined {
+  const different = compare(expected, live);
+  if (different.length === 0) return undefined;
+  return `only-if-live: the live ${describeDiff(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
+}
+
+interface UrlToProbe {
+  readonly url: string;
+  readonly kind: 'pre' | 'post';
+  readonly method: 'GET' | 'POST';
+  readonly resource: string;
+}
+
+/**
+ * Every URL a plan switches a hook to (clearing one needs no probe), once for each method Twilio
+ * will call it with: an endpoint may answer a GET and refuse a POST.
+ */
+export function urlsToProbe(planned: readonly Planned[]): UrlToProbe[] {
+  const urls = new Map<string, UrlToProbe>();
+  for (const { resource, plan, live } of planned) {
+    // The method Twilio will call the hooks with once the update is in.
+    const method = plan.update.method ?? (live.method?.toUpperCase() === 'GET' ? 'GET' : 'POST');
+    for (const [field, kind] of [
+      ['pre_webhook_url', 'pre'],
+      ['post_webhook_url', 'post'],
+    ] as const) {
+      const url = plan.update[field];
+      if (typeof url !== 'string' || url === '' || urls.has(`${method} ${url}`)) continue;
+      urls.set(`${method} ${url}`, { url, kind, method, resource: describeResource(resource) });
+    }
+  }
+  return [...urls.values()];
+}

@@ -1,0 +1,109 @@
+// What a run found and did: the outputs, the job summary, the drift issue and the pull-request
+// comment are all made from it.
+import type { FieldDiff } from '../engine/plan.js';
+import type { ProbeResult } from '../twilio/probe.js';
+import type { DesiredConfig, Resource, WebhookConfig } from './webhook-config.js';
+
+export type Status = 'in-sync' | 'drifted' | 'updated' | 'skipped' | 'failed';
+
+/** One managed resource: what it was, what was wanted, and what the run did to it. */
+export interface ResourceResult {
+  readonly resource: Resource;
+  /** A service's friendly name, when known. */
+  readonly name: string | undefined;
+  readonly desired: DesiredConfig;
+  readonly previous: WebhookConfig;
+  /** How the live configuration differed from the desired one before this run. */
+  readonly diff: readonly FieldDiff[];
+  /** The configuration after the run, as Twilio last described it; undefined when unknown. */
+  readonly current: WebhookConfig | undefined;
+  readonly status: Status;
+  readonly changed: boolean;
+  /** Set when the step must fail because of this resource: why, in words a person can act on. */
+  readonly failure?: string | undefined;
+  /** Worth saying, but no reason to fail: an answer lost and learned again, a rollback's outcome. */
+  readonly notes?: readonly string[] | undefined;
+}
+
+/** A Conversations service and the level whose hooks fire for its conversations. */
+export interface ServiceLevel {
+  readonly sid: string;
+  readonly name: string;
+  readonly managed: boolean;
+  /** "service" when its own configuration is set (it overrides the account-wide one). */
+  readonly fires: 'service' | 'account';
+  /** Its own configuration, as last seen. */
+  readonly config: WebhookConfig | undefined;
+}
+
+/** The services of the account, when the account-wide configuration is managed. */
+export type ServicesReport =
+  | { readonly listed: true; readonly services: readonly ServiceLevel[] }
+  | { readonly listed: false; readonly problem: string };
+
+export interface RunResult {
+  readonly mode: 'apply' | 'check';
+  readonly accountSid: string;
+  /** The desired-state file, when the run has one. */
+  readonly file: string | undefined;
+  readonly resources: readonly ResourceResult[];
+  readonly services: ServicesReport | undefined;
+  readonly probed: readonly ProbeResult[];
+  /** only-if-live found the live values held by someone else: why nothing was sent. */
+  readonly skipped: string | undefined;
+  /** Failures of the run as a whole (not of one resource): unmanaged services under "fail", a probe. */
+  readonly failures: readonly string[];
+  /** Why the run stopped starting updates (cancelled, or Twilio's concurrency limit), counted. */
+  readonly stopped: string | undefined;
+}
+
+/** A run that stopped before it knew the live configuration: bad input, a refused credential… */
+export interface AbortedRun {
+  readonly mode: string | undefined;
+  readonly failure: string;
+  /** The desired-state file's problems, each shown on its line in the pull request's Files tab. */
+  readonly problems?: readonly FileProblem[] | undefined;
+  /** What became of the plan comment, which says the plan failed. */
+  readonly gitHub?: GitHubOutcomes | undefined;
+}
+
+export interface FileProblem {
+  /** Relative to the workspace, which is the repository's root. */
+  readonly file: string;
+  readonly line: number;
+  readonly column?: number | undefined;
+  readonly message: string;
+}
+
+export interface ExportedRun {
+  readonly file: string;
+  readonly services: number;
+  /** The resources whose exported URLs carry credentials, now in the file in plain text. */
+  readonly withCredentials: readonly string[];
+}
+
+export type GitHubAction = 'opened' | 'updated' | 'reopened' | 'closed' | 'created' | 'none';
+
+/** What became of the drift issue or the pull-request comment. */
+export type GitHubOutcome =
+  | { readonly action: GitHubAction; readonly url: string }
+  | { readonly action: 'failed'; readonly error: string };
+
+export interface GitHubOutcomes {
+  readonly driftIssue: GitHubOutcome | undefined;
+  readonly prComment: GitHubOutcome | undefined;
+}
+
+/** The run's verdict: the worst that happened to any resource. */
+export function verdictOf(result: RunResult): Status {
+  const statuses = result.resources.map((r) => r.status);
+  if (result.stopped !== undefined || result.failures.length > 0 || statuses.includes('failed')) {
+    return 'failed';
+  }
+  for (const status of ['updated', 'drifted', 'skipped'] as const) {
+    if (statuses.includes(status) || (status === 'skipped' && result.skipped !== undefined)) {
+      return status;
+    }
+  }
+  return 'in-sync';
+}
