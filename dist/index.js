@@ -13866,32 +13866,78 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9129:
+/***/ 6143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ accountMismatch)
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   lv: () => (/* binding */ asInput),
+/* harmony export */   oA: () => (/* binding */ parseWholeNumber),
+/* harmony export */   vZ: () => (/* binding */ parseSecondsAsMs),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4645);
-// Whose configuration an answer is: Twilio answers for the account the credential belongs to, so
-// an API key of another account, or an answer that names no account at all, must not pass
-// silently for the account the run was told to manage.
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2020);
 
-/** Why `live` cannot be taken for account `accountSid`'s configuration, if it cannot. */
-function accountMismatch(live, accountSid) {
-    // The spec lets account_sid be null or absent (read as null): such an answer proves nothing.
-    if (live.account_sid === null) {
-        return `Twilio's answer has no account_sid (null or missing): it cannot be tied to the account (account-sid ${accountSid}), so whose configuration it holds is unknown. Nothing was changed.`;
+
+/** An input that cannot be used. Raised before any request is sent. */
+class InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input '${input}' ${problem}`);
+        this.name = 'InputError';
+        this.input = input;
     }
-    if ((0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(live.account_sid) === (0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(accountSid))
-        return undefined;
-    return `Twilio answered for account ${live.account_sid}, not account-sid ${accountSid}: the credentials belong to another account. Nothing was changed.`;
+}
+/** Runs a parser of plain values, naming the input in what it refuses. */
+function asInput(name, parse) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h)
+            throw new InputError(name, error.message);
+        throw error;
+    }
+}
+function parseBoolean(inputs, name) {
+    return parseChoice(inputs, name, ['true', 'false']) === 'true';
+}
+/** One of `choices`, in any case. */
+function parseChoice(inputs, name, choices) {
+    const value = inputs[name].toLowerCase();
+    const choice = choices.find((candidate) => candidate === value);
+    if (choice !== undefined)
+        return choice;
+    const listed = `${choices.slice(0, -1).join(', ')} or ${choices.at(-1) ?? ''}`;
+    throw new InputError(name, `is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(inputs[name])}: must be ${listed}.`);
+}
+/**
+ * Seconds with up to three decimals, converted once to whole milliseconds: every timer gets an
+ * integer, whatever decimal was written (16.1 × 1000 is not 16100 in floating point).
+ */
+function parseSecondsAsMs(inputs, name, range) {
+    const value = inputs[name];
+    const match = /^(\d{1,4})(?:\.(\d{1,3}))?$/.exec(value);
+    const ms = match === null ? Number.NaN : Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0'));
+    if (!(ms >= range.min * 1000 && ms <= range.max * 1000)) {
+        throw new InputError(name, `is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}: must be a number of seconds from ${range.min} to ${range.max}, with at most three decimals.`);
+    }
+    return ms;
+}
+function parseWholeNumber(inputs, name, range) {
+    const value = inputs[name];
+    if (/^\d{1,4}$/.test(value) && Number(value) >= range.min && Number(value) <= range.max) {
+        return Number(value);
+    }
+    throw new InputError(name, `is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}: must be a whole number from ${range.min} to ${range.max}.`);
 }
 
 
 /***/ }),
 
-/***/ 6586:
+/***/ 926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13918,7 +13964,7 @@ async function mapBounded(items, limit, fn) {
 
 /***/ }),
 
-/***/ 7562:
+/***/ 4782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13961,7 +14007,413 @@ const utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
 
 /***/ }),
 
-/***/ 4632:
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage),
+/* harmony export */   h: () => (/* binding */ InvalidValue)
+/* harmony export */ });
+/** A value that cannot be used, described without naming where it came from. */
+class InvalidValue extends Error {
+    constructor(problem) {
+        super(problem);
+        this.name = 'InvalidValue';
+    }
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 2085:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ editDistance),
+/* harmony export */   h: () => (/* binding */ closestMatch)
+/* harmony export */ });
+/** The candidate closest to `word` by edit distance, ignoring case, if it is close enough to help. */
+function closestMatch(word, candidates) {
+    const target = word.toLowerCase();
+    let best;
+    let bestDistance = Math.max(3, Math.floor(target.length / 3)) + 1;
+    for (const candidate of candidates) {
+        const distance = editDistance(target, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+/** Insertions, deletions and substitutions that make `a` into `b`. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+
+/***/ }),
+
+/***/ 2020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   tJ: () => (/* binding */ inert)
+/* harmony export */ });
+// Small wording helpers shared by every message the action writes.
+/** "1 field", "3 fields". */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/**
+ * Text from the network, made safe to embed in one line of our own: control characters (newlines
+ * included, so nothing can start a line of its own and become a runner command) are shown as
+ * escapes, and it is cut to `max` characters. Linear in the length of the text.
+ */
+function oneLine(text, max = 200) {
+    const head = text.length > max ? text.slice(0, max) : text;
+    const escaped = JSON.stringify(head).slice(1, -1);
+    return text.length > max ? `${escaped}…` : escaped;
+}
+/** A quoted value in an error message: escaped, and short enough to read. */
+function quote(value, max = 60) {
+    return `"${oneLine(value, max)}"`;
+}
+/**
+ * For HTML in the job summary, issues and comments. Newlines become entities too: a blank line
+ * inside an HTML block would end it, and what follows would render as Markdown.
+ */
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|`\\[\]\r\n]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * Text from the network (a friendly name, an error message) made inert in Markdown, outside
+ * `<code>`: escaped for HTML, and with a zero-width space after every "@" and "#", so that
+ * `@org/team` pings nobody and `#1` links nowhere (Renovate and Dependabot do the same).
+ */
+function inert(text) {
+    return text
+        .split(/([@#])/)
+        .map((part) => (part === '@' || part === '#' ? `${part}&#8203;` : escapeHtml(part)))
+        .join('');
+}
+
+
+/***/ }),
+
+/***/ 1221:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O4: () => (/* binding */ urlCredentials),
+/* harmony export */   g2: () => (/* binding */ webhookUrlProblem),
+/* harmony export */   jr: () => (/* binding */ showUrl),
+/* harmony export */   mz: () => (/* binding */ urlSecret),
+/* harmony export */   n$: () => (/* binding */ showUrlsIn),
+/* harmony export */   sl: () => (/* binding */ withoutUserInfo),
+/* harmony export */   vl: () => (/* binding */ showUrlsInBody)
+/* harmony export */ });
+// What a webhook URL must look like, and where its credentials are. One parser of URL
+// credentials serves validation and masking alike, so the two can never disagree.
+/**
+ * Why `value` is not an absolute http(s) URL written in full (`scheme://host…`), or undefined.
+ * Stricter than WHATWG URL parsing, which also takes `http:example.com` or `https:\\example.com`
+ * and rewrites them: Twilio signs each request with the configured URL, byte for byte.
+ */
+function webhookUrlProblem(value) {
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+    if (/[\s\u0000-\u001f\u007f]/.test(value))
+        return 'it contains whitespace or control characters';
+    if (value.includes('\\'))
+        return 'it contains a backslash';
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+    if (scheme === undefined)
+        return 'it is not an absolute URL';
+    if (scheme !== 'https' && scheme !== 'http')
+        return `its scheme is ${scheme}, not http or https`;
+    if (!/^https?:\/\/[^/?#]/i.test(value))
+        return `it does not start with ${scheme}:// and a host`;
+    if (authority(value).split('@').length > 2) {
+        return 'its user info holds a raw "@": write it as %40';
+    }
+    if (!URL.canParse(value) || new URL(value).hostname === '')
+        return 'it has no valid host';
+    return undefined;
+}
+/**
+ * The credentials in a URL's user info, as written. Like WHATWG URL parsing, the user info runs
+ * to the last "@" before the host.
+ */
+function urlCredentials(url) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
+        return undefined;
+    const written = authority(url);
+    const at = written.lastIndexOf('@');
+    if (at <= 0)
+        return undefined;
+    const userInfo = written.slice(0, at);
+    const colon = userInfo.indexOf(':');
+    const user = colon === -1 ? userInfo : userInfo.slice(0, colon);
+    const password = colon === -1 ? '' : userInfo.slice(colon + 1);
+    const secret = colon === -1 ? userInfo : password;
+    return secret === '' ? undefined : { user, password, secret };
+}
+/** The secret of a URL's user info (see urlCredentials), if it has one. */
+function urlSecret(url) {
+    return urlCredentials(url)?.secret;
+}
+const AUTHORITY_END = new Set(['/', '?', '#', '\\']);
+function authority(url) {
+    const start = url.indexOf('//') + 2;
+    let end = start;
+    while (end < url.length && !AUTHORITY_END.has(url.charAt(end)))
+        end++;
+    return url.slice(start, end);
+}
+/**
+ * A URL as a person reads it, everywhere the action writes one: its user info and the values of
+ * its query shown as `***`, the keys kept (`https://***@host/path?token=***`). The host and path
+ * stay readable, and a password or bypass token is never printed, however short. Works on the
+ * text as written, so a malformed value (`https:/user:pw@host`, `http:user:pw@host`) that no URL
+ * parser reads is shown safely too; the fragment is kept, as Twilio never receives it.
+ */
+function showUrl(value) {
+    return rewritten(value, showQuery);
+}
+/**
+ * The URL for outputs, which later steps read: its user info as `***`, its query kept (a step may
+ * need the URL it configured, bypass token and all; only a credential is taken out).
+ */
+function withoutUserInfo(value) {
+    return rewritten(value, (query) => query);
+}
+function rewritten(value, query) {
+    const prefix = /^(?:[a-z][a-z0-9+.-]*:)?[/\\]*/i.exec(value)?.[0] ?? '';
+    const rest = value.slice(prefix.length);
+    const fragmentAt = rest.indexOf('#');
+    const beforeFragment = fragmentAt === -1 ? rest : rest.slice(0, fragmentAt);
+    const fragment = fragmentAt === -1 ? '' : rest.slice(fragmentAt);
+    const queryAt = beforeFragment.indexOf('?');
+    const path = queryAt === -1 ? beforeFragment : beforeFragment.slice(0, queryAt);
+    const search = queryAt === -1 ? '' : `?${query(beforeFragment.slice(queryAt + 1))}`;
+    const slash = path.indexOf('/');
+    const at = path.lastIndexOf('@', slash === -1 ? path.length : slash);
+    return `${prefix}${at === -1 ? path : `***${path.slice(at)}`}${search}${fragment}`;
+}
+/** Each `key=value` as `key=***`; an item without `=` may itself be a token, so it is `***`. */
+function showQuery(query) {
+    return query
+        .split('&')
+        .map((item) => {
+        if (item === '')
+            return item;
+        const equals = item.indexOf('=');
+        if (equals === -1)
+            return REDACTED;
+        return equals === item.length - 1 ? item : `${item.slice(0, equals + 1)}${REDACTED}`;
+    })
+        .join('&');
+}
+const REDACTED = '***';
+/**
+ * Text from the network (an error message, a page an endpoint answered) with every absolute URL
+ * shown as showUrl shows it, and the values of any other query in it (a path an error page
+ * echoes: `Cannot POST /twilio?token=…`) as `***`.
+ */
+function showUrlsIn(text) {
+    // Showing a query again changes nothing, so the second pass may see the first one's URLs.
+    return text
+        .replace(/[a-z][a-z0-9+.-]*:(?:\/\/|\\\/\\\/)[^\s"'<>`]*/gi, (url) => showUrl(url))
+        .replace(/\?([^\s"'<>`#]+)/g, (_match, query) => `?${showQuery(query)}`);
+}
+/**
+ * A body from the network for the log: JSON (Twilio's answers) with every string that is a URL
+ * shown by showUrl, whatever characters its password holds; any other text by showUrlsIn.
+ */
+function showUrlsInBody(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return showUrlsIn(text);
+    }
+    return JSON.stringify(json, (_key, value) => typeof value !== 'string'
+        ? value
+        : /^[a-z][a-z0-9+.-]*:\/\//i.test(value)
+            ? showUrl(value)
+            : showUrlsIn(value));
+}
+
+
+/***/ }),
+
+/***/ 955:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UD: () => (/* binding */ compare),
+/* harmony export */   XA: () => (/* binding */ planChanges),
+/* harmony export */   l7: () => (/* binding */ describeDiff)
+/* harmony export */ });
+/* harmony import */ var _model_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3576);
+/* harmony import */ var _model_show_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5408);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
+/* harmony import */ var _model_webhook_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9307);
+
+
+
+
+function planChanges(desired, live) {
+    const diff = compare(desired, live);
+    const update = Object.fromEntries(diff.map(({ field }) => [field, desired[field]]));
+    return {
+        diff,
+        update,
+        warnings: [...unknownEventWarnings(desired), ...hookWarnings(desired, live)],
+    };
+}
+/** The managed fields whose value in `config` is not the desired one. */
+function compare(desired, config) {
+    return _model_webhook_config_js__WEBPACK_IMPORTED_MODULE_2__/* .FIELDS */ .cJ.filter((field) => field in desired).flatMap((field) => {
+        const wanted = desired[field] ?? null;
+        const actual = liveValue(config, field);
+        return matches(field, wanted, actual) ? [] : [{ field, actual, desired: wanted }];
+    });
+}
+function liveValue(config, field) {
+    return config[field] ?? null;
+}
+function matches(field, desired, actual) {
+    switch (field) {
+        case 'filters':
+            return sameSet(asList(desired), asList(actual));
+        case 'method':
+            return desired?.toString().toUpperCase() === actual?.toString().toUpperCase();
+        case 'pre_webhook_url':
+        case 'post_webhook_url':
+            // Twilio signs requests with the exact URL, so any byte of difference matters; an empty
+            // string and null both mean "no URL".
+            return (desired || null) === (actual || null);
+        case 'target':
+            return desired === actual;
+    }
+}
+function asList(value) {
+    if (value === null)
+        return [];
+    return typeof value === 'string' ? [value] : value;
+}
+function sameSet(a, b) {
+    const left = new Set(a);
+    const right = new Set(b);
+    return left.size === right.size && [...left].every((item) => right.has(item));
+}
+/**
+ * Each desired event this action does not know, once: events.ts let it through as a name Twilio
+ * may have added since, which the action cannot vouch for, so a person should hear of it.
+ */
+function unknownEventWarnings(desired) {
+    const unknown = new Set((desired.filters ?? []).filter((name) => !_model_events_js__WEBPACK_IMPORTED_MODULE_0__/* .ALL_EVENTS */ .CQ.includes(name)));
+    return [...unknown].map((name) => `The filters have ${name}, which is not one of the ${_model_events_js__WEBPACK_IMPORTED_MODULE_0__/* .ALL_EVENTS */ .CQ.length} Conversations events this action knows: it is sent to Twilio as it is, and Twilio is the authority on whether it is an event. Whether it is a pre- or a post-event is unknown here, so nothing checks that a URL will receive it.`);
+}
+/**
+ * Events that will be subscribed to with no URL to deliver them to. An unknown event is neither
+ * pre nor post here: its warning above says so.
+ */
+function hookWarnings(desired, live) {
+    const filters = desired.filters ?? live.filters ?? [];
+    const preUrl = desired.pre_webhook_url === undefined ? live.pre_webhook_url : desired.pre_webhook_url;
+    const postUrl = desired.post_webhook_url === undefined ? live.post_webhook_url : desired.post_webhook_url;
+    const warnings = [];
+    const pre = filters.filter(_model_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isPreEvent */ .OL);
+    if (pre.length > 0 && !preUrl) {
+        warnings.push(`Pre-event filters (${pre.join(', ')}) are wanted but no pre-webhook-url will be configured: Twilio has nowhere to send them.`);
+    }
+    const post = filters.filter(_model_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isPostEvent */ .dQ);
+    if (post.length > 0 && !postUrl) {
+        warnings.push(`Post-event filters (${post.join(', ')}) are wanted but no post-webhook-url will be configured: Twilio has nowhere to send them.`);
+    }
+    return warnings;
+}
+/** "configuration differs in 2 fields: method is …; filters is …" */
+function describeDiff(diff) {
+    const fields = diff.map(({ field, actual, desired }) => `${field} is ${JSON.stringify((0,_model_show_js__WEBPACK_IMPORTED_MODULE_1__/* .shownValue */ .JJ)(field, actual))} (desired ${JSON.stringify((0,_model_show_js__WEBPACK_IMPORTED_MODULE_1__/* .shownValue */ .JJ)(field, desired))})`);
+    return `configuration differs in ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(diff.length, 'field')}: ${fields.join('; ')}`;
+}
+
+
+/***/ }),
+
+/***/ 9556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bg: () => (/* binding */ commitUrl),
+/* harmony export */   Vp: () => (/* binding */ runUrl),
+/* harmony export */   _B: () => (/* binding */ gitHubRunFromEnv)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+// Where the workflow runs, from the runner's GITHUB_* variables and event file.
+
+function gitHubRunFromEnv(env) {
+    return {
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        repository: env.GITHUB_REPOSITORY ?? '',
+        runId: env.GITHUB_RUN_ID ?? '',
+        workflow: env.GITHUB_WORKFLOW ?? 'workflow',
+        ...pullRequestOf(env),
+    };
+}
+function runUrl(run) {
+    return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
+}
+function commitUrl(run, sha) {
+    return `${run.serverUrl}/${run.repository}/commit/${sha}`;
+}
+const NO_PULL_REQUEST = { pullRequest: undefined, headSha: undefined };
+function pullRequestOf(env) {
+    const event = env.GITHUB_EVENT_NAME;
+    if ((event !== 'pull_request' && event !== 'pull_request_target') || !env.GITHUB_EVENT_PATH) {
+        return NO_PULL_REQUEST;
+    }
+    try {
+        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const number = payload.pull_request?.number;
+        if (typeof number !== 'number' || !Number.isInteger(number))
+            return NO_PULL_REQUEST;
+        const sha = payload.pull_request?.head?.sha;
+        // SHA-1, or SHA-256 in a repository that uses it: anything else is not shown as a commit.
+        const valid = typeof sha === 'string' && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha);
+        return { pullRequest: number, headSha: valid ? sha : undefined };
+    }
+    catch {
+        return NO_PULL_REQUEST;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14030,260 +14482,6 @@ function unlessAborted(promise, signal) {
 
 /***/ }),
 
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   h6: () => (/* binding */ InvalidValue)
-/* harmony export */ });
-/** A value that cannot be used, described without naming where it came from. */
-class InvalidValue extends Error {
-    constructor(problem) {
-        super(problem);
-        this.name = 'InvalidValue';
-    }
-}
-/** An input that cannot be used. Raised before any request is sent. */
-class InputError extends Error {
-    input;
-    constructor(input, problem) {
-        super(`Input '${input}' ${problem}`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-
-/***/ }),
-
-/***/ 5694:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CQ: () => (/* binding */ ALL_EVENTS),
-/* harmony export */   HE: () => (/* binding */ parseFilters),
-/* harmony export */   OL: () => (/* binding */ isPreEvent),
-/* harmony export */   dQ: () => (/* binding */ isPostEvent),
-/* harmony export */   uJ: () => (/* binding */ CLEAR)
-/* harmony export */ });
-/* unused harmony exports PRE_EVENTS, POST_EVENTS, ACCOUNT_ONLY_EVENTS, SERVICE_EVENTS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2969);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
-// Conversations webhook event names, from Twilio's OpenAPI description
-// (twilio/twilio-oai, spec/json/twilio_conversations_v1.json, Apache-2.0) and Twilio's webhook docs.
-// Present tense is a pre-event hook (Twilio waits for the answer before acting); past tense is a
-// post-event hook (sent after the fact). The list is what this action knows, not what Twilio has:
-// a well-formed name far from all of these may be an event Twilio added since (its spec's own
-// example uses onMessageSend), and passes with a warning (plan.ts); Twilio is the authority on it.
-
-
-
-const PRE_EVENTS = [
-    'onMessageAdd',
-    'onMessageUpdate',
-    'onMessageRemove',
-    'onConversationAdd',
-    'onConversationUpdate',
-    'onConversationRemove',
-    'onParticipantAdd',
-    'onParticipantUpdate',
-    'onParticipantRemove',
-    'onUserUpdate',
-];
-const POST_EVENTS = [
-    'onMessageAdded',
-    'onMessageUpdated',
-    'onMessageRemoved',
-    'onConversationAdded',
-    'onConversationUpdated',
-    'onConversationRemoved',
-    'onConversationStateUpdated',
-    'onParticipantAdded',
-    'onParticipantUpdated',
-    'onParticipantRemoved',
-    'onDeliveryUpdated',
-    'onUserAdded',
-    'onUserUpdated',
-];
-/** The per-service resource does not accept user events: users belong to the account. */
-const ACCOUNT_ONLY_EVENTS = new Set([
-    'onUserAdded',
-    'onUserUpdate',
-    'onUserUpdated',
-]);
-const PRE = new Set(PRE_EVENTS);
-const POST = new Set(POST_EVENTS);
-const ALL_EVENTS = [...PRE_EVENTS, ...POST_EVENTS];
-function isPreEvent(name) {
-    return PRE.has(name);
-}
-function isPostEvent(name) {
-    return POST.has(name);
-}
-/** The events the per-service resource accepts: all but the user events. */
-const SERVICE_EVENTS = ALL_EVENTS.filter((name) => !ACCOUNT_ONLY_EVENTS.has(name));
-/** The shape of Twilio's event names: "on", then words that each start upper case. */
-const EVENT_NAME = /^on[A-Z][A-Za-z]+$/;
-/**
- * How many edits (ignoring case) make a name a typo of a known one rather than a new event: one
- * or two catch a slip or a tense (onDeliveryUpdate), while onMessageSend, three from
- * onMessageAdd, is a name of its own.
- */
-const TYPO_EDITS = 2;
-/**
- * A well-formed name that is not a typo of a known event: Twilio may have added it since this
- * list was written. Its kind (pre or post) is unknown: a name like onMessageRead reads as both
- * tenses, so none is guessed from it.
- */
-function mayBeNewEvent(name) {
-    const lower = name.toLowerCase();
-    return (EVENT_NAME.test(name) &&
-        ALL_EVENTS.every((known) => (0,_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .editDistance */ .Y)(lower, known.toLowerCase()) > TYPO_EDITS));
-}
-/** What clears a URL or the filter list. */
-const CLEAR = 'none';
-/**
- * Event names separated by commas or new lines, without blanks or duplicates; "none" alone is
- * the empty list. The names the resource accepts pass, and so does a well-formed name that is no
- * typo of a known event; a known event the resource does not accept, or a typo, is refused.
- */
-function parseFilters(value, resource) {
-    const names = [
-        ...new Set(value
-            .split(/[,\n\r]/)
-            .map((name) => name.trim())
-            .filter((name) => name !== '')),
-    ];
-    if (names.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(value)}, which holds no event name: list event names separated by commas or new lines, or "${CLEAR}" to clear the list.`);
-    }
-    if (names.some((name) => name.toLowerCase() === CLEAR)) {
-        if (names.length > 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`mixes "${CLEAR}" with event names: "${CLEAR}" clears the list and must stand alone.`);
-        }
-        return [];
-    }
-    const accepted = resource === 'account' ? ALL_EVENTS : SERVICE_EVENTS;
-    for (const name of names) {
-        if (accepted.includes(name))
-            continue;
-        if (ALL_EVENTS.includes(name)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`has ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}, which the per-service configuration does not accept (user events belong to the account-wide one). Valid here: ${accepted.join(', ')}.`);
-        }
-        if (mayBeNewEvent(name))
-            continue;
-        const suggestion = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .closestMatch */ .h)(name, accepted);
-        const hint = suggestion === undefined ? '' : ` Did you mean ${suggestion}?`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`has ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}, which is not a Conversations event.${hint} Valid: ${accepted.join(', ')}.`);
-    }
-    return names;
-}
-
-
-/***/ }),
-
-/***/ 8118:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $x: () => (/* binding */ parseMethod),
-/* harmony export */   _b: () => (/* binding */ parseWebhookUrl),
-/* harmony export */   hu: () => (/* binding */ parseTarget)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5694);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8992);
-/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5769);
-// The managed fields' values as a person writes them (in an input or in the desired-state file),
-// checked and turned into the wire's values. Errors say what is wrong, not where it was written.
-
-
-
-
-function parseMethod(value) {
-    const upper = value.toUpperCase();
-    if (upper === 'GET' || upper === 'POST')
-        return upper;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}: must be GET or POST.`);
-}
-function parseTarget(value) {
-    const lower = value.toLowerCase();
-    if (lower === 'webhook' || lower === 'flex')
-        return lower;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}: must be webhook or flex.`);
-}
-/** A webhook URL kept exactly as written (Twilio signs each request with it), or null to clear. */
-function parseWebhookUrl(value) {
-    if (value.toLowerCase() === _events_js__WEBPACK_IMPORTED_MODULE_1__/* .CLEAR */ .uJ)
-        return null;
-    const problem = (0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .webhookUrlProblem */ .g2)(value);
-    if (problem !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)((0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .showUrl */ .jr)(value))}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${_events_js__WEBPACK_IMPORTED_MODULE_1__/* .CLEAR */ .uJ}" to clear it.`);
-    }
-    return value;
-}
-
-
-/***/ }),
-
-/***/ 8886:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bg: () => (/* binding */ commitUrl),
-/* harmony export */   Vp: () => (/* binding */ runUrl),
-/* harmony export */   _B: () => (/* binding */ gitHubRunFromEnv)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-// Where the workflow runs, from the runner's GITHUB_* variables and event file.
-
-function gitHubRunFromEnv(env) {
-    return {
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-        repository: env.GITHUB_REPOSITORY ?? '',
-        runId: env.GITHUB_RUN_ID ?? '',
-        workflow: env.GITHUB_WORKFLOW ?? 'workflow',
-        ...pullRequestOf(env),
-    };
-}
-function runUrl(run) {
-    return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
-}
-function commitUrl(run, sha) {
-    return `${run.serverUrl}/${run.repository}/commit/${sha}`;
-}
-const NO_PULL_REQUEST = { pullRequest: undefined, headSha: undefined };
-function pullRequestOf(env) {
-    const event = env.GITHUB_EVENT_NAME;
-    if ((event !== 'pull_request' && event !== 'pull_request_target') || !env.GITHUB_EVENT_PATH) {
-        return NO_PULL_REQUEST;
-    }
-    try {
-        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const number = payload.pull_request?.number;
-        if (typeof number !== 'number' || !Number.isInteger(number))
-            return NO_PULL_REQUEST;
-        const sha = payload.pull_request?.head?.sha;
-        // SHA-1, or SHA-256 in a repository that uses it: anything else is not shown as a commit.
-        const valid = typeof sha === 'string' && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha);
-        return { pullRequest: number, headSha: valid ? sha : undefined };
-    }
-    catch {
-        return NO_PULL_REQUEST;
-    }
-}
-
-
-/***/ }),
-
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -14291,8 +14489,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6215);
-/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4632);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9549);
+/* harmony import */ var _http_cancellation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6437);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2639);
 // The runner cancels a step (or ends it at timeout-minutes) with SIGINT, then SIGTERM about 7.5 s
 // later. The first signal cancels the run, which starts no new update, gives those in flight
 // CANCEL_GRACE_MS, and still writes its outputs and summary; a second one ends the process at once.
@@ -14304,7 +14502,7 @@ const cancel = new AbortController();
 const onSignal = (signal) => {
     if (cancel.signal.aborted)
         process.exit(128 + node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[signal]);
-    (0,_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`Received ${signal}: no new update starts, and updates in flight have ${_cancellation_js__WEBPACK_IMPORTED_MODULE_2__/* .CANCEL_GRACE_MS */ .RI / 1000} s to finish before the run reports what it did. A second signal ends the step at once.`);
+    (0,_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`Received ${signal}: no new update starts, and updates in flight have ${_http_cancellation_js__WEBPACK_IMPORTED_MODULE_2__/* .CANCEL_GRACE_MS */ .RI / 1000} s to finish before the run reports what it did. A second signal ends the step at once.`);
     cancel.abort(signal);
 };
 process.on('SIGINT', onSignal);
@@ -14319,7 +14517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9549:
+/***/ 2639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14328,13 +14526,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/cancellation.ts
-var cancellation = __nccwpck_require__(4632);
-;// CONCATENATED MODULE: ./src/retry.ts
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/http/cancellation.ts
+var cancellation = __nccwpck_require__(6437);
+;// CONCATENATED MODULE: ./src/http/retry.ts
 // A small generic retry loop, in the manner of actions/checkout's retry-helper: the caller says
-// which errors are worth another attempt, and how long to wait before it (src/backoff.ts), and
+// which errors are worth another attempt, and how long to wait before it (src/http/backoff.ts), and
 // may stop the retries with a signal.
 
 /** The last error of an operation that failed every attempt it was allowed. */
@@ -14369,11 +14567,11 @@ async function withRetries(operation, policy, clock, onRetry) {
     }
 }
 
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-// EXTERNAL MODULE: ./src/urls.ts
-var urls = __nccwpck_require__(5769);
-;// CONCATENATED MODULE: ./src/twilio-errors.ts
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: ./src/core/urls.ts
+var urls = __nccwpck_require__(1221);
+;// CONCATENATED MODULE: ./src/twilio/errors.ts
 // How a request to Twilio can fail, as data: the client raises these, and the layer that knows the
 // action's inputs turns them into advice. Nothing here names an input.
 
@@ -14443,14 +14641,14 @@ function describeErrorBody(text, contentType) {
         const title = htmlTitle(text);
         return {
             code: undefined,
-            description: `an HTML page instead of Twilio's JSON, probably from a proxy${title === undefined ? '' : ` ("${(0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(title), 100)}")`}.`,
+            description: `an HTML page instead of Twilio's JSON, probably from a proxy${title === undefined ? '' : ` ("${(0,core_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(title), 100)}")`}.`,
         };
     }
     return {
         code: undefined,
         description: text.trim() === ''
             ? 'an empty body.'
-            : `a body that is not Twilio's error JSON: "${(0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(text.trim().slice(0, 4_096)), 120)}"`,
+            : `a body that is not Twilio's error JSON: "${(0,core_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(text.trim().slice(0, 4_096)), 120)}"`,
     };
 }
 /** The text of the first <title> element, found with indexOf so a crafted page cannot stall it. */
@@ -14480,10 +14678,10 @@ function show(value, fallback) {
     if (value === undefined || value === null)
         return fallback;
     // Twilio's message may echo what was sent: its URLs are shown as everywhere else.
-    return (0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(typeof value === 'string' ? value : JSON.stringify(value)), 300);
+    return (0,core_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(typeof value === 'string' ? value : JSON.stringify(value)), 300);
 }
 
-;// CONCATENATED MODULE: ./src/advice.ts
+;// CONCATENATED MODULE: ./src/config/advice.ts
 // Errors from the Twilio client, phrased for a person: what happened, and which input to look at.
 // The client knows nothing of inputs; this is where they are named.
 
@@ -14493,7 +14691,7 @@ function explainError(error, settings) {
     if (error instanceof RetriesExhausted) {
         return `Gave up after ${error.attempts} attempts (${error.attempts - 1} retries, max-retries). Last error: ${explainError(error.cause, settings)}`;
     }
-    const message = (0,errors/* errorMessage */.gJ)(error);
+    const message = (0,errors/* errorMessage */.g)(error);
     const hint = advice(error, settings);
     return hint === '' || /[.!?]$/.test(message) ? `${message}${hint}` : `${message}.${hint}`;
 }
@@ -14528,14 +14726,14 @@ function advice(error, settings) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/clock.ts
+;// CONCATENATED MODULE: ./src/core/clock.ts
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: () => Math.random(),
 };
 
-;// CONCATENATED MODULE: ./src/contract.ts
+;// CONCATENATED MODULE: ./src/config/contract.ts
 // The names action.yml declares. test/contract.test.ts keeps these lists equal to action.yml,
 // so code that reads an input or sets an output can only name something the contract has.
 const INPUTS = [
@@ -14591,13 +14789,13 @@ const OUTPUTS = (/* unused pure expression or super */ null && ([
     'skipped',
 ]));
 
-// EXTERNAL MODULE: ./src/bounded.ts
-var bounded = __nccwpck_require__(6586);
-// EXTERNAL MODULE: ./src/plan.ts
-var src_plan = __nccwpck_require__(2464);
-// EXTERNAL MODULE: ./src/webhook-config.ts
-var webhook_config = __nccwpck_require__(4645);
-;// CONCATENATED MODULE: ./src/guards.ts
+// EXTERNAL MODULE: ./src/core/bounded.ts
+var bounded = __nccwpck_require__(926);
+// EXTERNAL MODULE: ./src/engine/plan.ts
+var engine_plan = __nccwpck_require__(955);
+// EXTERNAL MODULE: ./src/model/webhook-config.ts
+var webhook_config = __nccwpck_require__(9307);
+;// CONCATENATED MODULE: ./src/engine/guards.ts
 // Pure checks a deploy makes before it writes anything: the Flex guard, only-if-live, and which
 // new URLs must be probed first.
 
@@ -14618,10 +14816,10 @@ function targetGuard(planned, allowed) {
 }
 /** Who holds the fields now, when the live values are not the ones only-if-live expects. */
 function heldBySomeoneElse(expected, live) {
-    const different = (0,src_plan/* compare */.UD)(expected, live);
+    const different = (0,engine_plan/* compare */.UD)(expected, live);
     if (different.length === 0)
         return undefined;
-    return `only-if-live: the live ${(0,src_plan/* describeDiff */.l7)(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
+    return `only-if-live: the live ${(0,engine_plan/* describeDiff */.l7)(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
 }
 /**
  * Every URL a plan switches a hook to (clearing one needs no probe), once for each method Twilio
@@ -14645,11 +14843,11 @@ function urlsToProbe(planned) {
     return [...urls.values()];
 }
 
-;// CONCATENATED MODULE: ./src/overload.ts
+;// CONCATENATED MODULE: ./src/twilio/overload.ts
 // Twilio's 429 (error 20429) says the account has too many requests in flight, a limit it shares
 // with the account's production traffic. Retrying worker by worker keeps the account at its limit,
 // so an overload pauses every request of the client (PoolPause), and a run whose retries are spent
-// on it starts no new update (src/deploy.ts): a re-run converges, partial changes spread over an
+// on it starts no new update (src/engine/deploy.ts): a re-run converges, partial changes spread over an
 // overloaded account do not.
 
 
@@ -14704,7 +14902,7 @@ class PoolPause {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/backoff.ts
+;// CONCATENATED MODULE: ./src/http/backoff.ts
 // How long to wait before the next attempt. Pure, so the policy is tested without waiting.
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
@@ -14735,7 +14933,7 @@ function parseRetryAfter(value, now) {
     return Math.max(0, date - now);
 }
 
-;// CONCATENATED MODULE: ./src/twilio-signature.ts
+;// CONCATENATED MODULE: ./src/twilio/signature.ts
 // The X-Twilio-Signature header, computed as Twilio computes it for the webhook requests it sends.
 //
 // Twilio's rule (its "Webhooks security" page, as summed up in the project's reference notes):
@@ -14790,7 +14988,7 @@ var api = __nccwpck_require__(6615);
 // EXTERNAL MODULE: ./node_modules/undici/lib/global.js
 var global = __nccwpck_require__(2581);
 var global_default = /*#__PURE__*/__nccwpck_require__.n(global);
-;// CONCATENATED MODULE: ./src/undici.ts
+;// CONCATENATED MODULE: ./src/http/undici.ts
 // @ts-expect-error -- undici publishes types for its index only; they are applied below.
 
 // @ts-expect-error -- as above
@@ -14851,7 +15049,7 @@ const request = ((url, options) => {
     });
 });
 
-;// CONCATENATED MODULE: ./src/probe.ts
+;// CONCATENATED MODULE: ./src/twilio/probe.ts
 // Before the action points a webhook at a new URL (a preview, say), it sends that URL a probe: a
 // request that looks like Twilio's to the endpoint, but is no Conversations event, so that no
 // handler acts on it. Previews come up late, so the probe tries again, with backoff, until its
@@ -14862,14 +15060,14 @@ const request = ((url, options) => {
 //   its fragment (HTTP never sends one). The URL's query parameters are kept, and signed: a
 //   deployment-protection bypass token in the configured URL reaches the endpoint, from the probe
 //   as from Twilio.
-// - Four parameters: EventType=onWebhookProbe, which is not a Conversations event (src/events.ts
+// - Four parameters: EventType=onWebhookProbe, which is not a Conversations event (src/model/events.ts
 //   ALL_EVENTS lists them all, and none is this); AccountSid=<the account's SID>;
 //   Source=twilio-conversations-webhooks-action; ProbeId=<a random UUID, the same on every attempt
 //   of one probe>. No ConversationSid, ChatServiceSid or anything else a handler could act on. A
 //   POST sends them as its body, `Content-Type: application/x-www-form-urlencoded`; a GET sends no
 //   body and appends them to the URL's query, after the URL's own parameters.
 // - `X-Twilio-Signature` when the action has the Auth Token, computed as Twilio does
-//   (src/twilio-signature.ts) over the URL as sent (so with a GET's parameters, and without the
+//   (src/twilio/signature.ts) over the URL as sent (so with a GET's parameters, and without the
 //   fragment: a secondary Twilio source says a fragment is not signed, which Twilio's reference
 //   does not confirm) and a POST's parameters. An API key's secret cannot sign (Twilio signs with
 //   the Auth Token only), so with an API key there is no signature header at all.
@@ -14934,7 +15132,7 @@ async function probe(target, options) {
         throw new RangeError('A probe needs a timeoutMs of 0 or more and a positive answerWithinMs.');
     }
     const outgoing = probeRequest(target, options);
-    const what = `Probe of the ${KIND_NAMES[target.kind]} at ${(0,src_text/* oneLine */.TN)((0,urls/* showUrl */.jr)(target.url), 200)}`;
+    const what = `Probe of the ${KIND_NAMES[target.kind]} at ${(0,core_text/* oneLine */.TN)((0,urls/* showUrl */.jr)(target.url), 200)}`;
     const started = clock.now();
     const deadline = started + options.timeoutMs;
     for (let attempt = 1;; attempt++) {
@@ -14985,7 +15183,7 @@ const KIND_NAMES = {
 /** Built once, so that every attempt of a probe sends the same request. */
 function probeRequest(target, options) {
     if (!/^https?:\/\//i.test(target.url) || !URL.canParse(target.url)) {
-        throw new RangeError(`A probe needs an absolute http(s) URL, not ${(0,src_text/* oneLine */.TN)((0,urls/* showUrl */.jr)(target.url), 200)}.`);
+        throw new RangeError(`A probe needs an absolute http(s) URL, not ${(0,core_text/* oneLine */.TN)((0,urls/* showUrl */.jr)(target.url), 200)}.`);
     }
     const base = target.url.split('#', 1)[0] ?? target.url;
     const params = {
@@ -15139,8 +15337,8 @@ function refusal(outgoing) {
 }
 function redirectTarget(location, base) {
     return URL.canParse(location, base)
-        ? (0,src_text/* oneLine */.TN)((0,urls/* showUrl */.jr)(new URL(location, base).href), 200)
-        : `"${(0,src_text/* oneLine */.TN)(location, 100)}"`;
+        ? (0,core_text/* oneLine */.TN)((0,urls/* showUrl */.jr)(new URL(location, base).href), 200)
+        : `"${(0,core_text/* oneLine */.TN)(location, 100)}"`;
 }
 /** What an answer's body says, in a line: an HTML page's title, or the start of the text. */
 function excerpt(head) {
@@ -15149,8 +15347,8 @@ function excerpt(head) {
         return '';
     const title = htmlTitle(text);
     return title === undefined
-        ? ` It said: "${(0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(text), 120)}"`
-        : ` It sent an HTML page titled "${(0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(title), 100)}".`;
+        ? ` It said: "${(0,core_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(text), 120)}"`
+        : ` It sent an HTML page titled "${(0,core_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(title), 100)}".`;
 }
 const TLS_CODE = /^(?:ERR_SSL_|ERR_TLS_|EPROTO$)|CERT|^UNABLE_TO_|^SELF_SIGNED|^DEPTH_ZERO/;
 function networkProblem(error) {
@@ -15174,13 +15372,13 @@ function networkProblem(error) {
     if (code !== undefined && TLS_CODE.test(code)) {
         return `The TLS handshake failed (${code}): the certificate is not trusted, or the server does not speak https.`;
     }
-    return `The connection failed: ${(0,src_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(`${detail}${code === undefined ? '' : ` (${code})`}`), 200)}.`;
+    return `The connection failed: ${(0,core_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(`${detail}${code === undefined ? '' : ` (${code})`}`), 200)}.`;
 }
 function seconds(ms) {
     return String(Math.round(ms / 10) / 100);
 }
 
-;// CONCATENATED MODULE: ./src/proxy.ts
+;// CONCATENATED MODULE: ./src/http/proxy.ts
 // Which proxy a request goes through, for Twilio's calls and GitHub's alike.
 /**
  * The proxy for `target`, decided as the GitHub toolkit decides it (@actions/http-client): the
@@ -15212,7 +15410,7 @@ function proxyFor(target, env) {
     return /^https?:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
 }
 
-;// CONCATENATED MODULE: ./src/reconcile.ts
+;// CONCATENATED MODULE: ./src/engine/reconcile.ts
 // From a plan to a resource's result: in check mode nothing is sent; in apply mode one update
 // with only the differing fields, whose answer is verified field by field. When the answer is
 // lost, the resource is fetched again to learn what is true, rather than guessing; when what
@@ -15229,7 +15427,7 @@ function withoutUpdate(context, live, plan) {
         status: drifted ? 'drifted' : 'in-sync',
         changed: false,
         failure: drifted && context.failOnDrift
-            ? `The live ${(0,src_plan/* describeDiff */.l7)(plan.diff)}. Run in apply mode to fix it, or change the desired values.`
+            ? `The live ${(0,engine_plan/* describeDiff */.l7)(plan.diff)}. Run in apply mode to fix it, or change the desired values.`
             : undefined,
     };
 }
@@ -15272,10 +15470,10 @@ async function applyPlan(access, context, live, plan, explain) {
         let lost;
         try {
             const answer = await access.update(restore);
-            const still = (0,src_plan/* compare */.UD)(restore, answer);
+            const still = (0,engine_plan/* compare */.UD)(restore, answer);
             return fail(answer, still.length === 0
                 ? `${why} Rolled back: ${fields} restored to the values from before this run, and verified.`
-                : `${why} The rollback of ${fields} did not verify either: ${(0,src_plan/* describeDiff */.l7)(still)}. Fix it by hand.`);
+                : `${why} The rollback of ${fields} did not verify either: ${(0,engine_plan/* describeDiff */.l7)(still)}. Fix it by hand.`);
         }
         catch (error) {
             if (definitelyNotApplied(error)) {
@@ -15290,10 +15488,10 @@ async function applyPlan(access, context, live, plan, explain) {
         catch (error) {
             return fail(undefined, `${why} The rollback's answer was lost (${lost}) and fetching the configuration again failed too (${explain(error)}): whether Twilio applied the rollback of ${fields} is unknown. Check the configuration by hand.`);
         }
-        const still = (0,src_plan/* compare */.UD)(restore, now);
+        const still = (0,engine_plan/* compare */.UD)(restore, now);
         return fail(now, still.length === 0
             ? `${why} Rolled back: ${fields} restored to the values from before this run; the rollback's answer was lost (${lost}), and fetching the configuration again shows it applied.`
-            : `${why} The rollback's answer was lost (${lost}), and the configuration fetched again does not match the values from before this run: ${(0,src_plan/* describeDiff */.l7)(still)}. Fix it by hand.`);
+            : `${why} The rollback's answer was lost (${lost}), and the configuration fetched again does not match the values from before this run: ${(0,engine_plan/* describeDiff */.l7)(still)}. Fix it by hand.`);
     };
     /** The update's answer was lost: fetch again and report what is true now. */
     const learnOutcome = async (lost) => {
@@ -15304,16 +15502,16 @@ async function applyPlan(access, context, live, plan, explain) {
         catch (error) {
             return fail(undefined, `The update's answer was lost (${lost}) and fetching the configuration again failed too (${explain(error)}): whether Twilio applied the update is unknown. Run again to find out.`);
         }
-        const missing = (0,src_plan/* compare */.UD)(context.desired, now);
+        const missing = (0,engine_plan/* compare */.UD)(context.desired, now);
         if (missing.length === 0) {
             return done(now, [
                 `The update's answer was lost (${lost}), but fetching the configuration again shows the update applied.`,
             ]);
         }
-        if ((0,src_plan/* compare */.UD)(restoreOf(plan.diff), now).length === 0) {
+        if ((0,engine_plan/* compare */.UD)(restoreOf(plan.diff), now).length === 0) {
             return fail(now, `The update was not applied: ${lost} Fetching the configuration again shows it unchanged.`);
         }
-        return rollBack(now, `The update's answer was lost (${lost}), and the configuration fetched again does not match: ${(0,src_plan/* describeDiff */.l7)(missing)}.`);
+        return rollBack(now, `The update's answer was lost (${lost}), and the configuration fetched again does not match: ${(0,engine_plan/* describeDiff */.l7)(missing)}.`);
     };
     let answer;
     try {
@@ -15324,10 +15522,10 @@ async function applyPlan(access, context, live, plan, explain) {
             ? fail(live, `The update was not applied: ${explain(error)}`)
             : learnOutcome(explain(error));
     }
-    const mismatches = (0,src_plan/* compare */.UD)(context.desired, answer);
+    const mismatches = (0,engine_plan/* compare */.UD)(context.desired, answer);
     return mismatches.length === 0
         ? done(answer)
-        : rollBack(answer, `Twilio accepted the update, but its answer does not match: ${(0,src_plan/* describeDiff */.l7)(mismatches)}.`);
+        : rollBack(answer, `Twilio accepted the update, but its answer does not match: ${(0,engine_plan/* describeDiff */.l7)(mismatches)}.`);
 }
 /** A refusal by Twilio, or a request that never left: nothing can have changed. */
 function definitelyNotApplied(error) {
@@ -15363,12 +15561,12 @@ function before(context, live, plan) {
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/core/version.ts
 
 const VERSION = package_namespaceObject.rE;
 const USER_AGENT = `twilio-conversations-webhooks-action/${VERSION} node/${process.version}`;
 
-;// CONCATENATED MODULE: ./src/deploy.ts
+;// CONCATENATED MODULE: ./src/engine/deploy.ts
 // Apply mode: switch what differs, as safely as a careful person would by hand. Guards first
 // (the Flex target, only-if-live), then a probe of every new URL, and only then the updates,
 // at most max-concurrency at once, each verified (and rolled back when Twilio holds something else).
@@ -15396,7 +15594,7 @@ function checkOnly(planned, settings) {
         stopped: undefined,
     };
 }
-async function deploy(twilio, planned, settings, { runner, clock, explain, onlyIfLive, signal }) {
+async function deploy(twilio, planned, settings, { env, log, clock, explain, onlyIfLive, signal }) {
     const context = (p) => ({
         resource: p.resource,
         name: p.name,
@@ -15416,7 +15614,6 @@ async function deploy(twilio, planned, settings, { runner, clock, explain, onlyI
         ? undefined
         : planned.map((p) => heldBySomeoneElse(onlyIfLive, p.live)).find(Boolean);
     if (held !== undefined) {
-        runner.annotate('notice', held, { title: 'Twilio webhooks left alone' });
         return {
             ...none,
             skipped: held,
@@ -15424,7 +15621,7 @@ async function deploy(twilio, planned, settings, { runner, clock, explain, onlyI
         };
     }
     const probed = settings.deploy.probe
-        ? await probeNewUrls(planned, settings, runner, clock, signal)
+        ? await probeNewUrls(planned, settings, { env, log }, clock, signal)
         : [];
     if ((0,cancellation/* isAborted */.G4)(signal)) {
         const resources = leaveAll(NOT_APPLIED.cancelled, skipped);
@@ -15496,13 +15693,13 @@ function stopLine(stop, resources) {
     const anySent = resources.some((r) => r.diff.length > 0 && r.status !== 'skipped');
     return anySent
         ? `Cancelled: ${tally}.`
-        : `Cancelled before anything was changed: ${(0,src_text/* count */.U9)(notApplied, 'resource')} not applied.`;
+        : `Cancelled before anything was changed: ${(0,core_text/* count */.U9)(notApplied, 'resource')} not applied.`;
 }
 /**
  * Every URL the plans switch a hook to, with the method it will be called with, or the health
  * endpoint instead: at most max-concurrency probes at once, as for Twilio.
  */
-async function probeNewUrls(planned, settings, runner, clock, signal) {
+async function probeNewUrls(planned, settings, { env, log }, clock, signal) {
     const urls = urlsToProbe(planned.filter((p) => p.plan.diff.length > 0));
     if (urls.length === 0)
         return [];
@@ -15511,7 +15708,7 @@ async function probeNewUrls(planned, settings, runner, clock, signal) {
         : [{ url: settings.deploy.probeUrl, kind: 'health', method: 'GET' }];
     const { username, password } = settings.credentials;
     return (0,bounded/* mapBounded */.y)(targets, settings.maxConcurrency, async (target) => {
-        const proxy = proxyFor(target.url, runner.env);
+        const proxy = proxyFor(target.url, env);
         const dispatcher = proxy === undefined ? new Agent() : new ProxyAgent(proxy);
         try {
             return await probe(target, {
@@ -15522,9 +15719,7 @@ async function probeNewUrls(planned, settings, runner, clock, signal) {
                 authToken: username.startsWith('AC') ? password : undefined,
                 accountSid: settings.accountSid,
                 userAgent: USER_AGENT,
-                log: (message) => {
-                    runner.info(message);
-                },
+                log,
                 signal,
             });
         }
@@ -15537,60 +15732,15 @@ function describeFailedProbe(result) {
     return `the probe of ${(0,urls/* showUrl */.jr)(result.url)} did not pass after ${result.attempts} attempt${result.attempts === 1 ? '' : 's'} (${result.lastProblem ?? `last answer ${String(result.lastStatus)}`}).`;
 }
 
-// EXTERNAL MODULE: ./src/events.ts
-var events = __nccwpck_require__(5694);
-// EXTERNAL MODULE: ./src/fields.ts
-var fields = __nccwpck_require__(8118);
-;// CONCATENATED MODULE: ./src/input-parsers.ts
-
-
-/** Runs a parser of plain values, naming the input in what it refuses. */
-function asInput(name, parse) {
-    try {
-        return parse();
-    }
-    catch (error) {
-        if (error instanceof errors/* InvalidValue */.h6)
-            throw new errors/* InputError */.dz(name, error.message);
-        throw error;
-    }
-}
-function parseBoolean(inputs, name) {
-    return parseChoice(inputs, name, ['true', 'false']) === 'true';
-}
-/** One of `choices`, in any case. */
-function parseChoice(inputs, name, choices) {
-    const value = inputs[name].toLowerCase();
-    const choice = choices.find((candidate) => candidate === value);
-    if (choice !== undefined)
-        return choice;
-    const listed = `${choices.slice(0, -1).join(', ')} or ${choices.at(-1) ?? ''}`;
-    throw new errors/* InputError */.dz(name, `is ${(0,src_text/* quote */.hD)(inputs[name])}: must be ${listed}.`);
-}
-/**
- * Seconds with up to three decimals, converted once to whole milliseconds: every timer gets an
- * integer, whatever decimal was written (16.1 × 1000 is not 16100 in floating point).
- */
-function parseSecondsAsMs(inputs, name, range) {
-    const value = inputs[name];
-    const match = /^(\d{1,4})(?:\.(\d{1,3}))?$/.exec(value);
-    const ms = match === null ? Number.NaN : Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0'));
-    if (!(ms >= range.min * 1000 && ms <= range.max * 1000)) {
-        throw new errors/* InputError */.dz(name, `is ${(0,src_text/* quote */.hD)(value)}: must be a number of seconds from ${range.min} to ${range.max}, with at most three decimals.`);
-    }
-    return ms;
-}
-function parseWholeNumber(inputs, name, range) {
-    const value = inputs[name];
-    if (/^\d{1,4}$/.test(value) && Number(value) >= range.min && Number(value) <= range.max) {
-        return Number(value);
-    }
-    throw new errors/* InputError */.dz(name, `is ${(0,src_text/* quote */.hD)(value)}: must be a whole number from ${range.min} to ${range.max}.`);
-}
-
-// EXTERNAL MODULE: ./src/suggest.ts
-var suggest = __nccwpck_require__(2969);
-;// CONCATENATED MODULE: ./src/deploy-settings.ts
+// EXTERNAL MODULE: ./src/model/events.ts
+var events = __nccwpck_require__(3576);
+// EXTERNAL MODULE: ./src/model/fields.ts
+var fields = __nccwpck_require__(5140);
+// EXTERNAL MODULE: ./src/config/input-parsers.ts
+var input_parsers = __nccwpck_require__(6143);
+// EXTERNAL MODULE: ./src/core/suggest.ts
+var suggest = __nccwpck_require__(2085);
+;// CONCATENATED MODULE: ./src/config/deploy-settings.ts
 
 
 
@@ -15607,18 +15757,18 @@ function parseDeploySettings(inputs, source, applying, warnings) {
     }
     const probeUrl = inputs['probe-url'];
     if (probeUrl !== '' && (0,urls/* webhookUrlProblem */.g2)(probeUrl) !== undefined) {
-        throw new errors/* InputError */.dz('probe-url', `is ${(0,src_text/* quote */.hD)((0,urls/* showUrl */.jr)(probeUrl))}: ${(0,urls/* webhookUrlProblem */.g2)(probeUrl) ?? ''}. Give the absolute http(s) URL of a health endpoint.`);
+        throw new input_parsers/* InputError */.dz('probe-url', `is ${(0,core_text/* quote */.hD)((0,urls/* showUrl */.jr)(probeUrl))}: ${(0,urls/* webhookUrlProblem */.g2)(probeUrl) ?? ''}. Give the absolute http(s) URL of a health endpoint.`);
     }
-    const probe = parseChoice(inputs, 'probe', ['auto', 'off']) === 'auto';
+    const probe = (0,input_parsers/* parseChoice */.HU)(inputs, 'probe', ['auto', 'off']) === 'auto';
     if (!probe && probeUrl !== '')
         warnings.push('probe-url is set but probe is off: nothing is probed.');
     return {
         probe,
-        probeTimeoutMs: parseSecondsAsMs(inputs, 'probe-timeout-seconds', { min: 0, max: 600 }),
+        probeTimeoutMs: (0,input_parsers/* parseSecondsAsMs */.vZ)(inputs, 'probe-timeout-seconds', { min: 0, max: 600 }),
         probeUrl: probeUrl === '' ? undefined : probeUrl,
         onlyIfLive: onlyIfLiveText(inputs, source),
-        rollback: parseBoolean(inputs, 'rollback'),
-        allowTargetChange: parseBoolean(inputs, 'allow-target-change'),
+        rollback: (0,input_parsers/* parseBoolean */.yG)(inputs, 'rollback'),
+        allowTargetChange: (0,input_parsers/* parseBoolean */.yG)(inputs, 'allow-target-change'),
     };
 }
 function onlyIfLiveText(inputs, source) {
@@ -15626,14 +15776,14 @@ function onlyIfLiveText(inputs, source) {
     if (text === '')
         return undefined;
     if (source === 'file') {
-        throw new errors/* InputError */.dz('only-if-live', 'is set together with config-file: it guards the one resource the inputs describe.');
+        throw new input_parsers/* InputError */.dz('only-if-live', 'is set together with config-file: it guards the one resource the inputs describe.');
     }
     return text;
 }
 /** The values only-if-live says the live fields must have; refused naming the input. */
 async function readOnlyIfLive(text) {
     const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    return asInput('only-if-live', () => expectedValues(text, parse));
+    return (0,input_parsers/* asInput */.lv)('only-if-live', () => expectedValues(text, parse));
 }
 function expectedValues(text, parseYaml) {
     let mapping;
@@ -15641,17 +15791,17 @@ function expectedValues(text, parseYaml) {
         mapping = parseYaml(text);
     }
     catch (error) {
-        throw new errors/* InvalidValue */.h6(`is not YAML: ${(0,src_text/* oneLine */.TN)((error instanceof Error ? error.message : String(error)).split('\n')[0]?.replace(/[\s:]+$/, '') ?? '', 120)}. Give a mapping such as "post-webhook-url: https://pr-42.example.com/twilio".`);
+        throw new errors/* InvalidValue */.h(`is not YAML: ${(0,core_text/* oneLine */.TN)((error instanceof Error ? error.message : String(error)).split('\n')[0]?.replace(/[\s:]+$/, '') ?? '', 120)}. Give a mapping such as "post-webhook-url: https://pr-42.example.com/twilio".`);
     }
     if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) {
-        throw new errors/* InvalidValue */.h6('must be a YAML mapping of field names to values, such as "post-webhook-url: https://pr-42.example.com/twilio".');
+        throw new errors/* InvalidValue */.h('must be a YAML mapping of field names to values, such as "post-webhook-url: https://pr-42.example.com/twilio".');
     }
     const expected = {};
     for (const [key, raw] of Object.entries(mapping)) {
         const field = FIELD_KEYS.find((name) => name === key);
         if (field === undefined) {
             const suggestion = (0,suggest/* closestMatch */.h)(key, FIELD_KEYS);
-            throw new errors/* InvalidValue */.h6(`has the key ${(0,src_text/* quote */.hD)(key)}, which is not a field.${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`} Fields: ${FIELD_KEYS.join(', ')}.`);
+            throw new errors/* InvalidValue */.h(`has the key ${(0,core_text/* quote */.hD)(key)}, which is not a field.${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`} Fields: ${FIELD_KEYS.join(', ')}.`);
         }
         // A list is the same as the comma-separated string; an empty one, like "none", clears.
         const value = Array.isArray(raw)
@@ -15660,15 +15810,15 @@ function expectedValues(text, parseYaml) {
                 : raw.map(String).join(',')
             : raw;
         if (typeof value !== 'string') {
-            throw new errors/* InvalidValue */.h6(`has ${field} ${(0,src_text/* quote */.hD)(JSON.stringify(value))}: give it as text.`);
+            throw new errors/* InvalidValue */.h(`has ${field} ${(0,core_text/* quote */.hD)(JSON.stringify(value))}: give it as text.`);
         }
         const at = (parse) => {
             try {
                 parse();
             }
             catch (error) {
-                if (error instanceof errors/* InvalidValue */.h6)
-                    throw new errors/* InvalidValue */.h6(`has ${field} that ${error.message}`);
+                if (error instanceof errors/* InvalidValue */.h)
+                    throw new errors/* InvalidValue */.h(`has ${field} that ${error.message}`);
                 throw error;
             }
         };
@@ -15686,14 +15836,14 @@ function expectedValues(text, parseYaml) {
         });
     }
     if (Object.keys(expected).length === 0) {
-        throw new errors/* InvalidValue */.h6('names no field: leave it empty, or give the values the live fields must have.');
+        throw new errors/* InvalidValue */.h('names no field: leave it empty, or give the values the live fields must have.');
     }
     return expected;
 }
 
-// EXTERNAL MODULE: ./src/github-context.ts
-var github_context = __nccwpck_require__(8886);
-;// CONCATENATED MODULE: ./src/github-side.ts
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __nccwpck_require__(9556);
+;// CONCATENATED MODULE: ./src/github/side.ts
 
 
 const NOTHING = { driftIssue: undefined, prComment: undefined };
@@ -15732,7 +15882,7 @@ async function reportFailedRun(failure, settings, context) {
     }));
 }
 async function withClient(settings, wanted, { runner, secrets, retryUnitMs, signal }, kept, work) {
-    const run = (0,github_context/* gitHubRunFromEnv */._B)(runner.env);
+    const run = (0,context/* gitHubRunFromEnv */._B)(runner.env);
     if (!/^[^/]+\/[^/]+$/.test(run.repository)) {
         const failed = {
             action: 'failed',
@@ -15743,7 +15893,7 @@ async function withClient(settings, wanted, { runner, secrets, retryUnitMs, sign
             prComment: kept.prComment ? failed : undefined,
         };
     }
-    const api = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(369)]).then(__nccwpck_require__.bind(__nccwpck_require__, 369));
+    const api = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9298));
     const gitHub = api.gitHubClient({
         token: wanted.token,
         run,
@@ -15765,11 +15915,11 @@ async function withClient(settings, wanted, { runner, secrets, retryUnitMs, sign
     }
 }
 
-// EXTERNAL MODULE: ./src/service-names.ts
-var service_names = __nccwpck_require__(7869);
-// EXTERNAL MODULE: ./src/account-check.ts
-var account_check = __nccwpck_require__(9129);
-;// CONCATENATED MODULE: ./src/inventory.ts
+// EXTERNAL MODULE: ./src/model/service-names.ts
+var service_names = __nccwpck_require__(255);
+// EXTERNAL MODULE: ./src/model/account-check.ts
+var account_check = __nccwpck_require__(7887);
+;// CONCATENATED MODULE: ./src/engine/inventory.ts
 // What the run manages, resolved and fetched: the services list when it is needed (to resolve
 // names, or to find the services that override a managed account-wide configuration), every
 // managed resource's live configuration, and the own configuration of every other service.
@@ -15878,9 +16028,9 @@ function servicesReport(inventory, managedAfter) {
     return { listed: true, services: levels };
 }
 
-// EXTERNAL MODULE: ./src/render.ts + 1 modules
-var render = __nccwpck_require__(6314);
-;// CONCATENATED MODULE: ./src/publish.ts
+// EXTERNAL MODULE: ./src/report/render.ts + 1 modules
+var render = __nccwpck_require__(2183);
+;// CONCATENATED MODULE: ./src/action/publish.ts
 
 
 async function publishResult(runner, result, gitHub, unmanaged) {
@@ -15889,6 +16039,9 @@ async function publishResult(runner, result, gitHub, unmanaged) {
         : '';
     runner.info((0,render/* verdictLine */.MT)(result));
     const outputsWritten = setOutputs(runner, (0,render/* outputsFor */.k5)(result, gitHub), updated);
+    if (result.skipped !== undefined) {
+        runner.annotate('notice', result.skipped, { title: 'Twilio webhooks left alone' });
+    }
     for (const note of result.resources.flatMap((r) => r.status === 'skipped' ? [] : (r.notes ?? []))) {
         runner.annotate('warning', note);
     }
@@ -15946,7 +16099,7 @@ function setOutputs(runner, outputs, updated) {
         return true;
     }
     catch (error) {
-        runner.annotate('error', `Could not write the step's outputs: ${(0,errors/* errorMessage */.gJ)(error)}.${updated}`);
+        runner.annotate('error', `Could not write the step's outputs: ${(0,errors/* errorMessage */.g)(error)}.${updated}`);
         return false;
     }
 }
@@ -15955,15 +16108,15 @@ async function writeSummary(runner, markdown, updated) {
         await runner.writeSummary(markdown);
     }
     catch (error) {
-        runner.annotate('warning', `Could not write the job summary (${(0,errors/* errorMessage */.gJ)(error)}); the verdict is in this log.${updated}`);
+        runner.annotate('warning', `Could not write the job summary (${(0,errors/* errorMessage */.g)(error)}); the verdict is in this log.${updated}`);
     }
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6215);
-// EXTERNAL MODULE: ./src/budget.ts
-var budget = __nccwpck_require__(7562);
-;// CONCATENATED MODULE: ./src/runner.ts
+// EXTERNAL MODULE: ./src/core/budget.ts
+var budget = __nccwpck_require__(4782);
+;// CONCATENATED MODULE: ./src/action/runner.ts
 // Everything the action says to the runner goes through a Runner: inputs in; secrets to mask,
 // log lines, annotations, outputs and the job summary out. The runner's own is @actions/core;
 // tests pass one that records. `guarded` wraps either so that nothing leaves unredacted, and
@@ -16107,7 +16260,7 @@ function neutralizeCommands(text) {
         .replaceAll('##[', '## [');
 }
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/core/secrets.ts
 // Every secret the action has seen, in every encoding it writes them in, and the values the
 // desired-state file filled in from `${NAME}`. Secrets come only from where secrets live: the
 // credential inputs, the user info of configured webhook URLs and the Basic credential made from
@@ -16121,7 +16274,7 @@ const REDACTED = '***';
  * Shorter values are neither masked nor redacted: a one-letter password would blank every "e" of
  * the log, and break the words of the report. Twilio's tokens and secrets are 32 characters, and
  * GitHub's tokens 40 or more; a short URL password is never printed anyway, as URLs are always
- * shown with their user info as `***` (src/urls.ts showUrl).
+ * shown with their user info as `***` (src/core/urls.ts showUrl).
  */
 const MIN_SECRET_LENGTH = 8;
 class Secrets {
@@ -16208,10 +16361,10 @@ function encodings(secret) {
             new URLSearchParams({ s: secret }).toString().slice(2),
             json,
             jsonInJson,
-            (0,src_text/* escapeHtml */.ZD)(secret),
-            (0,src_text/* escapeHtml */.ZD)(json),
-            (0,src_text/* inert */.tJ)(secret),
-            (0,src_text/* inert */.tJ)(json),
+            (0,core_text/* escapeHtml */.ZD)(secret),
+            (0,core_text/* escapeHtml */.ZD)(json),
+            (0,core_text/* inert */.tJ)(secret),
+            (0,core_text/* inert */.tJ)(json),
         ]),
     ];
 }
@@ -16226,7 +16379,7 @@ function secrets_percentDecoded(value) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/endpoint.ts
+;// CONCATENATED MODULE: ./src/config/endpoint.ts
 
 
 
@@ -16243,13 +16396,13 @@ function parseEndpoint(inputs, warnings) {
         return { baseUrl: parseExplicitBaseUrl(explicit), madeBy: 'api-base-url' };
     }
     if (region !== '' && !HOST_LABEL.test(region)) {
-        throw new errors/* InputError */.dz('region', `is ${(0,src_text/* quote */.hD)(inputs.region)}: expected a region such as ie1 or au1.`);
+        throw new input_parsers/* InputError */.dz('region', `is ${(0,core_text/* quote */.hD)(inputs.region)}: expected a region such as ie1 or au1.`);
     }
     if (edge !== '' && !HOST_LABEL.test(edge)) {
-        throw new errors/* InputError */.dz('edge', `is ${(0,src_text/* quote */.hD)(inputs.edge)}: expected an edge such as dublin or sydney.`);
+        throw new input_parsers/* InputError */.dz('edge', `is ${(0,core_text/* quote */.hD)(inputs.edge)}: expected an edge such as dublin or sydney.`);
     }
     if (region !== '' && edge === '') {
-        throw new errors/* InputError */.dz('edge', `is empty while region is ${(0,src_text/* quote */.hD)(region)}: Twilio needs both, for example region ie1 with edge dublin.`);
+        throw new input_parsers/* InputError */.dz('edge', `is empty while region is ${(0,core_text/* quote */.hD)(region)}: Twilio needs both, for example region ie1 with edge dublin.`);
     }
     if (edge === '')
         return { baseUrl: DEFAULT_API_BASE_URL, madeBy: undefined };
@@ -16259,7 +16412,7 @@ function parseEndpoint(inputs, warnings) {
     };
 }
 function parseExplicitBaseUrl(value) {
-    const invalid = (problem) => new errors/* InputError */.dz('api-base-url', `is ${(0,src_text/* quote */.hD)((0,urls/* showUrl */.jr)(value))}: ${problem}. Give an https URL such as ${DEFAULT_API_BASE_URL}.`);
+    const invalid = (problem) => new input_parsers/* InputError */.dz('api-base-url', `is ${(0,core_text/* quote */.hD)((0,urls/* showUrl */.jr)(value))}: ${problem}. Give an https URL such as ${DEFAULT_API_BASE_URL}.`);
     if (!/^https?:\/\/[^/?#\\]/i.test(value) || !URL.canParse(value)) {
         throw invalid('it is not an absolute http(s) URL');
     }
@@ -16283,9 +16436,8 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/config/settings.ts
 // The action's inputs, checked and turned into what a run needs, before any request is sent.
-
 
 
 
@@ -16314,14 +16466,14 @@ function parseSettings(inputs) {
         credentials: parseCredentials(inputs, accountSid),
         mode,
         source,
-        failOnDrift: parseBoolean(inputs, 'fail-on-drift'),
-        unmanagedServices: parseChoice(inputs, 'unmanaged-services', ['warn', 'fail', 'ignore']),
+        failOnDrift: (0,input_parsers/* parseBoolean */.yG)(inputs, 'fail-on-drift'),
+        unmanagedServices: (0,input_parsers/* parseChoice */.HU)(inputs, 'unmanaged-services', ['warn', 'fail', 'ignore']),
         gitHub: parseGitHub(inputs, mode, warnings),
         deploy: parseDeploySettings(inputs, source.kind, mode === 'apply', warnings),
         endpoint: parseEndpoint(inputs, warnings),
-        timeoutMs: parseSecondsAsMs(inputs, 'timeout-seconds', { min: 0.1, max: 300 }),
-        maxRetries: parseWholeNumber(inputs, 'max-retries', { min: 0, max: 10 }),
-        maxConcurrency: parseWholeNumber(inputs, 'max-concurrency', { min: 1, max: 16 }),
+        timeoutMs: (0,input_parsers/* parseSecondsAsMs */.vZ)(inputs, 'timeout-seconds', { min: 0.1, max: 300 }),
+        maxRetries: (0,input_parsers/* parseWholeNumber */.oA)(inputs, 'max-retries', { min: 0, max: 10 }),
+        maxConcurrency: (0,input_parsers/* parseWholeNumber */.oA)(inputs, 'max-concurrency', { min: 1, max: 16 }),
     };
     return { settings, warnings };
 }
@@ -16335,36 +16487,36 @@ function modeIfValid(inputs) {
     }
 }
 function parseMode(inputs) {
-    return parseChoice(inputs, 'mode', ['apply', 'check', 'export']);
+    return (0,input_parsers/* parseChoice */.HU)(inputs, 'mode', ['apply', 'check', 'export']);
 }
 function parseSid(inputs, name) {
     const prefix = SID_PREFIXES[name];
     const value = inputs[name];
     const expected = `${prefix} followed by 32 lower-case hex digits (34 characters)`;
     if (value === '')
-        throw new errors/* InputError */.dz(name, `is required: ${expected}.`);
+        throw new input_parsers/* InputError */.dz(name, `is required: ${expected}.`);
     // Twilio's own pattern (^AC[0-9a-fA-F]{32}$ and the like) allows either case of hex digit, and
     // a SID copied from one of its answers must not be refused: it is kept as written.
     if (new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value))
         return value;
     // A credential pasted into the wrong input must not be quoted back: show only its start.
-    throw new errors/* InputError */.dz(name, `is a ${value.length}-character value starting with ${(0,src_text/* quote */.hD)(value.slice(0, 2))}: expected ${expected}.`);
+    throw new input_parsers/* InputError */.dz(name, `is a ${value.length}-character value starting with ${(0,core_text/* quote */.hD)(value.slice(0, 2))}: expected ${expected}.`);
 }
 function parseCredentials(inputs, accountSid) {
     const token = inputs['auth-token'];
     const apiKey = inputs['api-key'];
     const apiSecret = inputs['api-secret'];
     if (token !== '' && (apiKey !== '' || apiSecret !== '')) {
-        throw new errors/* InputError */.dz('auth-token', 'is set together with api-key/api-secret: give either auth-token, or api-key with api-secret.');
+        throw new input_parsers/* InputError */.dz('auth-token', 'is set together with api-key/api-secret: give either auth-token, or api-key with api-secret.');
     }
     if (token !== '')
         return { username: accountSid, password: token };
     if (apiKey === '' && apiSecret === '') {
-        throw new errors/* InputError */.dz('auth-token', 'is empty and so are api-key and api-secret: give either auth-token, or api-key with api-secret.');
+        throw new input_parsers/* InputError */.dz('auth-token', 'is empty and so are api-key and api-secret: give either auth-token, or api-key with api-secret.');
     }
     const username = parseSid(inputs, 'api-key');
     if (apiSecret === '') {
-        throw new errors/* InputError */.dz('api-secret', 'is required when api-key is set.');
+        throw new input_parsers/* InputError */.dz('api-secret', 'is required when api-key is set.');
     }
     return { username, password: apiSecret };
 }
@@ -16372,14 +16524,14 @@ function parseSource(inputs, mode) {
     const file = inputs['config-file'];
     if (file === '') {
         if (mode === 'export') {
-            throw new errors/* InputError */.dz('config-file', 'is empty while mode is export: give the file to write.');
+            throw new input_parsers/* InputError */.dz('config-file', 'is empty while mode is export: give the file to write.');
         }
         const resource = parseResource(inputs);
         return { kind: 'inputs', resource, desired: parseDesired(inputs, resource) };
     }
     const given = RESOURCE_INPUTS.find((name) => inputs[name] !== '');
     if (given !== undefined) {
-        throw new errors/* InputError */.dz(given, `is set together with config-file: the file describes every resource, so leave ${RESOURCE_INPUTS.join(', ')} empty.`);
+        throw new input_parsers/* InputError */.dz(given, `is set together with config-file: the file describes every resource, so leave ${RESOURCE_INPUTS.join(', ')} empty.`);
     }
     return { kind: 'file', path: parseWorkspacePath(inputs, 'config-file') };
 }
@@ -16388,7 +16540,7 @@ function parseWorkspacePath(inputs, name) {
     const value = inputs[name];
     const path = (0,external_node_path_.normalize)(value);
     if ((0,external_node_path_.isAbsolute)(value) || path === '..' || path.startsWith('../')) {
-        throw new errors/* InputError */.dz(name, `is ${(0,src_text/* quote */.hD)(value)}: give a path relative to the workspace, inside it (such as twilio/webhooks.yml).`);
+        throw new input_parsers/* InputError */.dz(name, `is ${(0,core_text/* quote */.hD)(value)}: give a path relative to the workspace, inside it (such as twilio/webhooks.yml).`);
     }
     return path;
 }
@@ -16400,33 +16552,33 @@ function parseResource(inputs) {
 function parseDesired(inputs, resource) {
     const desired = {};
     if (inputs.filters !== '') {
-        desired.filters = asInput('filters', () => (0,events/* parseFilters */.HE)(inputs.filters, resource.kind));
+        desired.filters = (0,input_parsers/* asInput */.lv)('filters', () => (0,events/* parseFilters */.HE)(inputs.filters, resource.kind));
     }
     if (inputs.method !== '')
-        desired.method = asInput('method', () => (0,fields/* parseMethod */.$x)(inputs.method));
+        desired.method = (0,input_parsers/* asInput */.lv)('method', () => (0,fields/* parseMethod */.$x)(inputs.method));
     for (const [name, field] of [
         ['pre-webhook-url', 'pre_webhook_url'],
         ['post-webhook-url', 'post_webhook_url'],
     ]) {
         if (inputs[name] !== '')
-            desired[field] = asInput(name, () => (0,fields/* parseWebhookUrl */._b)(inputs[name]));
+            desired[field] = (0,input_parsers/* asInput */.lv)(name, () => (0,fields/* parseWebhookUrl */._b)(inputs[name]));
     }
     if (inputs.target !== '')
         desired.target = parseTarget(inputs.target, resource);
     if (Object.keys(desired).length === 0) {
-        throw new errors/* InputError */.dz('filters', 'and method, pre-webhook-url, post-webhook-url and target are all empty: nothing to manage. Set at least one of them, or config-file.');
+        throw new input_parsers/* InputError */.dz('filters', 'and method, pre-webhook-url, post-webhook-url and target are all empty: nothing to manage. Set at least one of them, or config-file.');
     }
     return desired;
 }
 function parseTarget(value, resource) {
     if (resource.kind === 'service') {
-        throw new errors/* InputError */.dz('target', 'is set together with service-sid: only the account-wide configuration has a target. Leave target empty.');
+        throw new input_parsers/* InputError */.dz('target', 'is set together with service-sid: only the account-wide configuration has a target. Leave target empty.');
     }
-    return asInput('target', () => (0,fields/* parseTarget */.hu)(value));
+    return (0,input_parsers/* asInput */.lv)('target', () => (0,fields/* parseTarget */.hu)(value));
 }
 function parseGitHub(inputs, mode, warnings) {
-    let driftIssue = parseBoolean(inputs, 'drift-issue');
-    let prComment = parseChoice(inputs, 'pr-comment', ['true', 'false', 'on-change']);
+    let driftIssue = (0,input_parsers/* parseBoolean */.yG)(inputs, 'drift-issue');
+    let prComment = (0,input_parsers/* parseChoice */.HU)(inputs, 'pr-comment', ['true', 'false', 'on-change']);
     // An apply may close the drift issue it fixed; only a check plans, and export does neither.
     if (driftIssue && mode === 'export') {
         warnings.push('drift-issue is true but mode is export: the drift issue is kept in check and apply mode.');
@@ -16439,7 +16591,7 @@ function parseGitHub(inputs, mode, warnings) {
     if (!driftIssue && prComment === 'false')
         return null;
     if (inputs['github-token'] === '') {
-        throw new errors/* InputError */.dz('github-token', `is empty while ${driftIssue ? 'drift-issue is true' : `pr-comment is ${prComment}`}: give a token with ${driftIssue ? 'issues' : 'pull-requests'} write permission (the default is github.token).`);
+        throw new input_parsers/* InputError */.dz('github-token', `is empty while ${driftIssue ? 'drift-issue is true' : `pr-comment is ${prComment}`}: give a token with ${driftIssue ? 'issues' : 'pull-requests'} write permission (the default is github.token).`);
     }
     return {
         token: inputs['github-token'],
@@ -16453,18 +16605,18 @@ function parseLabels(inputs) {
         .map((label) => label.trim())
         .filter((label) => label !== '');
     if (labels.length === 0) {
-        throw new errors/* InputError */.dz('drift-issue-labels', 'is empty while drift-issue is true: give at least one label; the first finds the open drift issue again.');
+        throw new input_parsers/* InputError */.dz('drift-issue-labels', 'is empty while drift-issue is true: give at least one label; the first finds the open drift issue again.');
     }
     return labels;
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/twilio-client.ts
+;// CONCATENATED MODULE: ./src/twilio/client.ts
 // The HTTP client for Twilio's Conversations API: one keep-alive connection pool for every request
 // of a run, a time limit and a size limit on every answer, and retries of what is transient. An
-// overload pauses the whole pool (src/overload.ts); a cancelled run ends its reads at once and
-// gives its updates a grace (src/cancellation.ts).
+// overload pauses the whole pool (src/twilio/overload.ts); a cancelled run ends its reads at once and
+// gives its updates a grace (src/http/cancellation.ts).
 
 
 
@@ -16519,7 +16671,7 @@ class TwilioClient {
                 throw new UnexpectedAnswerError(`GET ${webhook_config/* SERVICES_PATH */.l_}`, 200, `more than ${MAX_SERVICE_PAGES} pages of services`);
             }
             const answer = await this.send('GET', path);
-            const read = (0,webhook_config/* readServicesPage */.eT)(twilio_client_parseJson(answer.text));
+            const read = (0,webhook_config/* readServicesPage */.eT)(client_parseJson(answer.text));
             this.logAnswer(answer);
             if ('problem' in read)
                 throw new UnexpectedAnswerError(answer.request, answer.status, read.problem);
@@ -16535,9 +16687,9 @@ class TwilioClient {
             await this.dispatcher.close();
     }
     config(resource, answer) {
-        const json = twilio_client_parseJson(answer.text);
+        const json = client_parseJson(answer.text);
         const read = json === undefined
-            ? { problem: `a body that is not JSON: "${(0,src_text/* oneLine */.TN)(answer.text, 120)}"` }
+            ? { problem: `a body that is not JSON: "${(0,core_text/* oneLine */.TN)(answer.text, 120)}"` }
             : (0,webhook_config/* readConfig */.Xg)(json, resource);
         if ('problem' in read) {
             this.logAnswer(answer);
@@ -16552,7 +16704,7 @@ class TwilioClient {
         const base = new URL(this.options.baseUrl);
         const url = URL.canParse(link) ? new URL(link) : undefined;
         if (url?.origin !== base.origin || !url.pathname.startsWith(base.pathname.replace(/\/$/, ''))) {
-            throw new UnexpectedAnswerError(request, 200, `a next_page_url on another host: "${(0,src_text/* oneLine */.TN)(link, 120)}"`);
+            throw new UnexpectedAnswerError(request, 200, `a next_page_url on another host: "${(0,core_text/* oneLine */.TN)(link, 120)}"`);
         }
         return `${url.pathname.slice(base.pathname.replace(/\/$/, '').length)}${url.search}`;
     }
@@ -16708,7 +16860,7 @@ function header(headers, name) {
 function retryAfterOf(error) {
     return error instanceof TwilioApiError ? error.retryAfter : undefined;
 }
-function twilio_client_parseJson(text) {
+function client_parseJson(text) {
     try {
         return JSON.parse(text);
     }
@@ -16748,7 +16900,7 @@ function errorCode(error) {
 }
 function networkErrorMessage(error, code) {
     const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return (0,src_text/* oneLine */.TN)(`${error.message}${code === undefined ? '' : ` (${code})`}${cause}`, 300);
+    return (0,core_text/* oneLine */.TN)(`${error.message}${code === undefined ? '' : ` (${code})`}${cause}`, 300);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -16803,7 +16955,7 @@ async function runStory(runner, secrets, dependencies) {
         onlyIfLive = expected === undefined ? undefined : await readOnlyIfLive(expected);
     }
     catch (error) {
-        const failure = (0,errors/* errorMessage */.gJ)(error);
+        const failure = (0,errors/* errorMessage */.g)(error);
         const gitHub = planning === undefined
             ? undefined
             : await reportFailedRun(failure, planning, gitHubContext(runner, secrets, dependencies));
@@ -16827,14 +16979,14 @@ async function runStory(runner, secrets, dependencies) {
     const twilio = twilioClient(settings, dependencies, runner);
     try {
         if (desired === undefined) {
-            const { exportState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7102));
+            const { exportState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(946)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4946));
             await publishExport(runner, await exportState(twilio, settings, runner.env, clock));
             return;
         }
         const inventory = await takeInventory(twilio, desired, settings);
         const planned = inventory.managed.map((managed) => ({
             ...managed,
-            plan: (0,src_plan/* planChanges */.XA)(managed.desired, managed.live),
+            plan: (0,engine_plan/* planChanges */.XA)(managed.desired, managed.live),
         }));
         for (const { resource, plan } of planned) {
             for (const warning of plan.warnings) {
@@ -16843,7 +16995,10 @@ async function runStory(runner, secrets, dependencies) {
         }
         const outcome = settings.mode === 'apply'
             ? await deploy(twilio, planned, settings, {
-                runner,
+                env: runner.env,
+                log: (message) => {
+                    runner.info(message);
+                },
                 clock,
                 explain,
                 onlyIfLive,
@@ -16922,9 +17077,9 @@ async function readDesired(settings, env) {
         };
     }
     // Loaded on demand, with the YAML parser: runs without a file never pay for them.
-    const { readDesiredFile } = await __nccwpck_require__.e(/* import() */ 31).then(__nccwpck_require__.bind(__nccwpck_require__, 2031));
+    const { readDesiredFile } = await __nccwpck_require__.e(/* import() */ 384).then(__nccwpck_require__.bind(__nccwpck_require__, 5384));
     const text = await readDesiredFile(source.path, env);
-    const { parseDesiredState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9625));
+    const { parseDesiredState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
     return { kind: 'file', state: parseDesiredState(text, source.path, env) };
 }
 /** Under "fail", a service nobody declared that overrides the account-wide configuration fails the run. */
@@ -16971,577 +17126,203 @@ function gitHubContext(runner, secrets, dependencies) {
 
 /***/ }),
 
-/***/ 2464:
+/***/ 7887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   UD: () => (/* binding */ compare),
-/* harmony export */   XA: () => (/* binding */ planChanges),
-/* harmony export */   l7: () => (/* binding */ describeDiff)
+/* harmony export */   A: () => (/* binding */ accountMismatch)
 /* harmony export */ });
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5694);
-/* harmony import */ var _show_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1534);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8992);
-/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4645);
+/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9307);
+// Whose configuration an answer is: Twilio answers for the account the credential belongs to, so
+// an API key of another account, or an answer that names no account at all, must not pass
+// silently for the account the run was told to manage.
 
-
-
-
-function planChanges(desired, live) {
-    const diff = compare(desired, live);
-    const update = Object.fromEntries(diff.map(({ field }) => [field, desired[field]]));
-    return {
-        diff,
-        update,
-        warnings: [...unknownEventWarnings(desired), ...hookWarnings(desired, live)],
-    };
-}
-/** The managed fields whose value in `config` is not the desired one. */
-function compare(desired, config) {
-    return _webhook_config_js__WEBPACK_IMPORTED_MODULE_2__/* .FIELDS */ .cJ.filter((field) => field in desired).flatMap((field) => {
-        const wanted = desired[field] ?? null;
-        const actual = liveValue(config, field);
-        return matches(field, wanted, actual) ? [] : [{ field, actual, desired: wanted }];
-    });
-}
-function liveValue(config, field) {
-    return config[field] ?? null;
-}
-function matches(field, desired, actual) {
-    switch (field) {
-        case 'filters':
-            return sameSet(asList(desired), asList(actual));
-        case 'method':
-            return desired?.toString().toUpperCase() === actual?.toString().toUpperCase();
-        case 'pre_webhook_url':
-        case 'post_webhook_url':
-            // Twilio signs requests with the exact URL, so any byte of difference matters; an empty
-            // string and null both mean "no URL".
-            return (desired || null) === (actual || null);
-        case 'target':
-            return desired === actual;
+/** Why `live` cannot be taken for account `accountSid`'s configuration, if it cannot. */
+function accountMismatch(live, accountSid) {
+    // The spec lets account_sid be null or absent (read as null): such an answer proves nothing.
+    if (live.account_sid === null) {
+        return `Twilio's answer has no account_sid (null or missing): it cannot be tied to the account (account-sid ${accountSid}), so whose configuration it holds is unknown. Nothing was changed.`;
     }
-}
-function asList(value) {
-    if (value === null)
-        return [];
-    return typeof value === 'string' ? [value] : value;
-}
-function sameSet(a, b) {
-    const left = new Set(a);
-    const right = new Set(b);
-    return left.size === right.size && [...left].every((item) => right.has(item));
-}
-/**
- * Each desired event this action does not know, once: events.ts let it through as a name Twilio
- * may have added since, which the action cannot vouch for, so a person should hear of it.
- */
-function unknownEventWarnings(desired) {
-    const unknown = new Set((desired.filters ?? []).filter((name) => !_events_js__WEBPACK_IMPORTED_MODULE_0__/* .ALL_EVENTS */ .CQ.includes(name)));
-    return [...unknown].map((name) => `The filters have ${name}, which is not one of the ${_events_js__WEBPACK_IMPORTED_MODULE_0__/* .ALL_EVENTS */ .CQ.length} Conversations events this action knows: it is sent to Twilio as it is, and Twilio is the authority on whether it is an event. Whether it is a pre- or a post-event is unknown here, so nothing checks that a URL will receive it.`);
-}
-/**
- * Events that will be subscribed to with no URL to deliver them to. An unknown event is neither
- * pre nor post here: its warning above says so.
- */
-function hookWarnings(desired, live) {
-    const filters = desired.filters ?? live.filters ?? [];
-    const preUrl = desired.pre_webhook_url === undefined ? live.pre_webhook_url : desired.pre_webhook_url;
-    const postUrl = desired.post_webhook_url === undefined ? live.post_webhook_url : desired.post_webhook_url;
-    const warnings = [];
-    const pre = filters.filter(_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isPreEvent */ .OL);
-    if (pre.length > 0 && !preUrl) {
-        warnings.push(`Pre-event filters (${pre.join(', ')}) are wanted but no pre-webhook-url will be configured: Twilio has nowhere to send them.`);
-    }
-    const post = filters.filter(_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isPostEvent */ .dQ);
-    if (post.length > 0 && !postUrl) {
-        warnings.push(`Post-event filters (${post.join(', ')}) are wanted but no post-webhook-url will be configured: Twilio has nowhere to send them.`);
-    }
-    return warnings;
-}
-/** "configuration differs in 2 fields: method is …; filters is …" */
-function describeDiff(diff) {
-    const fields = diff.map(({ field, actual, desired }) => `${field} is ${JSON.stringify((0,_show_js__WEBPACK_IMPORTED_MODULE_1__/* .shownValue */ .JJ)(field, actual))} (desired ${JSON.stringify((0,_show_js__WEBPACK_IMPORTED_MODULE_1__/* .shownValue */ .JJ)(field, desired))})`);
-    return `configuration differs in ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(diff.length, 'field')}: ${fields.join('; ')}`;
+    if ((0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(live.account_sid) === (0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(accountSid))
+        return undefined;
+    return `Twilio answered for account ${live.account_sid}, not account-sid ${accountSid}: the credentials belong to another account. Nothing was changed.`;
 }
 
 
 /***/ }),
 
-/***/ 6314:
+/***/ 3576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CQ: () => (/* binding */ ALL_EVENTS),
+/* harmony export */   HE: () => (/* binding */ parseFilters),
+/* harmony export */   OL: () => (/* binding */ isPreEvent),
+/* harmony export */   dQ: () => (/* binding */ isPostEvent),
+/* harmony export */   uJ: () => (/* binding */ CLEAR)
+/* harmony export */ });
+/* unused harmony exports PRE_EVENTS, POST_EVENTS, ACCOUNT_ONLY_EVENTS, SERVICE_EVENTS */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2085);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2020);
+// Conversations webhook event names, from Twilio's OpenAPI description
+// (twilio/twilio-oai, spec/json/twilio_conversations_v1.json, Apache-2.0) and Twilio's webhook docs.
+// Present tense is a pre-event hook (Twilio waits for the answer before acting); past tense is a
+// post-event hook (sent after the fact). The list is what this action knows, not what Twilio has:
+// a well-formed name far from all of these may be an event Twilio added since (its spec's own
+// example uses onMessageSend), and passes with a warning (plan.ts); Twilio is the authority on it.
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  dy: () => (/* binding */ describeResult),
-  Nc: () => (/* binding */ driftWarnings),
-  g5: () => (/* binding */ failureOf),
-  k5: () => (/* binding */ outputsFor),
-  Zz: () => (/* binding */ outputsForAborted),
-  Wl: () => (/* binding */ outputsForExport),
-  Ur: () => (/* binding */ overrideWarnings),
-  Wi: () => (/* binding */ renderAbortedSummary),
-  dk: () => (/* binding */ renderExportSummary),
-  $9: () => (/* binding */ renderFieldTable),
-  Br: () => (/* binding */ renderSummary),
-  P5: () => (/* binding */ resourceHeading),
-  MT: () => (/* binding */ verdictLine)
-});
 
-// EXTERNAL MODULE: ./src/budget.ts
-var budget = __nccwpck_require__(7562);
-// EXTERNAL MODULE: ./src/plan.ts
-var plan = __nccwpck_require__(2464);
-;// CONCATENATED MODULE: ./src/result.ts
-/** The run's verdict: the worst that happened to any resource. */
-function verdictOf(result) {
-    const statuses = result.resources.map((r) => r.status);
-    if (result.stopped !== undefined || result.failures.length > 0 || statuses.includes('failed')) {
-        return 'failed';
+
+const PRE_EVENTS = [
+    'onMessageAdd',
+    'onMessageUpdate',
+    'onMessageRemove',
+    'onConversationAdd',
+    'onConversationUpdate',
+    'onConversationRemove',
+    'onParticipantAdd',
+    'onParticipantUpdate',
+    'onParticipantRemove',
+    'onUserUpdate',
+];
+const POST_EVENTS = [
+    'onMessageAdded',
+    'onMessageUpdated',
+    'onMessageRemoved',
+    'onConversationAdded',
+    'onConversationUpdated',
+    'onConversationRemoved',
+    'onConversationStateUpdated',
+    'onParticipantAdded',
+    'onParticipantUpdated',
+    'onParticipantRemoved',
+    'onDeliveryUpdated',
+    'onUserAdded',
+    'onUserUpdated',
+];
+/** The per-service resource does not accept user events: users belong to the account. */
+const ACCOUNT_ONLY_EVENTS = new Set([
+    'onUserAdded',
+    'onUserUpdate',
+    'onUserUpdated',
+]);
+const PRE = new Set(PRE_EVENTS);
+const POST = new Set(POST_EVENTS);
+const ALL_EVENTS = [...PRE_EVENTS, ...POST_EVENTS];
+function isPreEvent(name) {
+    return PRE.has(name);
+}
+function isPostEvent(name) {
+    return POST.has(name);
+}
+/** The events the per-service resource accepts: all but the user events. */
+const SERVICE_EVENTS = ALL_EVENTS.filter((name) => !ACCOUNT_ONLY_EVENTS.has(name));
+/** The shape of Twilio's event names: "on", then words that each start upper case. */
+const EVENT_NAME = /^on[A-Z][A-Za-z]+$/;
+/**
+ * How many edits (ignoring case) make a name a typo of a known one rather than a new event: one
+ * or two catch a slip or a tense (onDeliveryUpdate), while onMessageSend, three from
+ * onMessageAdd, is a name of its own.
+ */
+const TYPO_EDITS = 2;
+/**
+ * A well-formed name that is not a typo of a known event: Twilio may have added it since this
+ * list was written. Its kind (pre or post) is unknown: a name like onMessageRead reads as both
+ * tenses, so none is guessed from it.
+ */
+function mayBeNewEvent(name) {
+    const lower = name.toLowerCase();
+    return (EVENT_NAME.test(name) &&
+        ALL_EVENTS.every((known) => (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .editDistance */ .Y)(lower, known.toLowerCase()) > TYPO_EDITS));
+}
+/** What clears a URL or the filter list. */
+const CLEAR = 'none';
+/**
+ * Event names separated by commas or new lines, without blanks or duplicates; "none" alone is
+ * the empty list. The names the resource accepts pass, and so does a well-formed name that is no
+ * typo of a known event; a known event the resource does not accept, or a typo, is refused.
+ */
+function parseFilters(value, resource) {
+    const names = [
+        ...new Set(value
+            .split(/[,\n\r]/)
+            .map((name) => name.trim())
+            .filter((name) => name !== '')),
+    ];
+    if (names.length === 0) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(value)}, which holds no event name: list event names separated by commas or new lines, or "${CLEAR}" to clear the list.`);
     }
-    for (const status of ['updated', 'drifted', 'skipped']) {
-        if (statuses.includes(status) || (status === 'skipped' && result.skipped !== undefined)) {
-            return status;
+    if (names.some((name) => name.toLowerCase() === CLEAR)) {
+        if (names.length > 1) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`mixes "${CLEAR}" with event names: "${CLEAR}" clears the list and must stand alone.`);
         }
+        return [];
     }
-    return 'in-sync';
-}
-
-// EXTERNAL MODULE: ./src/show.ts
-var show = __nccwpck_require__(1534);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-// EXTERNAL MODULE: ./src/urls.ts
-var src_urls = __nccwpck_require__(5769);
-// EXTERNAL MODULE: ./src/webhook-config.ts
-var webhook_config = __nccwpck_require__(4645);
-;// CONCATENATED MODULE: ./src/render.ts
-// Pure rendering of a run's result: the outputs, the verdict, the annotations' words and the job
-// summary's Markdown. Callers pass data that is already redacted; everything here escapes what
-// it embeds.
-
-
-
-
-
-
-
-const NO_OUTPUTS = {
-    changed: 'false',
-    drifted: '',
-    diff: '',
-    resources: '',
-    previous: '',
-    config: '',
-    'account-sid': '',
-    'chat-service-sid': '',
-    filters: '',
-    method: '',
-    'pre-webhook-url': '',
-    'post-webhook-url': '',
-    target: '',
-    url: '',
-    'drift-issue-url': '',
-    'config-file': '',
-    probed: '[]',
-    skipped: 'false',
-};
-/**
- * Every output of action.yml. The per-field outputs describe one resource after the run: the one
- * the inputs describe, or with a desired-state file the account-wide configuration (empty when
- * the file does not manage it).
- */
-function outputsFor(result, gitHub) {
-    const main = primary(result);
-    const current = main?.current === undefined ? undefined : (0,show/* outputConfig */.Sp)(main.current);
-    const diffOf = (r) => r.diff.map((d) => ({
-        field: d.field,
-        actual: (0,show/* outputValue */.rP)(d.field, d.actual),
-        desired: (0,show/* outputValue */.rP)(d.field, d.desired),
-    }));
-    return {
-        ...NO_OUTPUTS,
-        changed: String(result.resources.some((r) => r.changed)),
-        drifted: String(result.resources.some((r) => r.diff.length > 0)),
-        diff: JSON.stringify(result.resources.flatMap((r) => diffOf(r).map((d) => ({ resource: key(r), ...d })))),
-        resources: JSON.stringify(result.resources.map((r) => ({
-            resource: key(r),
-            sid: r.resource.kind === 'service' ? r.resource.serviceSid : result.accountSid,
-            ...(r.resource.kind === 'service' ? { name: r.name ?? null } : {}),
-            status: r.status,
-            diff: diffOf(r),
-            // Why it failed or was left alone: a stopped run's "unknown" and "not applied" say so here.
-            reason: r.failure ?? (r.status === 'skipped' ? (r.notes?.[0] ?? null) : null),
-        }))),
-        previous: main === undefined ? '' : JSON.stringify((0,show/* outputConfig */.Sp)(main.previous)),
-        config: current === undefined ? '' : JSON.stringify(current),
-        'account-sid': current?.account_sid ?? '',
-        'chat-service-sid': current?.chat_service_sid ?? '',
-        filters: (current?.filters ?? []).join(','),
-        method: current?.method ?? '',
-        'pre-webhook-url': current?.pre_webhook_url ?? '',
-        'post-webhook-url': current?.post_webhook_url ?? '',
-        target: current?.target ?? '',
-        url: current?.url ?? '',
-        'drift-issue-url': urlOf(gitHub.driftIssue),
-        probed: JSON.stringify(result.probed.map((p) => ({
-            url: (0,src_urls/* withoutUserInfo */.sl)(p.url),
-            passed: p.passed,
-            attempts: p.attempts,
-            status: p.lastStatus,
-            ms: p.elapsedMs,
-        }))),
-        skipped: String(result.skipped !== undefined),
-    };
-}
-/** A run that stopped early changed nothing and knows nothing of the live state. */
-function outputsForAborted() {
-    return NO_OUTPUTS;
-}
-function outputsForExport(run) {
-    return { ...NO_OUTPUTS, 'config-file': run.file };
-}
-function primary(result) {
-    return result.file === undefined
-        ? result.resources[0]
-        : result.resources.find((r) => r.resource.kind === 'account');
-}
-/** "account", or the service's SID: the `resource` key of the diff and resources outputs. */
-function key(result) {
-    return result.resource.kind === 'account' ? 'account' : result.resource.serviceSid;
-}
-function urlOf(outcome) {
-    return outcome !== undefined && 'url' in outcome ? outcome.url : '';
-}
-const HEADLINES = {
-    'in-sync': '✅ In sync',
-    drifted: '⚠️ Drifted',
-    updated: '✏️ Updated',
-    skipped: '⏭️ Skipped',
-    failed: '❌ Failed',
-};
-/** What one resource's state is and what the run did to it, in a line. */
-function describeResult(result, mode) {
-    const fields = (0,src_text/* count */.U9)(result.diff.length, 'field');
-    switch (result.status) {
-        case 'in-sync':
-            return 'The live configuration matches the desired one; nothing was sent.';
-        case 'drifted':
-            return mode === 'check'
-                ? `The live configuration differs from the desired one in ${fields}; check mode changes nothing.`
-                : `The live configuration differs in ${fields}.`;
-        case 'updated':
-            return `Updated ${fields}; Twilio's answer matches the desired configuration.`;
-        case 'skipped':
-            return result.notes?.[0] ?? 'Left as it is.';
-        case 'failed':
-            return result.failure ?? 'The run failed.';
-    }
-}
-/** The line a person reads first: the state of everything the run manages, and what it did. */
-function verdictLine(result) {
-    const [only] = result.resources;
-    const failures = result.failures.join(' ');
-    // A stopped run's own line counts what became of every resource.
-    if (result.stopped !== undefined)
-        return [result.stopped, ...result.failures].join(' ');
-    if (result.resources.length === 1 && only !== undefined) {
-        const line = result.skipped ?? describeResult(only, result.mode);
-        return failures === '' ? line : `${line} ${failures}`;
-    }
-    const total = result.resources.length;
-    const by = (status) => result.resources.filter((r) => r.status === status).length;
-    const lines = {
-        'in-sync': `All ${(0,src_text/* count */.U9)(total, 'resource')} match the desired state; nothing was sent.`,
-        drifted: result.mode === 'check'
-            ? `${by('drifted')} of ${(0,src_text/* count */.U9)(total, 'resource')} differ from the desired state; check mode changes nothing.`
-            : `${by('drifted')} of ${(0,src_text/* count */.U9)(total, 'resource')} differ from the desired state.`,
-        updated: `Updated ${by('updated')} of ${(0,src_text/* count */.U9)(total, 'resource')}; every answer matches the desired configuration.`,
-        skipped: result.skipped ?? 'Nothing was sent.',
-        failed: by('failed') === 0
-            ? failures
-            : `${by('failed')} of ${(0,src_text/* count */.U9)(total, 'resource')} failed${by('updated') > 0 ? `, ${by('updated')} updated` : ''}.${failures === '' ? '' : ` ${failures}`}`,
-    };
-    return lines[verdictOf(result)];
-}
-/** At most this many distinct reasons in the error annotation; the summary has them all. */
-const MAX_REASONS = 10;
-/**
- * Why the step fails, if it does: the resources' failures, the run's, then GitHub's. A reason
- * shared by several resources (a probe of one URL, an outage) is said once, with how many.
- */
-function failureOf(result, gitHub) {
-    const many = result.resources.length > 1;
-    // The same failure of several services differs only in their SIDs (in a request's path, say).
-    const byReason = new Map();
-    for (const r of result.resources) {
-        if (r.failure === undefined)
+    const accepted = resource === 'account' ? ALL_EVENTS : SERVICE_EVENTS;
+    for (const name of names) {
+        if (accepted.includes(name))
             continue;
-        const cause = r.failure.replace(/\bIS[0-9a-fA-F]{32}\b/g, 'IS…');
-        byReason.set(cause, [
-            ...(byReason.get(cause) ?? []),
-            { failure: r.failure, headings: [resourceHeading(r)] },
-        ]);
+        if (ALL_EVENTS.includes(name)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`has ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}, which the per-service configuration does not accept (user events belong to the account-wide one). Valid here: ${accepted.join(', ')}.`);
+        }
+        if (mayBeNewEvent(name))
+            continue;
+        const suggestion = (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .closestMatch */ .h)(name, accepted);
+        const hint = suggestion === undefined ? '' : ` Did you mean ${suggestion}?`;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`has ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}, which is not a Conversations event.${hint} Valid: ${accepted.join(', ')}.`);
     }
-    const reasons = [
-        ...[...byReason].map(([cause, group]) => {
-            const [only] = group;
-            if (only !== undefined && group.length === 1) {
-                return many ? `${only.headings.join('')}: ${only.failure}` : only.failure;
-            }
-            const headings = group.flatMap((g) => g.headings);
-            return `${(0,src_text/* count */.U9)(headings.length, 'resource')} (${listed(headings)}): ${cause}`;
-        }),
-        ...(result.stopped === undefined ? [] : [result.stopped]),
-        ...result.failures,
-        ...[gitHub.driftIssue, gitHub.prComment].flatMap((o) => o?.action === 'failed' ? [o.error] : []),
-    ];
-    if (reasons.length === 0)
-        return undefined;
-    const shown = reasons.slice(0, MAX_REASONS);
-    const more = reasons.length - shown.length;
-    return [...shown, ...(more > 0 ? [`…and ${more} more reasons: see the job summary.`] : [])].join(' ');
-}
-/** The first few of a list, and how many more. */
-function listed(items, max = 3) {
-    const shown = items.slice(0, max).join(', ');
-    return items.length > max ? `${shown} and ${items.length - max} more` : shown;
-}
-/** One warning per resource that drifts, in a check that does not fail on drift (the runner rolls up past ten). */
-function driftWarnings(result) {
-    if (result.mode !== 'check')
-        return [];
-    return result.resources
-        .filter((r) => r.status === 'drifted' && r.failure === undefined)
-        .map((r) => `${resourceHeading(r)}: ${describeResult(r, 'check')} ${(0,plan/* describeDiff */.l7)(r.diff)}.`);
-}
-/** One warning per service nobody declared whose own configuration overrides the account-wide one. */
-function overrideWarnings(result) {
-    const report = result.services;
-    if (report === undefined)
-        return [];
-    if (!report.listed) {
-        return [
-            `Could not check for services that override the account-wide configuration: ${report.problem}. Give the credential permission to list Conversations services, or set unmanaged-services: ignore.`,
-        ];
-    }
-    return report.services
-        .filter((s) => !s.managed && s.fires === 'service')
-        .map((s) => `Service ${s.sid}${s.name === '' ? '' : ` (${s.name})`} is not declared${result.file === undefined ? '' : ` in ${result.file}`} and has its own webhook configuration (${ownHooks(s.config)}): it overrides the account-wide configuration, so for its conversations only its own hooks fire.`);
-}
-function ownHooks(config) {
-    const urls = [
-        config?.pre_webhook_url ? `pre-webhook-url ${(0,src_urls/* showUrl */.jr)(config.pre_webhook_url)}` : '',
-        config?.post_webhook_url ? `post-webhook-url ${(0,src_urls/* showUrl */.jr)(config.post_webhook_url)}` : '',
-    ].filter((text) => text !== '');
-    return urls.join(', ');
-}
-function resourceHeading(result) {
-    return result.resource.kind === 'account'
-        ? (0,webhook_config/* describeResource */.w9)(result.resource)
-        : `${(0,webhook_config/* describeResource */.w9)(result.resource)}${result.name === undefined || result.name === '' ? '' : ` (${result.name})`}`;
-}
-/**
- * The job summary, as Markdown with HTML tables whose every value is escaped, within GitHub's
- * 1 MiB for a step: the resources that need a look first, those in sync folded into one line, and
- * what does not fit counted (the outputs list every resource).
- */
-function renderSummary(result, gitHub) {
-    const verdict = verdictOf(result);
-    const many = result.resources.length > 1;
-    const head = [
-        `## Twilio Conversations webhooks: ${HEADLINES[verdict]}`,
-        '',
-        `**${(0,src_text/* inert */.tJ)(verdictLine(result))}**`,
-        '',
-        `Account <code>${(0,src_text/* escapeHtml */.ZD)(result.accountSid)}</code> · mode: ${result.mode}${result.file === undefined ? '' : ` · desired state: <code>${(0,src_text/* escapeHtml */.ZD)(result.file)}</code>`}`,
-        '',
-    ].join('\n');
-    const inSync = many ? result.resources.filter((r) => r.status === 'in-sync') : [];
-    const sections = [
-        ...result.resources
-            .filter((r) => !inSync.includes(r))
-            .map((r) => (many ? renderSection(r, result.mode) : renderSingle(r, result.mode)).join('\n')),
-        ...(inSync.length === 0 ? [] : [renderInSync(inSync)]),
-    ];
-    const foot = [
-        ...renderProbes(result.probed),
-        ...renderServices(result),
-        ...[
-            gitHubLine('Drift issue', gitHub.driftIssue),
-            gitHubLine('Pull-request comment', gitHub.prComment),
-        ].flatMap((line) => (line === undefined ? [] : [line, ''])),
-    ].join('\n');
-    return (0,budget/* fitWithin */.Hi)(budget/* MAX_SUMMARY_BYTES */.Q0 - SUMMARY_MARGIN_BYTES, budget/* utf8Bytes */.dy, {
-        head,
-        sections,
-        foot,
-        more: (omitted) => `…and ${(0,src_text/* count */.U9)(omitted, 'more section')}, left out to keep the summary within GitHub's 1 MiB: the outputs \`resources\` and \`diff\` list every resource.\n`,
-    });
-}
-/**
- * Room for what redaction may add after rendering (a value shown as the `${NAME}` it came from);
- * the runner also cuts a summary that would still be too long.
- */
-const SUMMARY_MARGIN_BYTES = 64 * 1024;
-function renderInSync(inSync) {
-    return [
-        `<details><summary>✅ In sync: ${(0,src_text/* count */.U9)(inSync.length, 'resource')}</summary>`,
-        '',
-        inSync.map((r) => (0,src_text/* inert */.tJ)(resourceHeading(r))).join('<br>'),
-        '',
-        '</details>',
-        '',
-    ].join('\n');
-}
-function renderSingle(result, mode) {
-    return [
-        `Resource: ${(0,src_text/* inert */.tJ)(resourceHeading(result))}`,
-        '',
-        ...(result.notes ?? []).flatMap((note) => [(0,src_text/* inert */.tJ)(note), '']),
-        renderFieldTable(result, mode),
-        '',
-    ];
-}
-/** A resource that needs a look: drifted, updated, skipped or failed. */
-function renderSection(result, mode) {
-    return [
-        `<details open><summary>${HEADLINES[result.status]}: ${(0,src_text/* inert */.tJ)(resourceHeading(result))}</summary>`,
-        '',
-        (0,src_text/* inert */.tJ)(describeResult(result, mode)),
-        '',
-        // A skipped resource's first note is what describeResult just said.
-        ...(result.notes ?? [])
-            .slice(result.status === 'skipped' ? 1 : 0)
-            .flatMap((note) => [(0,src_text/* inert */.tJ)(note), '']),
-        renderFieldTable(result, mode),
-        '',
-        '</details>',
-        '',
-    ];
-}
-function renderProbes(probed) {
-    return probed.flatMap((p) => [
-        `Probe: ${p.passed ? '✅' : '❌'} <code>${(0,src_text/* escapeHtml */.ZD)((0,src_urls/* showUrl */.jr)(p.url))}</code> ${p.passed ? 'answered' : 'did not pass'} after ${(0,src_text/* count */.U9)(p.attempts, 'attempt')} (last answer: ${p.lastStatus === null ? (0,src_text/* inert */.tJ)(p.lastProblem ?? 'none') : p.lastStatus}, ${(p.elapsedMs / 1000).toFixed(1)} s)`,
-        '',
-    ]);
-}
-/** Every service and the level whose hooks fire for its conversations. */
-function renderServices(result) {
-    const report = result.services;
-    if (report === undefined)
-        return [];
-    if (!report.listed)
-        return [`Services: ⚠️ not checked: ${(0,src_text/* inert */.tJ)(report.problem)}.`, ''];
-    if (report.services.length === 0)
-        return ['Services: none in this account.', ''];
-    const row = (s) => `<tr><td><code>${(0,src_text/* escapeHtml */.ZD)(s.sid)}</code></td><td>${(0,src_text/* inert */.tJ)(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td></tr>`;
-    // Those that override the account-wide hooks first: they are what a person must see.
-    const ordered = [
-        ...report.services.filter((s) => s.fires === 'service'),
-        ...report.services.filter((s) => s.fires !== 'service'),
-    ];
-    const shown = ordered.slice(0, MAX_SERVICE_ROWS);
-    return [
-        '**Services, and whose hooks fire for their conversations**',
-        '',
-        '<table>',
-        '<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th></tr></thead>',
-        `<tbody>${shown.map(row).join('')}</tbody>`,
-        '</table>',
-        '',
-        ...(ordered.length > shown.length
-            ? [
-                `…and ${(0,src_text/* count */.U9)(ordered.length - shown.length, 'more service')} whose conversations the account-wide hooks serve.`,
-                '',
-            ]
-            : []),
-    ];
-}
-/** A thousand rows is about 250 KB: room for the rest of the summary within its 1 MiB. */
-const MAX_SERVICE_ROWS = 1_000;
-function gitHubLine(what, outcome) {
-    if (outcome === undefined)
-        return undefined;
-    if (outcome.action === 'failed')
-        return `${what}: ❌ ${(0,src_text/* inert */.tJ)(outcome.error)}`;
-    if (outcome.action === 'none')
-        return `${what}: none needed.`;
-    return `${what}: ${outcome.action} <a href="${(0,src_text/* escapeHtml */.ZD)(outcome.url)}">${(0,src_text/* escapeHtml */.ZD)(outcome.url)}</a>`;
-}
-function renderAbortedSummary(run) {
-    return [
-        `## Twilio Conversations webhooks: ${HEADLINES.failed}`,
-        '',
-        `**${(0,src_text/* inert */.tJ)(run.failure)}**`,
-        '',
-        `Nothing was changed${run.mode === undefined ? '' : ` · mode: ${(0,src_text/* escapeHtml */.ZD)(run.mode)}`}.`,
-        '',
-        ...[gitHubLine('Pull-request comment', run.gitHub?.prComment)].flatMap((line) => line === undefined ? [] : [line, '']),
-    ].join('\n');
-}
-function renderExportSummary(run) {
-    return [
-        '## Twilio Conversations webhooks: 📤 Exported',
-        '',
-        `**Wrote the live account-wide configuration and ${(0,src_text/* count */.U9)(run.services, 'service')} to <code>${(0,src_text/* escapeHtml */.ZD)(run.file)}</code>; nothing was sent to Twilio.**`,
-        '',
-    ].join('\n');
-}
-/** A row per managed field; differing rows are marked. Shared with the drift issue and the plan. */
-function renderFieldTable(result, mode) {
-    const showAfter = mode === 'apply';
-    const differing = new Set(result.diff.map((d) => d.field));
-    const managed = webhook_config/* FIELDS */.cJ.filter((field) => field in result.desired);
-    const head = [
-        '',
-        'Field',
-        showAfter ? 'Before' : 'Live',
-        'Desired',
-        ...(showAfter ? ['After'] : []),
-    ];
-    const rows = managed.map((field) => {
-        const cells = [
-            differing.has(field) ? (showAfter ? '✏️' : '⚠️') : '✅',
-            `<code>${field}</code>`,
-            renderValue((0,show/* shownValue */.JJ)(field, fieldValue(result.previous, field))),
-            renderValue((0,show/* shownValue */.JJ)(field, result.desired[field] ?? null)),
-            ...(showAfter
-                ? [
-                    result.current === undefined
-                        ? '<em>unknown</em>'
-                        : renderValue((0,show/* shownValue */.JJ)(field, fieldValue(result.current, field))),
-                ]
-                : []),
-        ];
-        return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
-    });
-    return [
-        '<table>',
-        `<thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead>`,
-        `<tbody>${rows.join('')}</tbody>`,
-        '</table>',
-    ].join('\n');
-}
-function fieldValue(config, field) {
-    return config[field] ?? null;
-}
-function renderValue(value) {
-    if (value === null || value === '')
-        return '<em>not set</em>';
-    if (typeof value !== 'string') {
-        return value.length === 0
-            ? '<em>none</em>'
-            : value.map((item) => `<code>${(0,src_text/* escapeHtml */.ZD)(item)}</code>`).join(', ');
-    }
-    return `<code>${(0,src_text/* escapeHtml */.ZD)(value)}</code>`;
+    return names;
 }
 
 
 /***/ }),
 
-/***/ 7869:
+/***/ 5140:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ parseMethod),
+/* harmony export */   _b: () => (/* binding */ parseWebhookUrl),
+/* harmony export */   hu: () => (/* binding */ parseTarget)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3576);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
+/* harmony import */ var _core_urls_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1221);
+// The managed fields' values as a person writes them (in an input or in the desired-state file),
+// checked and turned into the wire's values. Errors say what is wrong, not where it was written.
+
+
+
+
+function parseMethod(value) {
+    const upper = value.toUpperCase();
+    if (upper === 'GET' || upper === 'POST')
+        return upper;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}: must be GET or POST.`);
+}
+function parseTarget(value) {
+    const lower = value.toLowerCase();
+    if (lower === 'webhook' || lower === 'flex')
+        return lower;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}: must be webhook or flex.`);
+}
+/** A webhook URL kept exactly as written (Twilio signs each request with it), or null to clear. */
+function parseWebhookUrl(value) {
+    if (value.toLowerCase() === _events_js__WEBPACK_IMPORTED_MODULE_1__/* .CLEAR */ .uJ)
+        return null;
+    const problem = (0,_core_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .webhookUrlProblem */ .g2)(value);
+    if (problem !== undefined) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)((0,_core_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .showUrl */ .jr)(value))}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${_events_js__WEBPACK_IMPORTED_MODULE_1__/* .CLEAR */ .uJ}" to clear it.`);
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -17549,12 +17330,12 @@ function renderValue(value) {
 /* harmony export */   o7: () => (/* binding */ DesiredStateError),
 /* harmony export */   sl: () => (/* binding */ MAX_LISTED_PROBLEMS)
 /* harmony export */ });
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2969);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
-/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4645);
+/* harmony import */ var _core_suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2085);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2020);
+/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9307);
 // What a desired-state file says, as data, and the resolution of its services against the
 // account's: everything about the file that needs no YAML parser, so that runs without a file
-// never load one (src/desired-state.ts reads the file).
+// never load one (src/config/desired-state.ts reads the file).
 
 
 
@@ -17569,11 +17350,11 @@ class DesiredStateError extends Error {
         const sorted = [...problems].sort((a, b) => a.line - b.line);
         const more = sorted.length - MAX_LISTED_PROBLEMS;
         super([
-            `${file} has ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(sorted.length, 'problem')}:`,
+            `${file} has ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(sorted.length, 'problem')}:`,
             ...sorted
                 .slice(0, MAX_LISTED_PROBLEMS)
                 .map(({ line, message }) => `${file}:${line}: ${message}`),
-            ...(more > 0 ? [`…and ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(more, 'more problem')}, not listed here.`] : []),
+            ...(more > 0 ? [`…and ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(more, 'more problem')}, not listed here.`] : []),
         ].join('\n'));
         this.name = 'DesiredStateError';
         this.file = file;
@@ -17631,23 +17412,23 @@ function find(ref, services, report) {
     if (only !== undefined && matches.length === 1)
         return only;
     if (matches.length > 1) {
-        report('name', `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)}, which ${matches.length} services have: ${matches.map(({ sid }) => sid).join(', ')}. Give the sid of the one meant instead.`);
+        report('name', `is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)}, which ${matches.length} services have: ${matches.map(({ sid }) => sid).join(', ')}. Give the sid of the one meant instead.`);
         return undefined;
     }
-    const suggestion = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .closestMatch */ .h)(ref.name, services.map(({ friendlyName }) => friendlyName));
+    const suggestion = (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .closestMatch */ .h)(ref.name, services.map(({ friendlyName }) => friendlyName));
     const hint = suggestion !== undefined
-        ? ` Did you mean ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(suggestion)}?`
+        ? ` Did you mean ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(suggestion)}?`
         : services.length === 0
             ? ' The account has no Conversations services.'
             : '';
-    report('name', `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)}, which is the friendly name of no Conversations service of this account.${hint}`);
+    report('name', `is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)}, which is the friendly name of no Conversations service of this account.${hint}`);
     return undefined;
 }
 
 
 /***/ }),
 
-/***/ 1534:
+/***/ 5408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -17655,266 +17436,30 @@ function find(ref, services, report) {
 /* harmony export */   Sp: () => (/* binding */ outputConfig),
 /* harmony export */   rP: () => (/* binding */ outputValue)
 /* harmony export */ });
-/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5769);
+/* harmony import */ var _core_urls_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1221);
 // How a field's value is shown: to a person, wherever it is shown, a URL through showUrl (its user
 // info and query values as ***); in outputs, which later steps read, without its user info only.
 // Anything else as it is.
 
 const URL_FIELDS = new Set(['pre_webhook_url', 'post_webhook_url']);
 function shownValue(field, value) {
-    return typeof value === 'string' && URL_FIELDS.has(field) ? (0,_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .showUrl */ .jr)(value) : value;
+    return typeof value === 'string' && URL_FIELDS.has(field) ? (0,_core_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .showUrl */ .jr)(value) : value;
 }
 function outputValue(field, value) {
-    return typeof value === 'string' && URL_FIELDS.has(field) ? (0,_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutUserInfo */ .sl)(value) : value;
+    return typeof value === 'string' && URL_FIELDS.has(field) ? (0,_core_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutUserInfo */ .sl)(value) : value;
 }
 /** A configuration for outputs: every URL field without its user info. */
 function outputConfig(config) {
     return Object.fromEntries(Object.entries(config).map(([field, value]) => [
         field,
-        typeof value === 'string' && URL_FIELDS.has(field) ? (0,_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutUserInfo */ .sl)(value) : value,
+        typeof value === 'string' && URL_FIELDS.has(field) ? (0,_core_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutUserInfo */ .sl)(value) : value,
     ]));
 }
 
 
 /***/ }),
 
-/***/ 2969:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ editDistance),
-/* harmony export */   h: () => (/* binding */ closestMatch)
-/* harmony export */ });
-/** The candidate closest to `word` by edit distance, ignoring case, if it is close enough to help. */
-function closestMatch(word, candidates) {
-    const target = word.toLowerCase();
-    let best;
-    let bestDistance = Math.max(3, Math.floor(target.length / 3)) + 1;
-    for (const candidate of candidates) {
-        const distance = editDistance(target, candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-/** Insertions, deletions and substitutions that make `a` into `b`. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-
-
-/***/ }),
-
-/***/ 8992:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   U9: () => (/* binding */ count),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   hD: () => (/* binding */ quote),
-/* harmony export */   tJ: () => (/* binding */ inert)
-/* harmony export */ });
-// Small wording helpers shared by every message the action writes.
-/** "1 field", "3 fields". */
-function count(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-/**
- * Text from the network, made safe to embed in one line of our own: control characters (newlines
- * included, so nothing can start a line of its own and become a runner command) are shown as
- * escapes, and it is cut to `max` characters. Linear in the length of the text.
- */
-function oneLine(text, max = 200) {
-    const head = text.length > max ? text.slice(0, max) : text;
-    const escaped = JSON.stringify(head).slice(1, -1);
-    return text.length > max ? `${escaped}…` : escaped;
-}
-/** A quoted value in an error message: escaped, and short enough to read. */
-function quote(value, max = 60) {
-    return `"${oneLine(value, max)}"`;
-}
-/**
- * For HTML in the job summary, issues and comments. Newlines become entities too: a blank line
- * inside an HTML block would end it, and what follows would render as Markdown.
- */
-function escapeHtml(text) {
-    return text.replace(/[&<>"'|`\\[\]\r\n]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-/**
- * Text from the network (a friendly name, an error message) made inert in Markdown, outside
- * `<code>`: escaped for HTML, and with a zero-width space after every "@" and "#", so that
- * `@org/team` pings nobody and `#1` links nowhere (Renovate and Dependabot do the same).
- */
-function inert(text) {
-    return text
-        .split(/([@#])/)
-        .map((part) => (part === '@' || part === '#' ? `${part}&#8203;` : escapeHtml(part)))
-        .join('');
-}
-
-
-/***/ }),
-
-/***/ 5769:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O4: () => (/* binding */ urlCredentials),
-/* harmony export */   g2: () => (/* binding */ webhookUrlProblem),
-/* harmony export */   jr: () => (/* binding */ showUrl),
-/* harmony export */   mz: () => (/* binding */ urlSecret),
-/* harmony export */   n$: () => (/* binding */ showUrlsIn),
-/* harmony export */   sl: () => (/* binding */ withoutUserInfo),
-/* harmony export */   vl: () => (/* binding */ showUrlsInBody)
-/* harmony export */ });
-// What a webhook URL must look like, and where its credentials are. One parser of URL
-// credentials serves validation and masking alike, so the two can never disagree.
-/**
- * Why `value` is not an absolute http(s) URL written in full (`scheme://host…`), or undefined.
- * Stricter than WHATWG URL parsing, which also takes `http:example.com` or `https:\\example.com`
- * and rewrites them: Twilio signs each request with the configured URL, byte for byte.
- */
-function webhookUrlProblem(value) {
-    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-    if (/[\s\u0000-\u001f\u007f]/.test(value))
-        return 'it contains whitespace or control characters';
-    if (value.includes('\\'))
-        return 'it contains a backslash';
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
-    if (scheme === undefined)
-        return 'it is not an absolute URL';
-    if (scheme !== 'https' && scheme !== 'http')
-        return `its scheme is ${scheme}, not http or https`;
-    if (!/^https?:\/\/[^/?#]/i.test(value))
-        return `it does not start with ${scheme}:// and a host`;
-    if (authority(value).split('@').length > 2) {
-        return 'its user info holds a raw "@": write it as %40';
-    }
-    if (!URL.canParse(value) || new URL(value).hostname === '')
-        return 'it has no valid host';
-    return undefined;
-}
-/**
- * The credentials in a URL's user info, as written. Like WHATWG URL parsing, the user info runs
- * to the last "@" before the host.
- */
-function urlCredentials(url) {
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
-        return undefined;
-    const written = authority(url);
-    const at = written.lastIndexOf('@');
-    if (at <= 0)
-        return undefined;
-    const userInfo = written.slice(0, at);
-    const colon = userInfo.indexOf(':');
-    const user = colon === -1 ? userInfo : userInfo.slice(0, colon);
-    const password = colon === -1 ? '' : userInfo.slice(colon + 1);
-    const secret = colon === -1 ? userInfo : password;
-    return secret === '' ? undefined : { user, password, secret };
-}
-/** The secret of a URL's user info (see urlCredentials), if it has one. */
-function urlSecret(url) {
-    return urlCredentials(url)?.secret;
-}
-const AUTHORITY_END = new Set(['/', '?', '#', '\\']);
-function authority(url) {
-    const start = url.indexOf('//') + 2;
-    let end = start;
-    while (end < url.length && !AUTHORITY_END.has(url.charAt(end)))
-        end++;
-    return url.slice(start, end);
-}
-/**
- * A URL as a person reads it, everywhere the action writes one: its user info and the values of
- * its query shown as `***`, the keys kept (`https://***@host/path?token=***`). The host and path
- * stay readable, and a password or bypass token is never printed, however short. Works on the
- * text as written, so a malformed value (`https:/user:pw@host`, `http:user:pw@host`) that no URL
- * parser reads is shown safely too; the fragment is kept, as Twilio never receives it.
- */
-function showUrl(value) {
-    return rewritten(value, showQuery);
-}
-/**
- * The URL for outputs, which later steps read: its user info as `***`, its query kept (a step may
- * need the URL it configured, bypass token and all; only a credential is taken out).
- */
-function withoutUserInfo(value) {
-    return rewritten(value, (query) => query);
-}
-function rewritten(value, query) {
-    const prefix = /^(?:[a-z][a-z0-9+.-]*:)?[/\\]*/i.exec(value)?.[0] ?? '';
-    const rest = value.slice(prefix.length);
-    const fragmentAt = rest.indexOf('#');
-    const beforeFragment = fragmentAt === -1 ? rest : rest.slice(0, fragmentAt);
-    const fragment = fragmentAt === -1 ? '' : rest.slice(fragmentAt);
-    const queryAt = beforeFragment.indexOf('?');
-    const path = queryAt === -1 ? beforeFragment : beforeFragment.slice(0, queryAt);
-    const search = queryAt === -1 ? '' : `?${query(beforeFragment.slice(queryAt + 1))}`;
-    const slash = path.indexOf('/');
-    const at = path.lastIndexOf('@', slash === -1 ? path.length : slash);
-    return `${prefix}${at === -1 ? path : `***${path.slice(at)}`}${search}${fragment}`;
-}
-/** Each `key=value` as `key=***`; an item without `=` may itself be a token, so it is `***`. */
-function showQuery(query) {
-    return query
-        .split('&')
-        .map((item) => {
-        if (item === '')
-            return item;
-        const equals = item.indexOf('=');
-        if (equals === -1)
-            return REDACTED;
-        return equals === item.length - 1 ? item : `${item.slice(0, equals + 1)}${REDACTED}`;
-    })
-        .join('&');
-}
-const REDACTED = '***';
-/**
- * Text from the network (an error message, a page an endpoint answered) with every absolute URL
- * shown as showUrl shows it, and the values of any other query in it (a path an error page
- * echoes: `Cannot POST /twilio?token=…`) as `***`.
- */
-function showUrlsIn(text) {
-    // Showing a query again changes nothing, so the second pass may see the first one's URLs.
-    return text
-        .replace(/[a-z][a-z0-9+.-]*:(?:\/\/|\\\/\\\/)[^\s"'<>`]*/gi, (url) => showUrl(url))
-        .replace(/\?([^\s"'<>`#]+)/g, (_match, query) => `?${showQuery(query)}`);
-}
-/**
- * A body from the network for the log: JSON (Twilio's answers) with every string that is a URL
- * shown by showUrl, whatever characters its password holds; any other text by showUrlsIn.
- */
-function showUrlsInBody(text) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        return showUrlsIn(text);
-    }
-    return JSON.stringify(json, (_key, value) => typeof value !== 'string'
-        ? value
-        : /^[a-z][a-z0-9+.-]*:\/\//i.test(value)
-            ? showUrl(value)
-            : showUrlsIn(value));
-}
-
-
-/***/ }),
-
-/***/ 4645:
+/***/ 9307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18060,6 +17605,479 @@ function uniqueServices(services) {
         seen.add(key);
         return true;
     });
+}
+
+
+/***/ }),
+
+/***/ 2183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dy: () => (/* binding */ describeResult),
+  Nc: () => (/* binding */ driftWarnings),
+  g5: () => (/* binding */ failureOf),
+  k5: () => (/* binding */ outputsFor),
+  Zz: () => (/* binding */ outputsForAborted),
+  Wl: () => (/* binding */ outputsForExport),
+  Ur: () => (/* binding */ overrideWarnings),
+  Wi: () => (/* binding */ renderAbortedSummary),
+  dk: () => (/* binding */ renderExportSummary),
+  $9: () => (/* binding */ renderFieldTable),
+  Br: () => (/* binding */ renderSummary),
+  P5: () => (/* binding */ resourceHeading),
+  MT: () => (/* binding */ verdictLine)
+});
+
+// EXTERNAL MODULE: ./src/core/budget.ts
+var budget = __nccwpck_require__(4782);
+// EXTERNAL MODULE: ./src/engine/plan.ts
+var plan = __nccwpck_require__(955);
+;// CONCATENATED MODULE: ./src/model/result.ts
+/** The run's verdict: the worst that happened to any resource. */
+function verdictOf(result) {
+    const statuses = result.resources.map((r) => r.status);
+    if (result.stopped !== undefined || result.failures.length > 0 || statuses.includes('failed')) {
+        return 'failed';
+    }
+    for (const status of ['updated', 'drifted', 'skipped']) {
+        if (statuses.includes(status) || (status === 'skipped' && result.skipped !== undefined)) {
+            return status;
+        }
+    }
+    return 'in-sync';
+}
+
+// EXTERNAL MODULE: ./src/model/show.ts
+var show = __nccwpck_require__(5408);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: ./src/core/urls.ts
+var core_urls = __nccwpck_require__(1221);
+// EXTERNAL MODULE: ./src/model/webhook-config.ts
+var webhook_config = __nccwpck_require__(9307);
+;// CONCATENATED MODULE: ./src/report/render.ts
+// Pure rendering of a run's result: the outputs, the verdict, the annotations' words and the job
+// summary's Markdown. Callers pass data that is already redacted; everything here escapes what
+// it embeds.
+
+
+
+
+
+
+
+const NO_OUTPUTS = {
+    changed: 'false',
+    drifted: '',
+    diff: '',
+    resources: '',
+    previous: '',
+    config: '',
+    'account-sid': '',
+    'chat-service-sid': '',
+    filters: '',
+    method: '',
+    'pre-webhook-url': '',
+    'post-webhook-url': '',
+    target: '',
+    url: '',
+    'drift-issue-url': '',
+    'config-file': '',
+    probed: '[]',
+    skipped: 'false',
+};
+/**
+ * Every output of action.yml. The per-field outputs describe one resource after the run: the one
+ * the inputs describe, or with a desired-state file the account-wide configuration (empty when
+ * the file does not manage it).
+ */
+function outputsFor(result, gitHub) {
+    const main = primary(result);
+    const current = main?.current === undefined ? undefined : (0,show/* outputConfig */.Sp)(main.current);
+    const diffOf = (r) => r.diff.map((d) => ({
+        field: d.field,
+        actual: (0,show/* outputValue */.rP)(d.field, d.actual),
+        desired: (0,show/* outputValue */.rP)(d.field, d.desired),
+    }));
+    return {
+        ...NO_OUTPUTS,
+        changed: String(result.resources.some((r) => r.changed)),
+        drifted: String(result.resources.some((r) => r.diff.length > 0)),
+        diff: JSON.stringify(result.resources.flatMap((r) => diffOf(r).map((d) => ({ resource: key(r), ...d })))),
+        resources: JSON.stringify(result.resources.map((r) => ({
+            resource: key(r),
+            sid: r.resource.kind === 'service' ? r.resource.serviceSid : result.accountSid,
+            ...(r.resource.kind === 'service' ? { name: r.name ?? null } : {}),
+            status: r.status,
+            diff: diffOf(r),
+            // Why it failed or was left alone: a stopped run's "unknown" and "not applied" say so here.
+            reason: r.failure ?? (r.status === 'skipped' ? (r.notes?.[0] ?? null) : null),
+        }))),
+        previous: main === undefined ? '' : JSON.stringify((0,show/* outputConfig */.Sp)(main.previous)),
+        config: current === undefined ? '' : JSON.stringify(current),
+        'account-sid': current?.account_sid ?? '',
+        'chat-service-sid': current?.chat_service_sid ?? '',
+        filters: (current?.filters ?? []).join(','),
+        method: current?.method ?? '',
+        'pre-webhook-url': current?.pre_webhook_url ?? '',
+        'post-webhook-url': current?.post_webhook_url ?? '',
+        target: current?.target ?? '',
+        url: current?.url ?? '',
+        'drift-issue-url': urlOf(gitHub.driftIssue),
+        probed: JSON.stringify(result.probed.map((p) => ({
+            url: (0,core_urls/* withoutUserInfo */.sl)(p.url),
+            passed: p.passed,
+            attempts: p.attempts,
+            status: p.lastStatus,
+            ms: p.elapsedMs,
+        }))),
+        skipped: String(result.skipped !== undefined),
+    };
+}
+/** A run that stopped early changed nothing and knows nothing of the live state. */
+function outputsForAborted() {
+    return NO_OUTPUTS;
+}
+function outputsForExport(run) {
+    return { ...NO_OUTPUTS, 'config-file': run.file };
+}
+function primary(result) {
+    return result.file === undefined
+        ? result.resources[0]
+        : result.resources.find((r) => r.resource.kind === 'account');
+}
+/** "account", or the service's SID: the `resource` key of the diff and resources outputs. */
+function key(result) {
+    return result.resource.kind === 'account' ? 'account' : result.resource.serviceSid;
+}
+function urlOf(outcome) {
+    return outcome !== undefined && 'url' in outcome ? outcome.url : '';
+}
+const HEADLINES = {
+    'in-sync': '✅ In sync',
+    drifted: '⚠️ Drifted',
+    updated: '✏️ Updated',
+    skipped: '⏭️ Skipped',
+    failed: '❌ Failed',
+};
+/** What one resource's state is and what the run did to it, in a line. */
+function describeResult(result, mode) {
+    const fields = (0,core_text/* count */.U9)(result.diff.length, 'field');
+    switch (result.status) {
+        case 'in-sync':
+            return 'The live configuration matches the desired one; nothing was sent.';
+        case 'drifted':
+            return mode === 'check'
+                ? `The live configuration differs from the desired one in ${fields}; check mode changes nothing.`
+                : `The live configuration differs in ${fields}.`;
+        case 'updated':
+            return `Updated ${fields}; Twilio's answer matches the desired configuration.`;
+        case 'skipped':
+            return result.notes?.[0] ?? 'Left as it is.';
+        case 'failed':
+            return result.failure ?? 'The run failed.';
+    }
+}
+/** The line a person reads first: the state of everything the run manages, and what it did. */
+function verdictLine(result) {
+    const [only] = result.resources;
+    const failures = result.failures.join(' ');
+    // A stopped run's own line counts what became of every resource.
+    if (result.stopped !== undefined)
+        return [result.stopped, ...result.failures].join(' ');
+    if (result.resources.length === 1 && only !== undefined) {
+        const line = result.skipped ?? describeResult(only, result.mode);
+        return failures === '' ? line : `${line} ${failures}`;
+    }
+    const total = result.resources.length;
+    const by = (status) => result.resources.filter((r) => r.status === status).length;
+    const lines = {
+        'in-sync': `All ${(0,core_text/* count */.U9)(total, 'resource')} match the desired state; nothing was sent.`,
+        drifted: result.mode === 'check'
+            ? `${by('drifted')} of ${(0,core_text/* count */.U9)(total, 'resource')} differ from the desired state; check mode changes nothing.`
+            : `${by('drifted')} of ${(0,core_text/* count */.U9)(total, 'resource')} differ from the desired state.`,
+        updated: `Updated ${by('updated')} of ${(0,core_text/* count */.U9)(total, 'resource')}; every answer matches the desired configuration.`,
+        skipped: result.skipped ?? 'Nothing was sent.',
+        failed: by('failed') === 0
+            ? failures
+            : `${by('failed')} of ${(0,core_text/* count */.U9)(total, 'resource')} failed${by('updated') > 0 ? `, ${by('updated')} updated` : ''}.${failures === '' ? '' : ` ${failures}`}`,
+    };
+    return lines[verdictOf(result)];
+}
+/** At most this many distinct reasons in the error annotation; the summary has them all. */
+const MAX_REASONS = 10;
+/**
+ * Why the step fails, if it does: the resources' failures, the run's, then GitHub's. A reason
+ * shared by several resources (a probe of one URL, an outage) is said once, with how many.
+ */
+function failureOf(result, gitHub) {
+    const many = result.resources.length > 1;
+    // The same failure of several services differs only in their SIDs (in a request's path, say).
+    const byReason = new Map();
+    for (const r of result.resources) {
+        if (r.failure === undefined)
+            continue;
+        const cause = r.failure.replace(/\bIS[0-9a-fA-F]{32}\b/g, 'IS…');
+        byReason.set(cause, [
+            ...(byReason.get(cause) ?? []),
+            { failure: r.failure, headings: [resourceHeading(r)] },
+        ]);
+    }
+    const reasons = [
+        ...[...byReason].map(([cause, group]) => {
+            const [only] = group;
+            if (only !== undefined && group.length === 1) {
+                return many ? `${only.headings.join('')}: ${only.failure}` : only.failure;
+            }
+            const headings = group.flatMap((g) => g.headings);
+            return `${(0,core_text/* count */.U9)(headings.length, 'resource')} (${listed(headings)}): ${cause}`;
+        }),
+        ...(result.stopped === undefined ? [] : [result.stopped]),
+        ...result.failures,
+        ...[gitHub.driftIssue, gitHub.prComment].flatMap((o) => o?.action === 'failed' ? [o.error] : []),
+    ];
+    if (reasons.length === 0)
+        return undefined;
+    const shown = reasons.slice(0, MAX_REASONS);
+    const more = reasons.length - shown.length;
+    return [...shown, ...(more > 0 ? [`…and ${more} more reasons: see the job summary.`] : [])].join(' ');
+}
+/** The first few of a list, and how many more. */
+function listed(items, max = 3) {
+    const shown = items.slice(0, max).join(', ');
+    return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+/** One warning per resource that drifts, in a check that does not fail on drift (the runner rolls up past ten). */
+function driftWarnings(result) {
+    if (result.mode !== 'check')
+        return [];
+    return result.resources
+        .filter((r) => r.status === 'drifted' && r.failure === undefined)
+        .map((r) => `${resourceHeading(r)}: ${describeResult(r, 'check')} ${(0,plan/* describeDiff */.l7)(r.diff)}.`);
+}
+/** One warning per service nobody declared whose own configuration overrides the account-wide one. */
+function overrideWarnings(result) {
+    const report = result.services;
+    if (report === undefined)
+        return [];
+    if (!report.listed) {
+        return [
+            `Could not check for services that override the account-wide configuration: ${report.problem}. Give the credential permission to list Conversations services, or set unmanaged-services: ignore.`,
+        ];
+    }
+    return report.services
+        .filter((s) => !s.managed && s.fires === 'service')
+        .map((s) => `Service ${s.sid}${s.name === '' ? '' : ` (${s.name})`} is not declared${result.file === undefined ? '' : ` in ${result.file}`} and has its own webhook configuration (${ownHooks(s.config)}): it overrides the account-wide configuration, so for its conversations only its own hooks fire.`);
+}
+function ownHooks(config) {
+    const urls = [
+        config?.pre_webhook_url ? `pre-webhook-url ${(0,core_urls/* showUrl */.jr)(config.pre_webhook_url)}` : '',
+        config?.post_webhook_url ? `post-webhook-url ${(0,core_urls/* showUrl */.jr)(config.post_webhook_url)}` : '',
+    ].filter((text) => text !== '');
+    return urls.join(', ');
+}
+function resourceHeading(result) {
+    return result.resource.kind === 'account'
+        ? (0,webhook_config/* describeResource */.w9)(result.resource)
+        : `${(0,webhook_config/* describeResource */.w9)(result.resource)}${result.name === undefined || result.name === '' ? '' : ` (${result.name})`}`;
+}
+/**
+ * The job summary, as Markdown with HTML tables whose every value is escaped, within GitHub's
+ * 1 MiB for a step: the resources that need a look first, those in sync folded into one line, and
+ * what does not fit counted (the outputs list every resource).
+ */
+function renderSummary(result, gitHub) {
+    const verdict = verdictOf(result);
+    const many = result.resources.length > 1;
+    const head = [
+        `## Twilio Conversations webhooks: ${HEADLINES[verdict]}`,
+        '',
+        `**${(0,core_text/* inert */.tJ)(verdictLine(result))}**`,
+        '',
+        `Account <code>${(0,core_text/* escapeHtml */.ZD)(result.accountSid)}</code> · mode: ${result.mode}${result.file === undefined ? '' : ` · desired state: <code>${(0,core_text/* escapeHtml */.ZD)(result.file)}</code>`}`,
+        '',
+    ].join('\n');
+    const inSync = many ? result.resources.filter((r) => r.status === 'in-sync') : [];
+    const sections = [
+        ...result.resources
+            .filter((r) => !inSync.includes(r))
+            .map((r) => (many ? renderSection(r, result.mode) : renderSingle(r, result.mode)).join('\n')),
+        ...(inSync.length === 0 ? [] : [renderInSync(inSync)]),
+    ];
+    const foot = [
+        ...renderProbes(result.probed),
+        ...renderServices(result),
+        ...[
+            gitHubLine('Drift issue', gitHub.driftIssue),
+            gitHubLine('Pull-request comment', gitHub.prComment),
+        ].flatMap((line) => (line === undefined ? [] : [line, ''])),
+    ].join('\n');
+    return (0,budget/* fitWithin */.Hi)(budget/* MAX_SUMMARY_BYTES */.Q0 - SUMMARY_MARGIN_BYTES, budget/* utf8Bytes */.dy, {
+        head,
+        sections,
+        foot,
+        more: (omitted) => `…and ${(0,core_text/* count */.U9)(omitted, 'more section')}, left out to keep the summary within GitHub's 1 MiB: the outputs \`resources\` and \`diff\` list every resource.\n`,
+    });
+}
+/**
+ * Room for what redaction may add after rendering (a value shown as the `${NAME}` it came from);
+ * the runner also cuts a summary that would still be too long.
+ */
+const SUMMARY_MARGIN_BYTES = 64 * 1024;
+function renderInSync(inSync) {
+    return [
+        `<details><summary>✅ In sync: ${(0,core_text/* count */.U9)(inSync.length, 'resource')}</summary>`,
+        '',
+        inSync.map((r) => (0,core_text/* inert */.tJ)(resourceHeading(r))).join('<br>'),
+        '',
+        '</details>',
+        '',
+    ].join('\n');
+}
+function renderSingle(result, mode) {
+    return [
+        `Resource: ${(0,core_text/* inert */.tJ)(resourceHeading(result))}`,
+        '',
+        ...(result.notes ?? []).flatMap((note) => [(0,core_text/* inert */.tJ)(note), '']),
+        renderFieldTable(result, mode),
+        '',
+    ];
+}
+/** A resource that needs a look: drifted, updated, skipped or failed. */
+function renderSection(result, mode) {
+    return [
+        `<details open><summary>${HEADLINES[result.status]}: ${(0,core_text/* inert */.tJ)(resourceHeading(result))}</summary>`,
+        '',
+        (0,core_text/* inert */.tJ)(describeResult(result, mode)),
+        '',
+        // A skipped resource's first note is what describeResult just said.
+        ...(result.notes ?? [])
+            .slice(result.status === 'skipped' ? 1 : 0)
+            .flatMap((note) => [(0,core_text/* inert */.tJ)(note), '']),
+        renderFieldTable(result, mode),
+        '',
+        '</details>',
+        '',
+    ];
+}
+function renderProbes(probed) {
+    return probed.flatMap((p) => [
+        `Probe: ${p.passed ? '✅' : '❌'} <code>${(0,core_text/* escapeHtml */.ZD)((0,core_urls/* showUrl */.jr)(p.url))}</code> ${p.passed ? 'answered' : 'did not pass'} after ${(0,core_text/* count */.U9)(p.attempts, 'attempt')} (last answer: ${p.lastStatus === null ? (0,core_text/* inert */.tJ)(p.lastProblem ?? 'none') : p.lastStatus}, ${(p.elapsedMs / 1000).toFixed(1)} s)`,
+        '',
+    ]);
+}
+/** Every service and the level whose hooks fire for its conversations. */
+function renderServices(result) {
+    const report = result.services;
+    if (report === undefined)
+        return [];
+    if (!report.listed)
+        return [`Services: ⚠️ not checked: ${(0,core_text/* inert */.tJ)(report.problem)}.`, ''];
+    if (report.services.length === 0)
+        return ['Services: none in this account.', ''];
+    const row = (s) => `<tr><td><code>${(0,core_text/* escapeHtml */.ZD)(s.sid)}</code></td><td>${(0,core_text/* inert */.tJ)(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td></tr>`;
+    // Those that override the account-wide hooks first: they are what a person must see.
+    const ordered = [
+        ...report.services.filter((s) => s.fires === 'service'),
+        ...report.services.filter((s) => s.fires !== 'service'),
+    ];
+    const shown = ordered.slice(0, MAX_SERVICE_ROWS);
+    return [
+        '**Services, and whose hooks fire for their conversations**',
+        '',
+        '<table>',
+        '<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th></tr></thead>',
+        `<tbody>${shown.map(row).join('')}</tbody>`,
+        '</table>',
+        '',
+        ...(ordered.length > shown.length
+            ? [
+                `…and ${(0,core_text/* count */.U9)(ordered.length - shown.length, 'more service')} whose conversations the account-wide hooks serve.`,
+                '',
+            ]
+            : []),
+    ];
+}
+/** A thousand rows is about 250 KB: room for the rest of the summary within its 1 MiB. */
+const MAX_SERVICE_ROWS = 1_000;
+function gitHubLine(what, outcome) {
+    if (outcome === undefined)
+        return undefined;
+    if (outcome.action === 'failed')
+        return `${what}: ❌ ${(0,core_text/* inert */.tJ)(outcome.error)}`;
+    if (outcome.action === 'none')
+        return `${what}: none needed.`;
+    return `${what}: ${outcome.action} <a href="${(0,core_text/* escapeHtml */.ZD)(outcome.url)}">${(0,core_text/* escapeHtml */.ZD)(outcome.url)}</a>`;
+}
+function renderAbortedSummary(run) {
+    return [
+        `## Twilio Conversations webhooks: ${HEADLINES.failed}`,
+        '',
+        `**${(0,core_text/* inert */.tJ)(run.failure)}**`,
+        '',
+        `Nothing was changed${run.mode === undefined ? '' : ` · mode: ${(0,core_text/* escapeHtml */.ZD)(run.mode)}`}.`,
+        '',
+        ...[gitHubLine('Pull-request comment', run.gitHub?.prComment)].flatMap((line) => line === undefined ? [] : [line, '']),
+    ].join('\n');
+}
+function renderExportSummary(run) {
+    return [
+        '## Twilio Conversations webhooks: 📤 Exported',
+        '',
+        `**Wrote the live account-wide configuration and ${(0,core_text/* count */.U9)(run.services, 'service')} to <code>${(0,core_text/* escapeHtml */.ZD)(run.file)}</code>; nothing was sent to Twilio.**`,
+        '',
+    ].join('\n');
+}
+/** A row per managed field; differing rows are marked. Shared with the drift issue and the plan. */
+function renderFieldTable(result, mode) {
+    const showAfter = mode === 'apply';
+    const differing = new Set(result.diff.map((d) => d.field));
+    const managed = webhook_config/* FIELDS */.cJ.filter((field) => field in result.desired);
+    const head = [
+        '',
+        'Field',
+        showAfter ? 'Before' : 'Live',
+        'Desired',
+        ...(showAfter ? ['After'] : []),
+    ];
+    const rows = managed.map((field) => {
+        const cells = [
+            differing.has(field) ? (showAfter ? '✏️' : '⚠️') : '✅',
+            `<code>${field}</code>`,
+            renderValue((0,show/* shownValue */.JJ)(field, fieldValue(result.previous, field))),
+            renderValue((0,show/* shownValue */.JJ)(field, result.desired[field] ?? null)),
+            ...(showAfter
+                ? [
+                    result.current === undefined
+                        ? '<em>unknown</em>'
+                        : renderValue((0,show/* shownValue */.JJ)(field, fieldValue(result.current, field))),
+                ]
+                : []),
+        ];
+        return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+    });
+    return [
+        '<table>',
+        `<thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead>`,
+        `<tbody>${rows.join('')}</tbody>`,
+        '</table>',
+    ].join('\n');
+}
+function fieldValue(config, field) {
+    return config[field] ?? null;
+}
+function renderValue(value) {
+    if (value === null || value === '')
+        return '<em>not set</em>';
+    if (typeof value !== 'string') {
+        return value.length === 0
+            ? '<em>none</em>'
+            : value.map((item) => `<code>${(0,core_text/* escapeHtml */.ZD)(item)}</code>`).join(', ');
+    }
+    return `<code>${(0,core_text/* escapeHtml */.ZD)(value)}</code>`;
 }
 
 

@@ -118,7 +118,10 @@ async function runStory(
     const outcome =
       settings.mode === 'apply'
         ? await deploy(twilio, planned, settings, {
-            runner,
+            env: runner.env,
+            log: (message) => {
+              runner.info(message);
+            },
             clock,
             explain,
             onlyIfLive,

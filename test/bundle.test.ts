@@ -285,7 +285,7 @@ describe('src/http/undici.ts (undici’s own files instead of its index)', () =>
       exports?: unknown;
     };
     expect(manifest.exports).toBeUndefined();
-    const paths = [...read(join(ROOT, 'src', 'undici.ts')).matchAll(/from '(undici\/[^']+)'/g)].map(
+    const paths = [...read(join(ROOT, 'src', 'http', 'undici.ts')).matchAll(/from '(undici\/[^']+)'/g)].map(
       ([, path = '']) => path,
     );
     expect(paths.length).toBeGreaterThanOrEqual(7);
@@ -316,7 +316,7 @@ describe('src/http/undici.ts (undici’s own files instead of its index)', () =>
     try {
       const script = `
         import { createRequire } from 'node:module';
-        const ours = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src', 'undici.ts')).href)});
+        const ours = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src', 'http', 'undici.ts')).href)});
         const dispatcher = new ours.Agent();
         const response = await ours.request(${JSON.stringify(`${url}/x?y=1`)}, { dispatcher });
         const body = await response.body.json();

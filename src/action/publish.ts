@@ -30,6 +30,9 @@ export async function publishResult(
     : '';
   runner.info(verdictLine(result));
   const outputsWritten = setOutputs(runner, outputsFor(result, gitHub), updated);
+  if (result.skipped !== undefined) {
+    runner.annotate('notice', result.skipped, { title: 'Twilio webhooks left alone' });
+  }
   for (const note of result.resources.flatMap((r) =>
     r.status === 'skipped' ? [] : (r.notes ?? []),
   )) {

@@ -1,10 +1,16 @@
 // The inputs that make a deploy's switch safe: probing the new URL first, going ahead only if
 // the live values are still ours, rolling back a write that does not verify, guarding target.
 import type { RawInputs } from './contract.js';
-import { InputError, InvalidValue } from '../core/errors.js';
+import { InvalidValue } from '../core/errors.js';
 import { CLEAR, parseFilters } from '../model/events.js';
 import { parseMethod, parseTarget, parseWebhookUrl } from '../model/fields.js';
-import { asInput, parseBoolean, parseChoice, parseSecondsAsMs } from './input-parsers.js';
+import {
+  asInput,
+  InputError,
+  parseBoolean,
+  parseChoice,
+  parseSecondsAsMs,
+} from './input-parsers.js';
 import { closestMatch } from '../core/suggest.js';
 import { oneLine, quote } from '../core/text.js';
 import { webhookUrlProblem, showUrl } from '../core/urls.js';

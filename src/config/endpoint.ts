@@ -1,9 +1,9 @@
 // Where Twilio's Conversations API is: the default host, a region and edge's host, or an
 // explicit base URL. Host facts from Twilio's regional API docs (conversations.{edge}.{region}.twilio.com).
 import type { RawInputs } from './contract.js';
-import { InputError } from '../core/errors.js';
 import { quote } from '../core/text.js';
 import { showUrl } from '../core/urls.js';
+import { InputError } from './input-parsers.js';
 
 export const DEFAULT_API_BASE_URL = 'https://conversations.twilio.com';
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -1,8 +1,19 @@
 // Parsers for the kinds of value inputs take (booleans, choices, durations, counts), each
 // refusing with an error that names the input and says what would be valid.
 import type { InputName, RawInputs } from './contract.js';
-import { InputError, InvalidValue } from '../core/errors.js';
+import { InvalidValue } from '../core/errors.js';
 import { quote } from '../core/text.js';
+
+/** An input that cannot be used. Raised before any request is sent. */
+export class InputError extends Error {
+  readonly input: InputName;
+
+  constructor(input: InputName, problem: string) {
+    super(`Input '${input}' ${problem}`);
+    this.name = 'InputError';
+    this.input = input;
+  }
+}
 
 /** Runs a parser of plain values, naming the input in what it refuses. */
 export function asInput<T>(name: InputName, parse: () => T): T {

@@ -5,11 +5,11 @@ import { parseDeploySettings } from './deploy-settings.js';
 import type { DeploySettings } from './deploy-settings.js';
 import { parseEndpoint } from './endpoint.js';
 import type { Endpoint } from './endpoint.js';
-import { InputError } from '../core/errors.js';
 import { parseFilters } from '../model/events.js';
 import { parseMethod, parseTarget as parseTargetValue, parseWebhookUrl } from '../model/fields.js';
 import {
   asInput,
+  InputError,
   parseBoolean,
   parseChoice,
   parseSecondsAsMs,

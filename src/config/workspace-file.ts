@@ -7,10 +7,11 @@ import type { Stats } from 'node:fs';
 import { lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { errorMessage, InputError } from '../core/errors.js';
+import { errorMessage } from '../core/errors.js';
 import { DesiredStateError } from '../model/service-names.js';
 import { quote } from '../core/text.js';
 import { workspacePath, workspaceRoot } from './workspace.js';
+import { InputError } from './input-parsers.js';
 
 /** Ten times a file for 1,000 services (about 100 KB): anything larger is a mistake. */
 const LIMIT = 1024 * 1024;

@@ -11,12 +11,12 @@ import type { Planned } from './guards.js';
 import type { Managed } from './inventory.js';
 import { spentOnOverload } from '../twilio/overload.js';
 import { probe } from '../twilio/probe.js';
-import type { ProbeResult, ProbeTarget } from '../twilio/probe.js';
+import type { ProbeTarget } from '../twilio/probe.js';
+import type { ProbeResult } from '../model/result.js';
 import { proxyFor } from '../http/proxy.js';
 import { applyPlan, refused, skipped, withoutUpdate } from './reconcile.js';
 import type { Explain, ResourceContext } from './reconcile.js';
 import type { ResourceResult } from '../model/result.js';
-import type { Runner } from '../action/runner.js';
 import type { Settings } from '../config/settings.js';
 import { count } from '../core/text.js';
 import type { TwilioClient } from '../twilio/client.js';
@@ -38,7 +38,10 @@ export interface Outcome {
 }
 
 interface DeployContext {
-  readonly runner: Runner;
+  /** The step's environment, for the proxy a probe goes through. */
+  readonly env: NodeJS.ProcessEnv;
+  /** Where each probe attempt is told. */
+  readonly log: (message: string) => void;
   readonly clock: Clock;
   readonly explain: Explain;
   /** The values only-if-live says the live fields must have. */
@@ -66,7 +69,7 @@ export async function deploy(
   twilio: TwilioClient,
   planned: readonly PlannedResource[],
   settings: Settings,
-  { runner, clock, explain, onlyIfLive, signal }: DeployContext,
+  { env, log, clock, explain, onlyIfLive, signal }: DeployContext,
 ): Promise<Outcome> {
   const context = (p: PlannedResource): ResourceContext => ({
     resource: p.resource,
@@ -92,7 +95,6 @@ export async function deploy(
       ? undefined
       : planned.map((p) => heldBySomeoneElse(onlyIfLive, p.live)).find(Boolean);
   if (held !== undefined) {
-    runner.annotate('notice', held, { title: 'Twilio webhooks left alone' });
     return {
       ...none,
       skipped: held,
@@ -101,7 +103,7 @@ export async function deploy(
   }
 
   const probed = settings.deploy.probe
-    ? await probeNewUrls(planned, settings, runner, clock, signal)
+    ? await probeNewUrls(planned, settings, { env, log }, clock, signal)
     : [];
   if (isAborted(signal)) {
     const resources = leaveAll(NOT_APPLIED.cancelled, skipped);
@@ -197,7 +199,7 @@ function stopLine(stop: Stop, resources: readonly ResourceResult[]): string {
 async function probeNewUrls(
   planned: readonly PlannedResource[],
   settings: Settings,
-  runner: Runner,
+  { env, log }: Pick<DeployContext, 'env' | 'log'>,
   clock: Clock,
   signal: AbortSignal | undefined,
 ): Promise<ProbeResult[]> {
@@ -209,7 +211,7 @@ async function probeNewUrls(
       : [{ url: settings.deploy.probeUrl, kind: 'health', method: 'GET' }];
   const { username, password } = settings.credentials;
   return mapBounded(targets, settings.maxConcurrency, async (target) => {
-    const proxy = proxyFor(target.url, runner.env);
+    const proxy = proxyFor(target.url, env);
     const dispatcher = proxy === undefined ? new Agent() : new ProxyAgent(proxy);
     try {
       return await probe(target, {
@@ -220,9 +222,7 @@ async function probeNewUrls(
         authToken: username.startsWith('AC') ? password : undefined,
         accountSid: settings.accountSid,
         userAgent: USER_AGENT,
-        log: (message) => {
-          runner.info(message);
-        },
+        log,
         signal,
       });
     } finally {

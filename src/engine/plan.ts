@@ -1,15 +1,10 @@
 import { ALL_EVENTS, isPostEvent, isPreEvent } from '../model/events.js';
 import { shownValue } from '../model/show.js';
+import type { FieldDiff } from '../model/result.js';
 import type { FieldValue } from '../model/show.js';
 import { count } from '../core/text.js';
 import { FIELDS } from '../model/webhook-config.js';
 import type { DesiredConfig, Field, WebhookConfig } from '../model/webhook-config.js';
-
-export interface FieldDiff {
-  readonly field: Field;
-  readonly actual: FieldValue;
-  readonly desired: FieldValue;
-}
 
 export interface Plan {
   /** Managed fields whose live value differs from the desired one, in summary order. */

@@ -4,7 +4,8 @@
 // Twilio holds does not match, the fields changed are put back as they were (and checked).
 import { CancelledRequest } from '../http/cancellation.js';
 import { compare, describeDiff } from './plan.js';
-import type { FieldDiff, Plan } from './plan.js';
+import type { Plan } from './plan.js';
+import type { FieldDiff } from '../model/result.js';
 import type { ResourceResult } from '../model/result.js';
 import { TransportError, TwilioApiError } from '../twilio/errors.js';
 import type { DesiredConfig, Resource, WebhookConfig } from '../model/webhook-config.js';

@@ -9,7 +9,7 @@ import { characters, fitWithin, MAX_BODY_CHARACTERS } from '../core/budget.js';
 import { commitUrl, runUrl } from './context.js';
 import type { GitHubRun } from './context.js';
 import { describeDiff } from '../engine/plan.js';
-import type { FieldDiff } from '../engine/plan.js';
+import type { FieldDiff } from '../model/result.js';
 import { describeResult, renderFieldTable, resourceHeading } from '../report/render.js';
 import type { ResourceResult, RunResult, ServiceLevel } from '../model/result.js';
 import { count, escapeHtml, inert } from '../core/text.js';

@@ -1,8 +1,27 @@
 // What a run found and did: the outputs, the job summary, the drift issue and the pull-request
 // comment are all made from it.
-import type { FieldDiff } from '../engine/plan.js';
-import type { ProbeResult } from '../twilio/probe.js';
-import type { DesiredConfig, Resource, WebhookConfig } from './webhook-config.js';
+import type { FieldValue } from './show.js';
+import type { DesiredConfig, Field, Resource, WebhookConfig } from './webhook-config.js';
+
+/** How a managed field's live value differs from the desired one. */
+export interface FieldDiff {
+  readonly field: Field;
+  readonly actual: FieldValue;
+  readonly desired: FieldValue;
+}
+
+/** What a probe of a new URL found before the switch. */
+export interface ProbeResult {
+  /** The target's URL, as given (its query and user info included). */
+  readonly url: string;
+  readonly passed: boolean;
+  readonly attempts: number;
+  /** The last attempt's HTTP status; null if it got none (a network error or a timeout). */
+  readonly lastStatus: number | null;
+  /** Why the last attempt failed; undefined when it passed. */
+  readonly lastProblem: string | undefined;
+  readonly elapsedMs: number;
+}
 
 export type Status = 'in-sync' | 'drifted' | 'updated' | 'skipped' | 'failed';
 

@@ -4,13 +4,14 @@
 import { fitWithin, MAX_SUMMARY_BYTES, utf8Bytes } from '../core/budget.js';
 import type { Outputs } from '../config/contract.js';
 import { describeDiff } from '../engine/plan.js';
-import type { ProbeResult } from '../twilio/probe.js';
+
 import { verdictOf } from '../model/result.js';
 import type {
   AbortedRun,
   ExportedRun,
   GitHubOutcome,
   GitHubOutcomes,
+  ProbeResult,
   ResourceResult,
   RunResult,
   ServiceLevel,

@@ -55,6 +55,7 @@ import { retryDelayMs } from '../http/backoff.js';
 import { isAborted, unlessAborted } from '../http/cancellation.js';
 import type { Clock } from '../core/clock.js';
 import { oneLine } from '../core/text.js';
+import type { ProbeResult } from '../model/result.js';
 import { showUrl, showUrlsIn } from '../core/urls.js';
 import { htmlTitle } from './errors.js';
 import { twilioSignature } from './signature.js';
@@ -87,18 +88,6 @@ export interface ProbeOptions {
   readonly log: (message: string) => void;
   /** Cancels the probe: the attempt in flight and any wait end at once, and the probe fails. */
   readonly signal?: AbortSignal | undefined;
-}
-
-export interface ProbeResult {
-  /** The target's URL, as given (its query and user info included). */
-  readonly url: string;
-  readonly passed: boolean;
-  readonly attempts: number;
-  /** The last attempt's HTTP status; null if it got none (a network error or a timeout). */
-  readonly lastStatus: number | null;
-  /** Why the last attempt failed; undefined when it passed. */
-  readonly lastProblem: string | undefined;
-  readonly elapsedMs: number;
 }
 
 /** Twilio's limit for a pre-event hook's answer (reference, "What a hook's answer does"). */

@@ -3,7 +3,8 @@
 // defaults are read once, by test/support/dist-run.ts).
 import { expect } from 'vitest';
 import type { InputName, RawInputs } from '../../src/config/contract.js';
-import { InputError, InvalidValue } from '../../src/core/errors.js';
+import { InvalidValue } from '../../src/core/errors.js';
+import { InputError } from '../../src/config/input-parsers.js';
 import type { ResourceResult, RunResult } from '../../src/model/result.js';
 import { parseSettings } from '../../src/config/settings.js';
 import type { ParsedSettings, Settings } from '../../src/config/settings.js';

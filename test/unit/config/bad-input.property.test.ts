@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InputName } from '../../../src/config/contract.js';
-import { InputError } from '../../../src/core/errors.js';
+import { InputError } from '../../../src/config/input-parsers.js';
 import { readOnlyIfLive } from '../../../src/config/deploy-settings.js';
 import { parseWebhookUrl } from '../../../src/model/fields.js';
 import { parseSettings } from '../../../src/config/settings.js';

@@ -2,7 +2,7 @@
 // readOnlyIfLive reads it before any request.
 import { describe, expect, it } from 'vitest';
 import { readOnlyIfLive } from '../../../src/config/deploy-settings.js';
-import { InputError } from '../../../src/core/errors.js';
+import { InputError } from '../../../src/config/input-parsers.js';
 import type { DesiredConfig } from '../../../src/model/webhook-config.js';
 import { expectInputError, parse, settings } from '../fixtures.js';
 import type { Overrides } from '../fixtures.js';

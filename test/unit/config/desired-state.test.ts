@@ -6,7 +6,7 @@ import {
   resolveServices,
 } from '../../../src/model/service-names.js';
 import type { DesiredState, DesiredStateProblem } from '../../../src/model/service-names.js';
-import { InputError } from '../../../src/core/errors.js';
+import { InputError } from '../../../src/config/input-parsers.js';
 import { parseSettings } from '../../../src/config/settings.js';
 import { inputs } from '../fixtures.js';
 

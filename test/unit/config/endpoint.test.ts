@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InputName } from '../../../src/config/contract.js';
 import { DEFAULT_API_BASE_URL, parseEndpoint } from '../../../src/config/endpoint.js';
 import type { Endpoint } from '../../../src/config/endpoint.js';
-import { InputError } from '../../../src/core/errors.js';
+import { InputError } from '../../../src/config/input-parsers.js';
 import { expectInputError, inputs, settings, thrown } from '../fixtures.js';
 import type { Overrides } from '../fixtures.js';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError, InvalidValue } from '../../../src/core/errors.js';
+import { InvalidValue } from '../../../src/core/errors.js';
+import { InputError } from '../../../src/config/input-parsers.js';
 import {
   asInput,
   parseBoolean,

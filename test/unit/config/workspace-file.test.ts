@@ -6,7 +6,7 @@ import { open, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/core/errors.js';
+import { InputError } from '../../../src/config/input-parsers.js';
 import { DesiredStateError } from '../../../src/model/service-names.js';
 import {
   checkExportTarget,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../../../src/core/errors.js';
 import { planChanges } from '../../../src/engine/plan.js';
-import type { FieldDiff } from '../../../src/engine/plan.js';
+import type { FieldDiff } from '../../../src/model/result.js';
 import { CancelledRequest } from '../../../src/http/cancellation.js';
 import { applyPlan, refused, skipped, withoutUpdate } from '../../../src/engine/reconcile.js';
 import type { ResourceAccess, ResourceContext } from '../../../src/engine/reconcile.js';

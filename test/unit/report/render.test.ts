@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OUTPUTS } from '../../../src/config/contract.js';
-import type { ProbeResult } from '../../../src/twilio/probe.js';
+import type { ProbeResult } from '../../../src/model/result.js';
 import {
   describeResult,
   driftWarnings,

@@ -1,21 +1,21 @@
-export const id = 625;
-export const ids = [625];
+export const id = 880;
+export const ids = [880];
 export const modules = {
 
-/***/ 9625:
+/***/ 880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseDesiredState: () => (/* binding */ parseDesiredState)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5694);
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8118);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2969);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8992);
-/* harmony import */ var _service_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7869);
-/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4645);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _model_events_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3576);
+/* harmony import */ var _model_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5140);
+/* harmony import */ var _core_suggest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2085);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2020);
+/* harmony import */ var _model_service_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(255);
+/* harmony import */ var _model_webhook_config_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9307);
 // The desired-state file: the account-wide configuration and any number of Conversations services
 // in one YAML file (JSON is YAML too). Its field keys are the inputs' names and mean what the
 // inputs mean, through the same parsers. Pure: text in, data out. The whole file is checked before
@@ -44,9 +44,9 @@ const TOP_KEYS = ['account', 'services'];
 /** Twilio's pattern for a service SID: either case of hex digit, as its answers may have them. */
 const SID = /^IS[0-9a-fA-F]{32}$/;
 const SID_EXPECTED = 'IS followed by 32 lower-case hex digits (34 characters)';
-const URL_EXPECTED = `an absolute http(s) URL, or "${_events_js__WEBPACK_IMPORTED_MODULE_2__/* .CLEAR */ .uJ}" to clear it`;
+const URL_EXPECTED = `an absolute http(s) URL, or "${_model_events_js__WEBPACK_IMPORTED_MODULE_2__/* .CLEAR */ .uJ}" to clear it`;
 const EXPECTED = {
-    filters: `event names, as a list or separated by commas or new lines, or "${_events_js__WEBPACK_IMPORTED_MODULE_2__/* .CLEAR */ .uJ}" to clear the list`,
+    filters: `event names, as a list or separated by commas or new lines, or "${_model_events_js__WEBPACK_IMPORTED_MODULE_2__/* .CLEAR */ .uJ}" to clear the list`,
     method: 'GET or POST',
     'pre-webhook-url': URL_EXPECTED,
     'post-webhook-url': URL_EXPECTED,
@@ -74,7 +74,7 @@ function parseDesiredState(text, file, env) {
     const reader = new Reader(doc, lines, env);
     const state = reader.read(text, file);
     if (reader.problems.length > 0)
-        throw new _service_names_js__WEBPACK_IMPORTED_MODULE_4__/* .DesiredStateError */ .o7(file, reader.problems);
+        throw new _model_service_names_js__WEBPACK_IMPORTED_MODULE_4__/* .DesiredStateError */ .o7(file, reader.problems);
     return state;
 }
 class Reader {
@@ -192,7 +192,7 @@ class Reader {
             return undefined;
         if (SID.test(sid))
             return { sid, line: entry.line };
-        this.report(entry.line, entry.path, `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(sid)}: expected ${SID_EXPECTED}.`);
+        this.report(entry.line, entry.path, `is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(sid)}: expected ${SID_EXPECTED}.`);
         return undefined;
     }
     readName(entry) {
@@ -201,7 +201,7 @@ class Reader {
             return undefined;
         if (name.trim() !== '')
             return { name, line: entry.line };
-        this.report(entry.line, entry.path, `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(name)}, which is blank: give the service's friendly name exactly as Twilio has it, or its sid.`);
+        this.report(entry.line, entry.path, `is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(name)}, which is blank: give the service's friendly name exactly as Twilio has it, or its sid.`);
         return undefined;
     }
     /** The same service twice, by sid or by name: which fields would win is anyone's guess. */
@@ -213,13 +213,13 @@ class Reader {
             if (ref === undefined)
                 continue;
             const [kind, value] = 'sid' in ref ? ['sid', ref.sid] : ['name', ref.name];
-            const key = `${kind}:${kind === 'sid' ? (0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_5__/* .sidKey */ .a7)(value) : value}`;
+            const key = `${kind}:${kind === 'sid' ? (0,_model_webhook_config_js__WEBPACK_IMPORTED_MODULE_5__/* .sidKey */ .a7)(value) : value}`;
             const first = seen.get(key);
             if (first === undefined) {
                 seen.set(key, entry);
             }
             else {
-                this.report(ref.line, `services[${entry.index}].${kind}`, `is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} again: services[${first.index}] (line ${first.line}) already configures that service. Give each service one entry.`);
+                this.report(ref.line, `services[${entry.index}].${kind}`, `is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} again: services[${first.index}] (line ${first.line}) already configures that service. Give each service one entry.`);
             }
             services.push({
                 ref: 'sid' in ref ? { sid: ref.sid } : { name: ref.name },
@@ -246,20 +246,20 @@ class Reader {
                     break;
                 }
                 case 'method': {
-                    const method = this.parseField(entry, key, _fields_js__WEBPACK_IMPORTED_MODULE_3__/* .parseMethod */ .$x);
+                    const method = this.parseField(entry, key, _model_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .parseMethod */ .$x);
                     if (method !== undefined)
                         desired.method = method;
                     break;
                 }
                 case 'pre-webhook-url':
                 case 'post-webhook-url': {
-                    const url = this.parseField(entry, key, _fields_js__WEBPACK_IMPORTED_MODULE_3__/* .parseWebhookUrl */ ._b);
+                    const url = this.parseField(entry, key, _model_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .parseWebhookUrl */ ._b);
                     if (url !== undefined)
                         desired[FIELD_KEYS[key]] = url;
                     break;
                 }
                 case 'target': {
-                    const target = this.parseField(entry, key, _fields_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTarget */ .hu);
+                    const target = this.parseField(entry, key, _model_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTarget */ .hu);
                     if (target !== undefined)
                         desired.target = target;
                     break;
@@ -272,9 +272,9 @@ class Reader {
     readFilters(entry, kind) {
         const node = this.resolve(entry.value);
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
-            return this.parseField(entry, 'filters', (text) => (0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFilters */ .HE)(text, kind));
+            return this.parseField(entry, 'filters', (text) => (0,_model_events_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFilters */ .HE)(text, kind));
         if (node.items.length === 0) {
-            this.report(entry.line, entry.path, `is an empty list: list event names, or write "${_events_js__WEBPACK_IMPORTED_MODULE_2__/* .CLEAR */ .uJ}" to clear the list.`);
+            this.report(entry.line, entry.path, `is an empty list: list event names, or write "${_model_events_js__WEBPACK_IMPORTED_MODULE_2__/* .CLEAR */ .uJ}" to clear the list.`);
             return undefined;
         }
         const names = node.items.map((item, index) => {
@@ -284,13 +284,13 @@ class Reader {
             return name === undefined
                 ? undefined
                 : this.parse(line, path, () => {
-                    (0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFilters */ .HE)(name, kind);
+                    (0,_model_events_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFilters */ .HE)(name, kind);
                     return name;
                 });
         });
         if (names.some((name) => name === undefined))
             return undefined;
-        return this.parse(entry.line, entry.path, () => (0,_events_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFilters */ .HE)(names.join(','), kind));
+        return this.parse(entry.line, entry.path, () => (0,_model_events_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFilters */ .HE)(names.join(','), kind));
     }
     parseField(entry, key, parse) {
         const text = this.readString(entry.value, entry.line, entry.path, EXPECTED[key], true, {
@@ -304,7 +304,7 @@ class Reader {
             return parse();
         }
         catch (error) {
-            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidValue */ .h6))
+            if (!(error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidValue */ .h))
                 throw error;
             this.report(line, path, error.message);
             return undefined;
@@ -363,7 +363,7 @@ class Reader {
                 continue;
             }
             const key = pair.key.value;
-            const keyPath = `${path === '' ? '' : `${path}.`}${/^[\w-]+$/.test(key) ? key : (0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(key)}`;
+            const keyPath = `${path === '' ? '' : `${path}.`}${/^[\w-]+$/.test(key) ? key : (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(key)}`;
             const first = entries.get(key);
             if (first !== undefined) {
                 this.report(line, keyPath, `is given twice (lines ${first.line} and ${line}): keep one.`);
@@ -372,7 +372,7 @@ class Reader {
                 this.report(line, keyPath, refused[key] ?? '');
             }
             else if (!known.includes(key)) {
-                const suggestion = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closestMatch */ .h)(key, known);
+                const suggestion = (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closestMatch */ .h)(key, known);
                 const hint = suggestion === undefined ? '' : ` Did you mean ${suggestion}?`;
                 this.report(line, keyPath, `is not a key of ${where}.${hint} The keys of ${where} are ${known.join(', ')}.`);
             }
@@ -420,8 +420,8 @@ function describe(node) {
         return `the ${typeof value === 'boolean' ? 'boolean' : 'number'} ${source ?? String(value)}`;
     }
     if (typeof value === 'string')
-        return `the string ${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)}`;
-    return `${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(source ?? '')}, which is not a string`;
+        return `the string ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)}`;
+    return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(source ?? '')}, which is not a string`;
 }
 
 

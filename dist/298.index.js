@@ -1,8 +1,8 @@
-export const id = 369;
-export const ids = [369];
+export const id = 298;
+export const ids = [298];
 export const modules = {
 
-/***/ 369:
+/***/ 9298:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -24,13 +24,13 @@ var light = __webpack_require__(3251);
 var light_default = /*#__PURE__*/__webpack_require__.n(light);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
-// EXTERNAL MODULE: ./src/urls.ts
-var urls = __webpack_require__(5769);
-;// CONCATENATED MODULE: ./src/github-errors.ts
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(2020);
+// EXTERNAL MODULE: ./src/core/urls.ts
+var urls = __webpack_require__(1221);
+;// CONCATENATED MODULE: ./src/github/errors.ts
 // What went wrong talking to GitHub, in words that say what to do about it: a token GitHub
 // refused, a permission it lacks, an answer that is not GitHub's (a proxy's page), or no answer.
 
@@ -50,7 +50,7 @@ function describeGitHubError(error, { permission, apiUrl, proxyUrl }) {
     const proxy = proxyUrl === undefined ? '' : ` through the proxy ${(0,urls/* showUrl */.jr)(proxyUrl)}`;
     const { status, response } = error;
     if (typeof status !== 'number')
-        return `${(0,src_text/* oneLine */.TN)((0,errors/* errorMessage */.gJ)(error))}.`;
+        return `${(0,core_text/* oneLine */.TN)((0,errors/* errorMessage */.g)(error))}.`;
     // Octokit gives a request that got no answer the status 500 and no response.
     if (response === undefined) {
         return `could not reach ${new URL(apiUrl).origin}${proxy}: ${innermost(error)}.`;
@@ -79,27 +79,27 @@ function gitHubMessage({ message, errors }) {
         const { message: said, code } = (e ?? {});
         return typeof said === 'string' ? [said] : typeof code === 'string' ? [code] : [];
     });
-    return (0,src_text/* oneLine */.TN)([message, ...details].join(': '), 300);
+    return (0,core_text/* oneLine */.TN)([message, ...details].join(': '), 300);
 }
 /** fetch wraps what failed ("Request was cancelled.", "fetch failed") around the real cause. */
 function innermost(error) {
     let current = error;
     while (current instanceof Error && current.cause instanceof Error)
         current = current.cause;
-    return (0,src_text/* oneLine */.TN)((0,errors/* errorMessage */.gJ)(current));
+    return (0,core_text/* oneLine */.TN)((0,errors/* errorMessage */.g)(current));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/budget.ts
-var budget = __webpack_require__(7562);
-// EXTERNAL MODULE: ./src/github-context.ts
-var github_context = __webpack_require__(8886);
-// EXTERNAL MODULE: ./src/plan.ts
-var plan = __webpack_require__(2464);
-// EXTERNAL MODULE: ./src/render.ts + 1 modules
-var render = __webpack_require__(6314);
-;// CONCATENATED MODULE: ./src/issue-text.ts
+// EXTERNAL MODULE: ./src/core/budget.ts
+var budget = __webpack_require__(4782);
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __webpack_require__(9556);
+// EXTERNAL MODULE: ./src/engine/plan.ts
+var plan = __webpack_require__(955);
+// EXTERNAL MODULE: ./src/report/render.ts + 1 modules
+var render = __webpack_require__(2183);
+;// CONCATENATED MODULE: ./src/github/issue-text.ts
 // The words GitHub gets: the drift issue's title, body and comments, and the pull-request
 // comment with the plan, rendered from a result (already redacted) and the time of the check.
 // Safe by construction: text from Twilio is inert (no mention, link, image or HTML), URLs are
@@ -183,7 +183,7 @@ function issueBody(result, run, checkedAt, size = budget/* characters */.hg) {
     const drifting = result.resources.filter(stillDrifts);
     const inSync = result.resources.length - drifting.length;
     const verb = result.mode === 'check' ? 'drifted' : drifting.length === 1 ? 'still differs' : 'still differ';
-    const tally = `${(0,src_text/* count */.U9)(drifting.length, 'resource')} ${verb}${inSync === 0 ? '' : `, ${inSync} in sync`}`;
+    const tally = `${(0,core_text/* count */.U9)(drifting.length, 'resource')} ${verb}${inSync === 0 ? '' : `, ${inSync} in sync`}`;
     const source = result.file === undefined ? 'the repository' : code(result.file);
     const account = `account ${code(result.accountSid)}`;
     return (0,budget/* fitWithin */.Hi)(budget/* MAX_BODY_CHARACTERS */.NF, size, {
@@ -203,7 +203,7 @@ function issueBody(result, run, checkedAt, size = budget/* characters */.hg) {
             (0,render/* renderFieldTable */.$9)(resource, result.mode),
             '',
         ].join('\n')),
-        more: (omitted) => `…and ${(0,src_text/* count */.U9)(omitted, 'more resource')}, left out to stay within GitHub's limit on an issue: the summary of ${runLink(run)} lists every one.\n`,
+        more: (omitted) => `…and ${(0,core_text/* count */.U9)(omitted, 'more resource')}, left out to stay within GitHub's limit on an issue: the summary of ${runLink(run)} lists every one.\n`,
         foot: [
             `Last checked by ${runLink(run)} at ${checkedAt.toISOString()}.`,
             '',
@@ -223,7 +223,7 @@ function backInSyncComment(result, run) {
 }
 function driftIsBackComment(result, run, size = budget/* characters */.hg) {
     const drifting = result.resources.filter(stillDrifts);
-    return listComment(`Drift is back: ${runLink(run)} found ${(0,src_text/* count */.U9)(drifting.length, 'resource')} differing from the desired configuration:`, drifting.map((r) => `- the ${heading(r)}: its live ${said((0,plan/* describeDiff */.l7)(r.diff))}.`), run, size);
+    return listComment(`Drift is back: ${runLink(run)} found ${(0,core_text/* count */.U9)(drifting.length, 'resource')} differing from the desired configuration:`, drifting.map((r) => `- the ${heading(r)}: its live ${said((0,plan/* describeDiff */.l7)(r.diff))}.`), run, size);
 }
 /** For an open issue whose drifted fields are no longer those its body last listed. */
 function driftChangedComment(result, run, size = budget/* characters */.hg) {
@@ -234,7 +234,7 @@ function listComment(head, items, run, size) {
     return (0,budget/* fitWithin */.Hi)(budget/* MAX_BODY_CHARACTERS */.NF, size, {
         head: `${head}\n`,
         sections: items,
-        more: (omitted) => `- …and ${(0,src_text/* count */.U9)(omitted, 'more resource')}: ${runLink(run)} lists every one.`,
+        more: (omitted) => `- …and ${(0,core_text/* count */.U9)(omitted, 'more resource')}: ${runLink(run)} lists every one.`,
         foot: '',
     });
 }
@@ -256,12 +256,12 @@ function planComment(result, run, size = budget/* characters */.hg) {
             '',
             changing.length === 0
                 ? '**No changes**: the live configuration of every resource matches the desired one, so merging changes nothing in Twilio.'
-                : `**Merging applies ${(0,src_text/* count */.U9)(changes, 'change')} to ${(0,src_text/* count */.U9)(changing.length, 'resource')}**${inSync === 0 ? '' : `; ${inSync} already in sync`}.`,
+                : `**Merging applies ${(0,core_text/* count */.U9)(changes, 'change')} to ${(0,core_text/* count */.U9)(changing.length, 'resource')}**${inSync === 0 ? '' : `; ${inSync} already in sync`}.`,
             '',
             ...removals(changing),
         ].join('\n'),
         sections: changing.map((resource) => [`### ${heading(resource)}`, '', (0,render/* renderFieldTable */.$9)(resource, 'check'), ''].join('\n')),
-        more: (omitted) => `…and ${(0,src_text/* count */.U9)(omitted, 'more resource')} that merging changes, left out to stay within GitHub's limit on a comment: the summary of ${runLink(run)} lists every one.\n`,
+        more: (omitted) => `…and ${(0,core_text/* count */.U9)(omitted, 'more resource')} that merging changes, left out to stay within GitHub's limit on a comment: the summary of ${runLink(run)} lists every one.\n`,
         foot: [...overrides(result), 'Updated on every push to this pull request.'].join('\n'),
     });
 }
@@ -271,7 +271,7 @@ function failedPlanComment(scope, run, failure) {
         planMarker(driftKey(scope)),
         planHeading(scope.file),
         '',
-        `❌ **The plan failed** ${forCommit(run)}in ${runLink(run)}: ${(0,src_text/* inert */.tJ)(cut((0,urls/* showUrlsIn */.n$)(failure), MAX_FAILURE_CHARACTERS))}`,
+        `❌ **The plan failed** ${forCommit(run)}in ${runLink(run)}: ${(0,core_text/* inert */.tJ)(cut((0,urls/* showUrlsIn */.n$)(failure), MAX_FAILURE_CHARACTERS))}`,
         '',
         'What merging would change is not known: an earlier plan on this pull request no longer holds. Fix the cause and push again, or re-run the workflow.',
     ].join('\n');
@@ -281,7 +281,7 @@ function planHeading(file) {
 }
 function forCommit(run) {
     const sha = run.headSha;
-    return sha === undefined ? '' : `for commit [\`${sha.slice(0, 7)}\`](${(0,github_context/* commitUrl */.Bg)(run, sha)}) `;
+    return sha === undefined ? '' : `for commit [\`${sha.slice(0, 7)}\`](${(0,context/* commitUrl */.Bg)(run, sha)}) `;
 }
 /** Lists of this kind name this many items at most, so that a head or foot stays short. */
 const MAX_LISTED = 10;
@@ -299,7 +299,7 @@ function removals(changing) {
     if (items.length === 0)
         return [];
     return [
-        `⚠️ **${(0,src_text/* count */.U9)(items.length, 'change')} ${items.length === 1 ? 'removes or reroutes' : 'remove or reroute'} webhooks:**`,
+        `⚠️ **${(0,core_text/* count */.U9)(items.length, 'change')} ${items.length === 1 ? 'removes or reroutes' : 'remove or reroute'} webhooks:**`,
         '',
         ...listed(items),
         '',
@@ -331,7 +331,7 @@ function overrides(result) {
         return [];
     const one = overriding.length === 1;
     return [
-        `**${(0,src_text/* count */.U9)(overriding.length, 'service')} not in ${result.file === undefined ? 'the inputs' : code(result.file)} ${one ? 'overrides' : 'override'} the account-wide webhooks:** for ${one ? 'its' : 'their'} conversations only ${one ? 'its' : 'their'} own hooks fire, whatever merging does to the account-wide configuration.`,
+        `**${(0,core_text/* count */.U9)(overriding.length, 'service')} not in ${result.file === undefined ? 'the inputs' : code(result.file)} ${one ? 'overrides' : 'override'} the account-wide webhooks:** for ${one ? 'its' : 'their'} conversations only ${one ? 'its' : 'their'} own hooks fire, whatever merging does to the account-wide configuration.`,
         '',
         ...listed(overriding.map(overrideItem)),
         '',
@@ -342,7 +342,7 @@ function overrideItem(service) {
         ['pre-webhook-url', service.config?.pre_webhook_url],
         ['post-webhook-url', service.config?.post_webhook_url],
     ].flatMap(([name, url]) => url ? [`${name} ${code(cut((0,urls/* showUrl */.jr)(url), MAX_URL_CHARACTERS))}`] : []);
-    const name = service.name === '' ? '' : ` (${(0,src_text/* inert */.tJ)(cut(service.name, MAX_NAME_CHARACTERS))})`;
+    const name = service.name === '' ? '' : ` (${(0,core_text/* inert */.tJ)(cut(service.name, MAX_NAME_CHARACTERS))})`;
     return `${code(service.sid)}${name}: ${hooks.join(', ')}`;
 }
 /** At most MAX_LISTED items as a Markdown list, and how many more there are. */
@@ -358,23 +358,23 @@ function resourceKey(result) {
 }
 /** A resource's heading: a service's name comes from Twilio. */
 function heading(result) {
-    return (0,src_text/* inert */.tJ)((0,render/* resourceHeading */.P5)(result));
+    return (0,core_text/* inert */.tJ)((0,render/* resourceHeading */.P5)(result));
 }
 /** A sentence that may quote Twilio (an error's message, a live URL), as prose. */
 function said(text) {
-    return (0,src_text/* inert */.tJ)((0,urls/* showUrlsIn */.n$)(text));
+    return (0,core_text/* inert */.tJ)((0,urls/* showUrlsIn */.n$)(text));
 }
 function code(text) {
-    return `<code>${(0,src_text/* escapeHtml */.ZD)(text)}</code>`;
+    return `<code>${(0,core_text/* escapeHtml */.ZD)(text)}</code>`;
 }
 function cut(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 function runLink(run) {
-    return `[${(0,src_text/* inert */.tJ)(run.workflow)} run ${(0,src_text/* inert */.tJ)(run.runId)}](${(0,github_context/* runUrl */.Vp)(run)})`;
+    return `[${(0,core_text/* inert */.tJ)(run.workflow)} run ${(0,core_text/* inert */.tJ)(run.runId)}](${(0,context/* runUrl */.Vp)(run)})`;
 }
 
-;// CONCATENATED MODULE: ./src/github-api.ts
+;// CONCATENATED MODULE: ./src/github/api.ts
 // Talking to GitHub: the drift issue (open exactly while something drifts) and the pull-request
 // comment with the plan, each found again by a hidden marker among what the token's own identity
 // wrote. The words come from issue-text; this module only talks to GitHub, and shows whatever it

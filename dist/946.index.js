@@ -1,194 +1,8 @@
-export const id = 102;
-export const ids = [102,31];
+export const id = 946;
+export const ids = [946,384];
 export const modules = {
 
-/***/ 7102:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  exportState: () => (/* binding */ exportState)
-});
-
-// EXTERNAL MODULE: ./src/bounded.ts
-var bounded = __webpack_require__(6586);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/events.ts
-var events = __webpack_require__(5694);
-// EXTERNAL MODULE: ./src/fields.ts
-var fields = __webpack_require__(8118);
-// EXTERNAL MODULE: ./src/urls.ts
-var urls = __webpack_require__(5769);
-;// CONCATENATED MODULE: ./src/export-state.ts
-// The live configurations written as a desired-state file, for `mode: export`: what
-// parseDesiredState reads back from it is in sync with what was exported, every URL byte for byte.
-// Pure: data in, text out. The yaml library quotes whatever YAML would otherwise misread; `${`,
-// which the reader would take for a variable, is written `$${`.
-
-
-
-
-
-function renderDesiredState(account, services, generatedAt) {
-    const accountKeys = written(account, 'account');
-    const entries = services.map((service) => ({
-        service,
-        keys: written(service.config, 'service'),
-    }));
-    const doc = new dist/* Document */.yo({
-        account: asObject(accountKeys),
-        ...(entries.length === 0
-            ? {}
-            : {
-                services: entries.map(({ service, keys }) => ({ sid: service.sid, ...asObject(keys) })),
-            }),
-    });
-    doc.commentBefore = [
-        ` Twilio Conversations webhook configuration, exported from the live account at ${generatedAt.toISOString()}.`,
-        " Point the action's config-file input at this file, and mode apply or check keeps the live",
-        ' configuration as it says.',
-        ` A key left out is not managed; "${events/* CLEAR */.uJ}" clears a URL or the filters. \${NAME} is the value of`,
-        ' the environment variable NAME, and $${ is a literal ${. Each service is given by its sid, with',
-        ' its friendly name alongside.',
-    ].join('\n');
-    annotate(doc, ['account'], accountKeys);
-    entries.forEach(({ service, keys }, i) => {
-        const sid = doc.getIn(['services', i, 'sid'], true);
-        if ((0,dist/* isScalar */.jn)(sid))
-            sid.comment = ` ${commentLine(JSON.stringify(literal(service.friendlyName)))}`;
-        annotate(doc, ['services', i], keys);
-    });
-    return doc.toString({ lineWidth: 0 });
-}
-/**
- * The keys of one resource as the file writes them: a URL or the filters that are not set are
- * "none", so that setting them by hand later shows as drift; a method or target that is not set
- * is left out, as there is nothing to say about it.
- */
-function written(config, kind) {
-    const keys = [];
-    const add = (key, value, check) => {
-        keys.push({ key, value, note: refusal(key, check) });
-    };
-    const filters = config.filters ?? [];
-    add('filters', filters.length === 0 ? events/* CLEAR */.uJ : filters, () => (0,events/* parseFilters */.HE)(filters.length === 0 ? events/* CLEAR */.uJ : filters.join(','), kind));
-    const { method } = config;
-    if (method !== null)
-        add('method', method, () => (0,fields/* parseMethod */.$x)(method));
-    for (const [key, url] of [
-        ['pre-webhook-url', config.pre_webhook_url],
-        ['post-webhook-url', config.post_webhook_url],
-    ]) {
-        if (url === null || url === '') {
-            add(key, events/* CLEAR */.uJ, () => undefined);
-        }
-        else {
-            const note = refusal(key, () => (0,fields/* parseWebhookUrl */._b)(url));
-            keys.push({
-                key,
-                value: url,
-                note: note ?? ((0,urls/* urlSecret */.mz)(url) === undefined ? undefined : CREDENTIAL),
-            });
-        }
-    }
-    const { target } = config;
-    if (kind === 'account' && target !== null && target !== undefined) {
-        add('target', target, () => (0,fields/* parseTarget */.hu)(target));
-    }
-    return keys;
-}
-const CREDENTIAL = 'This URL holds a credential: before checking the file in, keep the URL in a secret, pass it in the env of the step and write ${NAME} here.';
-function refusal(key, check) {
-    try {
-        check();
-        return undefined;
-    }
-    catch (error) {
-        if (error instanceof errors/* InvalidValue */.h6)
-            return `The action refuses this live value: ${key} ${error.message}`;
-        throw error;
-    }
-}
-function asObject(keys) {
-    return Object.fromEntries(keys.map(({ key, value }) => [
-        key,
-        typeof value === 'string' ? literal(value) : value.map(literal),
-    ]));
-}
-/** A string the reader takes as it is: its `${` would otherwise name a variable. */
-function literal(value) {
-    return value.replaceAll('${', () => '$${');
-}
-/** A comment above each key with a note: the file says itself what needs a person's eye. */
-function annotate(doc, path, keys) {
-    const map = doc.getIn(path, true);
-    if (!(0,dist/* isMap */.jh)(map))
-        return;
-    for (const { key, note } of keys) {
-        const pair = map.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === key);
-        if (note !== undefined && pair !== undefined && (0,dist/* isScalar */.jn)(pair.key)) {
-            pair.key.commentBefore = ` ${commentLine(note)}`;
-        }
-    }
-}
-/**
- * Text on one comment line, with whatever could end the line or is not printable escaped. A
- * friendly name is written as a JSON string, which is also a YAML double-quoted one: it can be
- * copied into `name:` as it is.
- */
-function commentLine(text) {
-    return text.replace(
-    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-// EXTERNAL MODULE: ./src/account-check.ts
-var account_check = __webpack_require__(9129);
-// EXTERNAL MODULE: ./src/workspace-file.ts + 1 modules
-var workspace_file = __webpack_require__(2031);
-;// CONCATENATED MODULE: ./src/export.ts
-// Export mode: the live account-wide configuration and every service's own, written as a
-// desired-state file, for onboarding. Reads only; sends no update.
-
-
-
-
-
-async function exportState(twilio, settings, env, clock) {
-    if (settings.source.kind !== 'file')
-        throw new Error('Export needs config-file.');
-    const file = settings.source.path;
-    // Before any request: a place that cannot be written to is known without asking Twilio.
-    await (0,workspace_file/* checkExportTarget */.O)(file, env);
-    const account = await twilio.fetchConfig({ kind: 'account' });
-    const wrongAccount = (0,account_check/* accountMismatch */.A)(account, settings.accountSid);
-    if (wrongAccount !== undefined)
-        throw new Error(wrongAccount);
-    const services = await twilio.listServices();
-    const configs = await (0,bounded/* mapBounded */.y)(services, settings.maxConcurrency, async (service) => ({
-        sid: service.sid,
-        friendlyName: service.friendlyName,
-        config: await twilio.fetchConfig({ kind: 'service', serviceSid: service.sid }),
-    }));
-    await (0,workspace_file/* writeExportFile */.c)(file, renderDesiredState(account, configs, new Date(clock.now())), env);
-    const withCredentials = [
-        ...(hasCredentials(account) ? ['the account-wide configuration'] : []),
-        ...configs.filter((c) => hasCredentials(c.config)).map((c) => `service ${c.sid}`),
-    ];
-    return { file, services: services.length, withCredentials };
-}
-function hasCredentials(config) {
-    return [config.pre_webhook_url, config.post_webhook_url].some((url) => url !== null && (0,urls/* urlSecret */.mz)(url) !== undefined);
-}
-
-
-/***/ }),
-
-/***/ 2031:
+/***/ 5384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -207,13 +21,13 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/service-names.ts
-var service_names = __webpack_require__(7869);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
-;// CONCATENATED MODULE: ./src/workspace.ts
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/model/service-names.ts
+var service_names = __webpack_require__(255);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(2020);
+;// CONCATENATED MODULE: ./src/config/workspace.ts
 
 /** The directory the runner checked the repository out to. */
 function workspaceRoot(env) {
@@ -225,10 +39,13 @@ function workspacePath(relative, env) {
     return (0,external_node_path_.join)(workspaceRoot(env), relative);
 }
 
-;// CONCATENATED MODULE: ./src/workspace-file.ts
+// EXTERNAL MODULE: ./src/config/input-parsers.ts
+var input_parsers = __webpack_require__(6143);
+;// CONCATENATED MODULE: ./src/config/workspace-file.ts
 // The desired-state file, read and written only inside the workspace and only as a regular file of
 // bounded size: git stores symbolic links, so a repository can point config-file at the runner's
 // other files, a device or a FIFO, and what is read ends up in messages and requests.
+
 
 
 
@@ -351,7 +168,7 @@ async function realWorkspace(path, env) {
         return await (0,promises_.realpath)(root);
     }
     catch (error) {
-        throw refused(path, `the workspace it is relative to (${root}) cannot be found (${codeOf(error) ?? (0,errors/* errorMessage */.gJ)(error)}): check the repository out first (actions/checkout).`);
+        throw refused(path, `the workspace it is relative to (${root}) cannot be found (${codeOf(error) ?? (0,errors/* errorMessage */.g)(error)}): check the repository out first (actions/checkout).`);
     }
 }
 /** `full` after every link, refused unless it is inside the workspace's real path. */
@@ -505,7 +322,7 @@ async function attempt(pending, path, verb) {
 }
 /** An error of the file system as a refusal of config-file; a refusal already made stays. */
 function refusal(error, path, verb) {
-    if (error instanceof errors/* InputError */.dz)
+    if (error instanceof input_parsers/* InputError */.dz)
         return error;
     switch (codeOf(error)) {
         case 'ENOENT':
@@ -520,16 +337,202 @@ function refusal(error, path, verb) {
         case 'EPERM':
             return refused(path, `it cannot be ${verb}: permission denied.`);
         default:
-            return refused(path, `it cannot be ${verb}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            return refused(path, `it cannot be ${verb}: ${(0,errors/* errorMessage */.g)(error)}`);
     }
 }
 function refused(path, problem) {
-    return new errors/* InputError */.dz('config-file', `is ${(0,src_text/* quote */.hD)(path)}: ${problem}`);
+    return new input_parsers/* InputError */.dz('config-file', `is ${(0,core_text/* quote */.hD)(path)}: ${problem}`);
 }
 function codeOf(error) {
     return error instanceof Error && 'code' in error && typeof error.code === 'string'
         ? error.code
         : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4946:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  exportState: () => (/* binding */ exportState)
+});
+
+// EXTERNAL MODULE: ./src/core/bounded.ts
+var bounded = __webpack_require__(926);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/model/events.ts
+var events = __webpack_require__(3576);
+// EXTERNAL MODULE: ./src/model/fields.ts
+var fields = __webpack_require__(5140);
+// EXTERNAL MODULE: ./src/core/urls.ts
+var urls = __webpack_require__(1221);
+;// CONCATENATED MODULE: ./src/engine/export-state.ts
+// The live configurations written as a desired-state file, for `mode: export`: what
+// parseDesiredState reads back from it is in sync with what was exported, every URL byte for byte.
+// Pure: data in, text out. The yaml library quotes whatever YAML would otherwise misread; `${`,
+// which the reader would take for a variable, is written `$${`.
+
+
+
+
+
+function renderDesiredState(account, services, generatedAt) {
+    const accountKeys = written(account, 'account');
+    const entries = services.map((service) => ({
+        service,
+        keys: written(service.config, 'service'),
+    }));
+    const doc = new dist/* Document */.yo({
+        account: asObject(accountKeys),
+        ...(entries.length === 0
+            ? {}
+            : {
+                services: entries.map(({ service, keys }) => ({ sid: service.sid, ...asObject(keys) })),
+            }),
+    });
+    doc.commentBefore = [
+        ` Twilio Conversations webhook configuration, exported from the live account at ${generatedAt.toISOString()}.`,
+        " Point the action's config-file input at this file, and mode apply or check keeps the live",
+        ' configuration as it says.',
+        ` A key left out is not managed; "${events/* CLEAR */.uJ}" clears a URL or the filters. \${NAME} is the value of`,
+        ' the environment variable NAME, and $${ is a literal ${. Each service is given by its sid, with',
+        ' its friendly name alongside.',
+    ].join('\n');
+    annotate(doc, ['account'], accountKeys);
+    entries.forEach(({ service, keys }, i) => {
+        const sid = doc.getIn(['services', i, 'sid'], true);
+        if ((0,dist/* isScalar */.jn)(sid))
+            sid.comment = ` ${commentLine(JSON.stringify(literal(service.friendlyName)))}`;
+        annotate(doc, ['services', i], keys);
+    });
+    return doc.toString({ lineWidth: 0 });
+}
+/**
+ * The keys of one resource as the file writes them: a URL or the filters that are not set are
+ * "none", so that setting them by hand later shows as drift; a method or target that is not set
+ * is left out, as there is nothing to say about it.
+ */
+function written(config, kind) {
+    const keys = [];
+    const add = (key, value, check) => {
+        keys.push({ key, value, note: refusal(key, check) });
+    };
+    const filters = config.filters ?? [];
+    add('filters', filters.length === 0 ? events/* CLEAR */.uJ : filters, () => (0,events/* parseFilters */.HE)(filters.length === 0 ? events/* CLEAR */.uJ : filters.join(','), kind));
+    const { method } = config;
+    if (method !== null)
+        add('method', method, () => (0,fields/* parseMethod */.$x)(method));
+    for (const [key, url] of [
+        ['pre-webhook-url', config.pre_webhook_url],
+        ['post-webhook-url', config.post_webhook_url],
+    ]) {
+        if (url === null || url === '') {
+            add(key, events/* CLEAR */.uJ, () => undefined);
+        }
+        else {
+            const note = refusal(key, () => (0,fields/* parseWebhookUrl */._b)(url));
+            keys.push({
+                key,
+                value: url,
+                note: note ?? ((0,urls/* urlSecret */.mz)(url) === undefined ? undefined : CREDENTIAL),
+            });
+        }
+    }
+    const { target } = config;
+    if (kind === 'account' && target !== null && target !== undefined) {
+        add('target', target, () => (0,fields/* parseTarget */.hu)(target));
+    }
+    return keys;
+}
+const CREDENTIAL = 'This URL holds a credential: before checking the file in, keep the URL in a secret, pass it in the env of the step and write ${NAME} here.';
+function refusal(key, check) {
+    try {
+        check();
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof errors/* InvalidValue */.h)
+            return `The action refuses this live value: ${key} ${error.message}`;
+        throw error;
+    }
+}
+function asObject(keys) {
+    return Object.fromEntries(keys.map(({ key, value }) => [
+        key,
+        typeof value === 'string' ? literal(value) : value.map(literal),
+    ]));
+}
+/** A string the reader takes as it is: its `${` would otherwise name a variable. */
+function literal(value) {
+    return value.replaceAll('${', () => '$${');
+}
+/** A comment above each key with a note: the file says itself what needs a person's eye. */
+function annotate(doc, path, keys) {
+    const map = doc.getIn(path, true);
+    if (!(0,dist/* isMap */.jh)(map))
+        return;
+    for (const { key, note } of keys) {
+        const pair = map.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === key);
+        if (note !== undefined && pair !== undefined && (0,dist/* isScalar */.jn)(pair.key)) {
+            pair.key.commentBefore = ` ${commentLine(note)}`;
+        }
+    }
+}
+/**
+ * Text on one comment line, with whatever could end the line or is not printable escaped. A
+ * friendly name is written as a JSON string, which is also a YAML double-quoted one: it can be
+ * copied into `name:` as it is.
+ */
+function commentLine(text) {
+    return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// EXTERNAL MODULE: ./src/model/account-check.ts
+var account_check = __webpack_require__(7887);
+// EXTERNAL MODULE: ./src/config/workspace-file.ts + 1 modules
+var workspace_file = __webpack_require__(5384);
+;// CONCATENATED MODULE: ./src/engine/export.ts
+// Export mode: the live account-wide configuration and every service's own, written as a
+// desired-state file, for onboarding. Reads only; sends no update.
+
+
+
+
+
+async function exportState(twilio, settings, env, clock) {
+    if (settings.source.kind !== 'file')
+        throw new Error('Export needs config-file.');
+    const file = settings.source.path;
+    // Before any request: a place that cannot be written to is known without asking Twilio.
+    await (0,workspace_file/* checkExportTarget */.O)(file, env);
+    const account = await twilio.fetchConfig({ kind: 'account' });
+    const wrongAccount = (0,account_check/* accountMismatch */.A)(account, settings.accountSid);
+    if (wrongAccount !== undefined)
+        throw new Error(wrongAccount);
+    const services = await twilio.listServices();
+    const configs = await (0,bounded/* mapBounded */.y)(services, settings.maxConcurrency, async (service) => ({
+        sid: service.sid,
+        friendlyName: service.friendlyName,
+        config: await twilio.fetchConfig({ kind: 'service', serviceSid: service.sid }),
+    }));
+    await (0,workspace_file/* writeExportFile */.c)(file, renderDesiredState(account, configs, new Date(clock.now())), env);
+    const withCredentials = [
+        ...(hasCredentials(account) ? ['the account-wide configuration'] : []),
+        ...configs.filter((c) => hasCredentials(c.config)).map((c) => `service ${c.sid}`),
+    ];
+    return { file, services: services.length, withCredentials };
+}
+function hasCredentials(config) {
+    return [config.pre_webhook_url, config.post_webhook_url].some((url) => url !== null && (0,urls/* urlSecret */.mz)(url) !== undefined);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 31;
-export const ids = [31];
+export const id = 384;
+export const ids = [384];
 export const modules = {
 
-/***/ 2031:
+/***/ 5384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,13 +21,13 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/service-names.ts
-var service_names = __webpack_require__(7869);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
-;// CONCATENATED MODULE: ./src/workspace.ts
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/model/service-names.ts
+var service_names = __webpack_require__(255);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(2020);
+;// CONCATENATED MODULE: ./src/config/workspace.ts
 
 /** The directory the runner checked the repository out to. */
 function workspaceRoot(env) {
@@ -39,10 +39,13 @@ function workspacePath(relative, env) {
     return (0,external_node_path_.join)(workspaceRoot(env), relative);
 }
 
-;// CONCATENATED MODULE: ./src/workspace-file.ts
+// EXTERNAL MODULE: ./src/config/input-parsers.ts
+var input_parsers = __webpack_require__(6143);
+;// CONCATENATED MODULE: ./src/config/workspace-file.ts
 // The desired-state file, read and written only inside the workspace and only as a regular file of
 // bounded size: git stores symbolic links, so a repository can point config-file at the runner's
 // other files, a device or a FIFO, and what is read ends up in messages and requests.
+
 
 
 
@@ -165,7 +168,7 @@ async function realWorkspace(path, env) {
         return await (0,promises_.realpath)(root);
     }
     catch (error) {
-        throw refused(path, `the workspace it is relative to (${root}) cannot be found (${codeOf(error) ?? (0,errors/* errorMessage */.gJ)(error)}): check the repository out first (actions/checkout).`);
+        throw refused(path, `the workspace it is relative to (${root}) cannot be found (${codeOf(error) ?? (0,errors/* errorMessage */.g)(error)}): check the repository out first (actions/checkout).`);
     }
 }
 /** `full` after every link, refused unless it is inside the workspace's real path. */
@@ -319,7 +322,7 @@ async function attempt(pending, path, verb) {
 }
 /** An error of the file system as a refusal of config-file; a refusal already made stays. */
 function refusal(error, path, verb) {
-    if (error instanceof errors/* InputError */.dz)
+    if (error instanceof input_parsers/* InputError */.dz)
         return error;
     switch (codeOf(error)) {
         case 'ENOENT':
@@ -334,11 +337,11 @@ function refusal(error, path, verb) {
         case 'EPERM':
             return refused(path, `it cannot be ${verb}: permission denied.`);
         default:
-            return refused(path, `it cannot be ${verb}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            return refused(path, `it cannot be ${verb}: ${(0,errors/* errorMessage */.g)(error)}`);
     }
 }
 function refused(path, problem) {
-    return new errors/* InputError */.dz('config-file', `is ${(0,src_text/* quote */.hD)(path)}: ${problem}`);
+    return new input_parsers/* InputError */.dz('config-file', `is ${(0,core_text/* quote */.hD)(path)}: ${problem}`);
 }
 function codeOf(error) {
     return error instanceof Error && 'code' in error && typeof error.code === 'string'
