@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint';
  * src/ in layers, lowest first: a module imports from its own layer and the layers below it,
  * never from one above (docs/architecture.md). main.ts and index.ts, at the top, wire them all.
  */
-const LAYERS = ['core', 'http', 'model', 'twilio', 'config', 'engine', 'report', 'action', 'github'];
+const LAYERS = [
+  'core',
+  'http',
+  'model',
+  'twilio',
+  'config',
+  'engine',
+  'report',
+  'action',
+  'github',
+];
 
 const layerRules = LAYERS.map((layer, index) => {
   const above = [...LAYERS.slice(index + 1)];
@@ -17,8 +27,14 @@ const layerRules = LAYERS.map((layer, index) => {
       'no-restricted-imports': ['error', { patterns: [{ regex: forbidden, message }] }],
       'no-restricted-syntax': [
         'error',
-        { selector: `ImportExpression[source.value=/${forbidden.replaceAll('/', '\\/')}/]`, message },
-        { selector: `TSImportType[argument.literal.value=/${forbidden.replaceAll('/', '\\/')}/]`, message },
+        {
+          selector: `ImportExpression[source.value=/${forbidden.replaceAll('/', '\\/')}/]`,
+          message,
+        },
+        {
+          selector: `TSImportType[argument.literal.value=/${forbidden.replaceAll('/', '\\/')}/]`,
+          message,
+        },
       ],
     },
   };

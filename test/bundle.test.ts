@@ -285,9 +285,9 @@ describe('src/http/undici.ts (undici’s own files instead of its index)', () =>
       exports?: unknown;
     };
     expect(manifest.exports).toBeUndefined();
-    const paths = [...read(join(ROOT, 'src', 'http', 'undici.ts')).matchAll(/from '(undici\/[^']+)'/g)].map(
-      ([, path = '']) => path,
-    );
+    const paths = [
+      ...read(join(ROOT, 'src', 'http', 'undici.ts')).matchAll(/from '(undici\/[^']+)'/g),
+    ].map(([, path = '']) => path);
     expect(paths.length).toBeGreaterThanOrEqual(7);
     for (const path of paths) expect(existsSync(join(NODE_MODULES, path)), path).toBe(true);
   });
