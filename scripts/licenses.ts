@@ -55,9 +55,9 @@ export function unresolved(stats: Stats): string[] {
 
 /**
  * The package folder a module belongs to: the part of its path up to the last `node_modules/<name>`
- * (or `node_modules/@scope/name`). Undefined for the repository's own files (src/, package.json, a
- * local package such as lazy-http-client/), which the repository's LICENSE covers, and for Node's
- * built-in modules and webpack's runtime, which are no package's files.
+ * (or `node_modules/@scope/name`). Undefined for the repository's own files (src/, package.json),
+ * which the repository's LICENSE covers, and for Node's built-in modules and webpack's runtime,
+ * which are no package's files.
  */
 export function packageDir(moduleName: string): string | undefined {
   if (moduleName.startsWith('external ') || moduleName.startsWith('webpack/runtime/')) {
@@ -135,7 +135,7 @@ export function renderLicenses(packages: readonly BundledPackage[]): string {
   const header = [
     'Third-party software in this action: every npm package with a module in dist/*.js, with its',
     'licence, as the bundler lists them (written by `npm run bundle`, scripts/licenses.ts).',
-    "The action's own code (src/, lazy-http-client/) is under the repository's LICENSE file.",
+    "The action's own code (src/) is under the repository's LICENSE file.",
   ].join('\n');
   const entries = packages.map((pkg) =>
     [

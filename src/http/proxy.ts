@@ -1,4 +1,5 @@
 // Which proxy a request goes through, for Twilio's calls and GitHub's alike.
+import { isLoopback } from './loopback.js';
 
 /**
  * The proxy for `target`, decided as the GitHub toolkit decides it (@actions/http-client): the
@@ -8,7 +9,7 @@
 export function proxyFor(target: string, env: NodeJS.ProcessEnv): string | undefined {
   const url = new URL(target);
   const host = url.hostname.toLowerCase();
-  if (host === 'localhost' || host.startsWith('127.') || host === '[::1]') return undefined;
+  if (isLoopback(host)) return undefined;
   const noProxy = env.no_proxy || env.NO_PROXY || '';
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   const names = [host, `${host}:${port}`];

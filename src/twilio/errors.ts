@@ -1,5 +1,7 @@
 // How a request to Twilio can fail, as data: the client raises these, and the layer that knows the
 // action's inputs turns them into advice. Nothing here names an input.
+import type { FailureKind } from '../http/failure.js';
+import { parseJson } from '../http/transport.js';
 import { oneLine } from '../core/text.js';
 import { showUrlsIn } from '../core/urls.js';
 
@@ -38,19 +40,8 @@ export class UnexpectedAnswerError extends Error {
   }
 }
 
-export type TransportFailure =
-  /** No complete answer within the time limit. */
-  | 'timeout'
-  /** Refused before anything was sent: the server may be back in a moment. */
-  | 'refused'
-  /** Reset or dropped: the server may be back in a moment. */
-  | 'connection'
-  /** The host name does not resolve. */
-  | 'dns'
-  /** The TLS handshake failed: a bad certificate, or no TLS at all on the other side. */
-  | 'tls'
-  /** The answer was bigger than the client accepts. */
-  | 'too-large';
+/** What the transport says of a request that got no usable answer (src/http/failure.ts). */
+export type TransportFailure = Exclude<FailureKind, 'cancelled'>;
 
 /** No usable answer at all. */
 export class TransportError extends Error {
@@ -123,14 +114,6 @@ export function htmlTitle(html: string): string | undefined {
   if (end === -1) return undefined;
   const title = html.slice(start + 1, end).trim();
   return title === '' ? undefined : title;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function show(value: unknown, fallback: string): string {
