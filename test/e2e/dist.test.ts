@@ -168,7 +168,6 @@ describe('dist/index.js', () => {
   });
 
   it('check mode with a drift issue: loads the GitHub chunk, and leaks no password, live or desired', async () => {
-    gitHub().reset();
     const editedByHand = urlWithPassword(SECRETS.livePassword, 'someone.example.com');
     emulator().setAccountConfig({ filters: ['onMessageAdded'], post_webhook_url: editedByHand });
     const run = await dist({

@@ -15,7 +15,7 @@ import {
   basic,
   collect,
   exited,
-} from './test-helpers.ts';
+} from '../support/emulator-tests.ts';
 import { startTwilioEmulator } from './twilio-emulator.ts';
 
 describe('the CLI', () => {

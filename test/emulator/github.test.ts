@@ -1,34 +1,26 @@
 // The GitHub emulator: the issue and issue-comment endpoints (through Octokit, as the action calls
 // them, and raw where headers matter), seeding and resetting its state, and its faults.
 import { getOctokit } from '@actions/github';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubEmulator } from '../support/github-emulator-hooks.ts';
+import { ownServer } from '../support/servers.ts';
 import { FIRST_COMMENT_ID, MAX_BODY_CHARACTERS, startGitHubEmulator } from './github-emulator.ts';
-import type { GitHubEmulator } from './github-emulator.ts';
 
 const TOKEN = 'ghs_emulatorTestToken0123456789abcdef';
 const REPOSITORY = 'octo-org/messaging';
 const [owner = '', repo = ''] = REPOSITORY.split('/');
 const MARKER = '<!-- twilio-webhooks:pr-comment -->';
 
-let github: GitHubEmulator;
-beforeAll(async () => {
-  github = await startGitHubEmulator({ token: TOKEN, repository: REPOSITORY });
-});
-afterAll(async () => {
-  await github.close();
-});
-beforeEach(() => {
-  github.reset();
-});
+const github = useGitHubEmulator({ token: TOKEN, repository: REPOSITORY });
 
-const octokit = () => getOctokit(TOKEN, { baseUrl: github.url });
+const octokit = () => getOctokit(TOKEN, { baseUrl: github().url });
 
 /** A raw request with the token; the status, the headers and the parsed body. */
 async function raw(
   path: string,
   init: { method?: string; body?: string; token?: string; signal?: AbortSignal } = {},
 ): Promise<{ status: number; headers: Headers; body: unknown }> {
-  const response = await fetch(`${github.url}${path}`, {
+  const response = await fetch(`${github().url}${path}`, {
     method: init.method ?? 'GET',
     headers: { authorization: `token ${init.token ?? TOKEN}`, 'content-type': 'application/json' },
     ...(init.body === undefined ? {} : { body: init.body }),
@@ -39,37 +31,37 @@ async function raw(
 
 describe('seeding and resetting', () => {
   it('seeds issues with the next free numbers, and their comments', async () => {
-    const first = github.seedIssue({ title: 'one', labels: ['drift'], comments: ['hello'] });
-    const chosen = github.seedIssue({ number: 41, state: 'closed', state_reason: 'completed' });
-    const next = github.seedIssue();
+    const first = github().seedIssue({ title: 'one', labels: ['drift'], comments: ['hello'] });
+    const chosen = github().seedIssue({ number: 41, state: 'closed', state_reason: 'completed' });
+    const next = github().seedIssue();
     expect([first.number, chosen.number, next.number]).toEqual([1, 41, 42]);
-    expect(() => github.seedIssue({ number: 41 })).toThrow('#41');
+    expect(() => github().seedIssue({ number: 41 })).toThrow('#41');
     const { data } = await octokit().rest.issues.get({ owner, repo, issue_number: 1 });
     expect(data).toMatchObject({ number: 1, title: 'one', comments: 1, state: 'open' });
     expect(data.labels).toEqual([{ name: 'drift' }]);
-    expect(github.comments).toMatchObject([
+    expect(github().comments).toMatchObject([
       { id: FIRST_COMMENT_ID, issue_number: 1, body: 'hello', user: 'github-actions[bot]' },
     ]);
   });
 
   it('forgets everything on reset(), so that no test depends on another', async () => {
-    github.seedIssue({ comments: ['x'] });
-    github.failNext(500);
+    github().seedIssue({ comments: ['x'] });
+    github().failNext(500);
     await raw(`/repos/${REPOSITORY}/issues`);
-    github.failNext(500);
-    github.reset();
-    expect([github.issues, github.comments, github.requests]).toEqual([[], [], []]);
+    github().failNext(500);
+    github().reset();
+    expect([github().issues, github().comments, github().requests]).toEqual([[], [], []]);
     expect((await raw(`/repos/${REPOSITORY}/issues`)).status).toBe(200);
-    expect(github.seedIssue({ comments: ['y'] }).number).toBe(1);
-    expect(github.comments[0]?.id).toBe(FIRST_COMMENT_ID);
+    expect(github().seedIssue({ comments: ['y'] }).number).toBe(1);
+    expect(github().comments[0]?.id).toBe(FIRST_COMMENT_ID);
   });
 });
 
 describe('issues', () => {
   it('lists by state and label, newest first, paginated with Link', async () => {
-    for (let i = 1; i <= 5; i++) github.seedIssue({ title: `#${String(i)}`, labels: ['drift'] });
-    github.seedIssue({ title: 'other', labels: ['bug'] });
-    github.seedIssue({ title: 'closed', labels: ['drift'], state: 'closed' });
+    for (let i = 1; i <= 5; i++) github().seedIssue({ title: `#${String(i)}`, labels: ['drift'] });
+    github().seedIssue({ title: 'other', labels: ['bug'] });
+    github().seedIssue({ title: 'closed', labels: ['drift'], state: 'closed' });
     const all = await octokit().paginate(octokit().rest.issues.listForRepo, {
       owner,
       repo,
@@ -80,7 +72,7 @@ describe('issues', () => {
     expect(all.map((issue) => issue.title)).toEqual(['closed', '#5', '#4', '#3', '#2', '#1']);
     const first = await raw(`/repos/${REPOSITORY}/issues?labels=drift&per_page=2`);
     expect(first.headers.get('link')).toBe(
-      `<${github.url}/repos/${REPOSITORY}/issues?labels=drift&per_page=2&page=2>; rel="next"`,
+      `<${github().url}/repos/${REPOSITORY}/issues?labels=drift&per_page=2&page=2>; rel="next"`,
     );
     expect((first.body as unknown[]).length).toBe(2);
   });
@@ -90,14 +82,14 @@ describe('issues', () => {
     const { data: created } = await api.create({ owner, repo, title: 'Drift', labels: ['drift'] });
     expect(created.html_url).toBe(`https://github.example/${REPOSITORY}/issues/1`);
     await api.update({ owner, repo, issue_number: 1, body: 'new', state: 'closed' });
-    expect(github.issues[0]).toMatchObject({
+    expect(github().issues[0]).toMatchObject({
       body: 'new',
       state: 'closed',
       state_reason: 'completed',
     });
     await api.update({ owner, repo, issue_number: 1, state: 'open' });
     await api.createComment({ owner, repo, issue_number: 1, body: 'Drift is back' });
-    expect(github.issues[0]).toMatchObject({
+    expect(github().issues[0]).toMatchObject({
       state: 'open',
       state_reason: 'reopened',
       comments: ['Drift is back'],
@@ -105,12 +97,12 @@ describe('issues', () => {
   });
 
   it('lists a seeded pull request among the issues, marked, on the same numbers', async () => {
-    github.seedIssue({ title: 'an issue' });
-    const pull = github.seedIssue({ number: 7, title: 'a pull request', pull_request: true });
-    expect(github.seedIssue().number).toBe(8);
+    github().seedIssue({ title: 'an issue' });
+    const pull = github().seedIssue({ number: 7, title: 'a pull request', pull_request: true });
+    expect(github().seedIssue().number).toBe(8);
     const { data } = await octokit().rest.issues.listForRepo({ owner, repo });
     const listed = data.find((issue) => issue.number === pull.number);
-    expect(listed?.pull_request?.url).toBe(`${github.url}/repos/${REPOSITORY}/pulls/7`);
+    expect(listed?.pull_request?.url).toBe(`${github().url}/repos/${REPOSITORY}/pulls/7`);
     expect(listed?.html_url).toBe(`https://github.example/${REPOSITORY}/pull/7`);
     expect(data.find((issue) => issue.number === 1)).not.toHaveProperty('pull_request');
   });
@@ -118,8 +110,8 @@ describe('issues', () => {
 
 describe('authors', () => {
   it('gives every issue an author: the token’s owner, unless seeded with another', async () => {
-    github.seedIssue({ title: 'ours' });
-    github.seedIssue({ title: 'theirs', user: 'maintainer' });
+    github().seedIssue({ title: 'ours' });
+    github().seedIssue({ title: 'theirs', user: 'maintainer' });
     await octokit().rest.issues.create({ owner, repo, title: 'made' });
     const { data } = await octokit().rest.issues.listForRepo({ owner, repo });
     expect(data.map((issue) => [issue.title, issue.user?.login, issue.user?.type])).toEqual([
@@ -141,18 +133,14 @@ describe('authors', () => {
 
   it('answers who a personal access token is both ways', async () => {
     const pat = 'ghp_personalAccessToken0123456789abcdef';
-    const own = await startGitHubEmulator({ token: pat, repository: REPOSITORY, login: 'octocat' });
-    try {
-      const client = getOctokit(pat, { baseUrl: own.url });
-      const { viewer } = await client.graphql<{ viewer: { login: string } }>(
-        '{ viewer { login } }',
-      );
-      expect(viewer.login).toBe('octocat');
-      const { data } = await client.rest.users.getAuthenticated();
-      expect(data).toMatchObject({ login: 'octocat', type: 'User' });
-    } finally {
-      await own.close();
-    }
+    const own = await ownServer(
+      startGitHubEmulator({ token: pat, repository: REPOSITORY, login: 'octocat' }),
+    );
+    const client = getOctokit(pat, { baseUrl: own.url });
+    const { viewer } = await client.graphql<{ viewer: { login: string } }>('{ viewer { login } }');
+    expect(viewer.login).toBe('octocat');
+    const { data } = await client.rest.users.getAuthenticated();
+    expect(data).toMatchObject({ login: 'octocat', type: 'User' });
   });
 
   it('answers any other GraphQL query with an error, as GitHub answers a query it cannot run', async () => {
@@ -164,9 +152,9 @@ describe('authors', () => {
 
 describe('issue comments', () => {
   it('lists a pull request’s comments oldest first, paginated, with ids, bodies and authors', async () => {
-    const pull = github.seedIssue({ number: 12, pull_request: true });
-    for (let i = 1; i <= 4; i++) github.seedComment(12, `comment ${String(i)}`, 'someone');
-    const mine = github.seedComment(12, `${MARKER}\nplan`);
+    const pull = github().seedIssue({ number: 12, pull_request: true });
+    for (let i = 1; i <= 4; i++) github().seedComment(12, `comment ${String(i)}`, 'someone');
+    const mine = github().seedComment(12, `${MARKER}\nplan`);
     const comments = await octokit().paginate(octokit().rest.issues.listComments, {
       owner,
       repo,
@@ -185,14 +173,14 @@ describe('issue comments', () => {
       id: mine.id,
       user: { login: 'github-actions[bot]', type: 'Bot' },
       html_url: `https://github.example/${REPOSITORY}/pull/12#issuecomment-${String(mine.id)}`,
-      url: `${github.url}/repos/${REPOSITORY}/issues/comments/${String(mine.id)}`,
+      url: `${github().url}/repos/${REPOSITORY}/issues/comments/${String(mine.id)}`,
     });
     expect(comments[0]?.user).toMatchObject({ login: 'someone', type: 'User' });
     expect(new Set(comments.map((c) => c.id)).size).toBe(5);
   });
 
   it('creates a comment, then updates it in place by id', async () => {
-    github.seedIssue({ number: 3, pull_request: true, comments: ['first'] });
+    github().seedIssue({ number: 3, pull_request: true, comments: ['first'] });
     const api = octokit().rest.issues;
     const { data: created, status } = await api.createComment({
       owner,
@@ -209,8 +197,8 @@ describe('issue comments', () => {
       body: `${MARKER}\nv2`,
     });
     expect(updated).toMatchObject({ id: created.id, body: `${MARKER}\nv2` });
-    expect(github.issues[0]?.comments).toEqual(['first', `${MARKER}\nv2`]);
-    expect(github.comments.map((c) => c.body)).toEqual(['first', `${MARKER}\nv2`]);
+    expect(github().issues[0]?.comments).toEqual(['first', `${MARKER}\nv2`]);
+    expect(github().comments.map((c) => c.body)).toEqual(['first', `${MARKER}\nv2`]);
   });
 
   it.each([
@@ -226,14 +214,14 @@ describe('issue comments', () => {
     ],
     ['a body that is not JSON', 'POST', '/issues/1/comments', '{"body":', 400],
   ])('refuses %s', async (_name, method, path, body, status) => {
-    github.seedIssue({ comments: ['seeded'] });
+    github().seedIssue({ comments: ['seeded'] });
     const answer = await raw(`/repos/${REPOSITORY}${path}`, {
       method,
       ...(body === undefined ? {} : { body }),
     });
     expect(answer.status).toBe(status);
     expect(answer.body).toMatchObject({ documentation_url: 'https://docs.github.com/rest' });
-    expect(github.comments.map((c) => c.body)).toEqual(['seeded']);
+    expect(github().comments.map((c) => c.body)).toEqual(['seeded']);
   });
 });
 
@@ -253,7 +241,7 @@ describe('GitHub’s limit on a body', () => {
   });
 
   it('takes 65,536 characters, counted as GitHub counts them (code points)', async () => {
-    github.seedIssue({ number: 1 });
+    github().seedIssue({ number: 1 });
     const api = octokit().rest.issues;
     await api.create({ owner, repo, title: 't', body: longest });
     await api.createComment({
@@ -262,8 +250,8 @@ describe('GitHub’s limit on a body', () => {
       issue_number: 1,
       body: '😀'.repeat(MAX_BODY_CHARACTERS),
     });
-    expect(github.issues[1]?.body).toHaveLength(MAX_BODY_CHARACTERS);
-    expect(github.comments).toHaveLength(1);
+    expect(github().issues[1]?.body).toHaveLength(MAX_BODY_CHARACTERS);
+    expect(github().comments).toHaveLength(1);
   });
 
   it.each([
@@ -272,15 +260,15 @@ describe('GitHub’s limit on a body', () => {
     ['creating a comment', 'POST', '/issues/1/comments', 'IssueComment'],
     ['updating a comment', 'PATCH', `/issues/comments/${String(FIRST_COMMENT_ID)}`, 'IssueComment'],
   ])('refuses one more with 422 when %s', async (_case, method, path, resource) => {
-    github.seedIssue({ number: 1, body: 'before', comments: ['before'] });
+    github().seedIssue({ number: 1, body: 'before', comments: ['before'] });
     const answer = await raw(`/repos/${REPOSITORY}${path}`, {
       method,
       body: JSON.stringify({ title: 't', body: tooLong }),
     });
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject(refusal(resource));
-    expect(github.issues.map((i) => i.body)).toEqual(['before']);
-    expect(github.comments.map((c) => c.body)).toEqual(['before']);
+    expect(github().issues.map((i) => i.body)).toEqual(['before']);
+    expect(github().comments.map((c) => c.body)).toEqual(['before']);
   });
 });
 
@@ -295,15 +283,15 @@ describe('faults', () => {
   });
 
   it('fails the next requests, as many times as asked, then answers', async () => {
-    github.failNext(503);
-    github.failNext(502, 2);
+    github().failNext(503);
+    github().failNext(502, 2);
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await raw(list)).status);
     expect(statuses).toEqual([503, 502, 502, 200]);
   });
 
   it('fails with the headers and message of a secondary rate limit', async () => {
-    github.failNext(403, {
+    github().failNext(403, {
       headers: {
         'retry-after': '1',
         'x-ratelimit-remaining': '0',
@@ -323,8 +311,8 @@ describe('faults', () => {
   });
 
   it('fails with a body that is not GitHub’s JSON, as a proxy’s error page', async () => {
-    github.failNext(502, { html: '<html><title>502 Bad Gateway</title></html>' });
-    const response = await fetch(`${github.url}${list}`, {
+    github().failNext(502, { html: '<html><title>502 Bad Gateway</title></html>' });
+    const response = await fetch(`${github().url}${list}`, {
       headers: { authorization: `token ${TOKEN}` },
     });
     expect(response.status).toBe(502);
@@ -333,18 +321,18 @@ describe('faults', () => {
   });
 
   it('points the next page elsewhere after setLinkBase, until reset()', async () => {
-    for (let i = 0; i < 3; i++) github.seedIssue();
-    github.setLinkBase('http://elsewhere.example:81');
+    for (let i = 0; i < 3; i++) github().seedIssue();
+    github().setLinkBase('http://elsewhere.example:81');
     expect((await raw(`${list}?per_page=2`)).headers.get('link')).toBe(
       `<http://elsewhere.example:81/repos/${REPOSITORY}/issues?per_page=2&page=2>; rel="next"`,
     );
-    github.reset();
-    for (let i = 0; i < 3; i++) github.seedIssue();
-    expect((await raw(`${list}?per_page=2`)).headers.get('link')).toContain(github.url);
+    github().reset();
+    for (let i = 0; i < 3; i++) github().seedIssue();
+    expect((await raw(`${list}?per_page=2`)).headers.get('link')).toContain(github().url);
   });
 
   it('stalls the next request without an answer; close() still ends it', async () => {
-    const own = await startGitHubEmulator({ token: TOKEN, repository: REPOSITORY });
+    const own = await ownServer(startGitHubEmulator({ token: TOKEN, repository: REPOSITORY }));
     own.stallNext();
     const stalled = fetch(`${own.url}${list}`, { headers: { authorization: `token ${TOKEN}` } });
     await expect(
@@ -360,13 +348,13 @@ describe('faults', () => {
   });
 
   it('stalls for a time, then answers and takes effect; queued in order with failures', async () => {
-    github.failNext(500);
-    github.stallNext({ times: 1, ms: 60 });
+    github().failNext(500);
+    github().stallNext({ times: 1, ms: 60 });
     expect((await raw(list)).status).toBe(500);
     const started = Date.now();
     const created = await raw(list, { method: 'POST', body: '{"title":"late"}' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(55);
     expect(created.status).toBe(201);
-    expect(github.issues.map((i) => i.title)).toEqual(['late']);
+    expect(github().issues.map((i) => i.title)).toEqual(['late']);
   });
 });

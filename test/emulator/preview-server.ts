@@ -29,6 +29,8 @@ export interface PreviewServer {
   readonly requests: PreviewRequest[];
   /** Queues these answers, after any still queued, for the next requests in order. */
   script(answers: PreviewAnswer[]): void;
+  /** Forgets the requests and the answers still queued, for the next test. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,10 @@ export async function startPreviewServer(): Promise<PreviewServer> {
     requests,
     script: (answers) => {
       queue.push(...answers);
+    },
+    reset: () => {
+      requests.length = 0;
+      queue.length = 0;
     },
     close: served.close,
   };

@@ -2,22 +2,20 @@
 // requests for http: targets (proxyTunnel: false), CONNECT tunnels (undici's default, and the only
 // way to an https: target), recording, Proxy-Authorization, and loopback only.
 import { ProxyAgent, request } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT, AUTH, failure, using } from '../support/emulator-tests.ts';
+import { ownServer, useServer } from '../support/servers.ts';
 import { startProxy } from './proxy.ts';
-import type { TestProxy } from './proxy.ts';
-import { ACCOUNT, AUTH, failure, freshEmulator, using, withEmulator } from './test-helpers.ts';
+import { startTwilioEmulator } from './twilio-emulator.ts';
 
-const emulator = freshEmulator();
-let proxy: TestProxy;
-beforeEach(async () => {
-  proxy = await startProxy();
-});
-afterEach(async () => {
-  await proxy.close();
-});
+const emulator = useServer(() => startTwilioEmulator());
+const proxy = useServer(() => startProxy());
 
 /** A GET of `url` through a ProxyAgent (to the proxy by default); the status, the body read. */
-function viaProxy(url: string, options: ProxyAgent.Options = { uri: proxy.url }): Promise<number> {
+function viaProxy(
+  url: string,
+  options: ProxyAgent.Options = { uri: proxy().url },
+): Promise<number> {
   return using(
     new ProxyAgent(options),
     (agent) => agent.destroy(),
@@ -33,12 +31,12 @@ describe('the test proxy', () => {
   it('forwards an absolute-form request, without its Proxy-Authorization', async () => {
     const target = `${emulator().url}${ACCOUNT}?a=1`;
     const status = await viaProxy(target, {
-      uri: proxy.url,
+      uri: proxy().url,
       proxyTunnel: false,
       token: 'Basic dXNlcjpwYXNz',
     });
     expect(status).toBe(200);
-    expect(proxy.requests).toEqual([
+    expect(proxy().requests).toEqual([
       { method: 'GET', target, proxyAuthorization: 'Basic dXNlcjpwYXNz' },
     ]);
     expect(emulator().requests).toHaveLength(1);
@@ -49,54 +47,52 @@ describe('the test proxy', () => {
 
   it('tunnels CONNECT to an http: target, as undici does by default', async () => {
     expect(await viaProxy(`${emulator().url}${ACCOUNT}`)).toBe(200);
-    expect(proxy.requests).toEqual([
+    expect(proxy().requests).toEqual([
       { method: 'CONNECT', target: new URL(emulator().url).host, proxyAuthorization: null },
     ]);
   });
 
   it('tunnels CONNECT to an https: target, TLS end to end', async () => {
-    await withEmulator({ tls: true }, async (secure) => {
-      const status = await viaProxy(`${secure.url}${ACCOUNT}`, {
-        uri: proxy.url,
-        requestTls: { ca: secure.certificate ?? '' },
-      });
-      expect(status).toBe(200);
-      expect(proxy.requests.map((r) => [r.method, r.target])).toEqual([
-        ['CONNECT', new URL(secure.url).host],
-      ]);
-      expect(secure.requests).toHaveLength(1);
+    const secure = await ownServer(startTwilioEmulator({ tls: true }));
+    const status = await viaProxy(`${secure.url}${ACCOUNT}`, {
+      uri: proxy().url,
+      requestTls: { ca: secure.certificate ?? '' },
     });
+    expect(status).toBe(200);
+    expect(proxy().requests.map((r) => [r.method, r.target])).toEqual([
+      ['CONNECT', new URL(secure.url).host],
+    ]);
+    expect(secure.requests).toHaveLength(1);
   });
 
   it('answers 407 without the credentials it requires, and forwards with them', async () => {
     const target = `${emulator().url}${ACCOUNT}`;
-    const guarded = startProxy({ requireAuth: { username: 'user', password: 'pass' } });
-    await using(
-      guarded,
-      (own) => own.close(),
-      async (guarded) => {
-        for (const proxyTunnel of [true, false]) {
-          const refused = await failure(viaProxy(target, { uri: guarded.url, proxyTunnel }));
-          expect(refused.message).toContain('407');
-        }
-        expect(emulator().requests).toEqual([]);
-        const withCredentials = new URL(guarded.url);
-        withCredentials.username = 'user';
-        withCredentials.password = 'pass';
-        expect(await viaProxy(target, { uri: withCredentials.href })).toBe(200);
-        expect(guarded.requests.map((r) => r.method)).toEqual(['CONNECT', 'GET', 'CONNECT']);
-      },
+    const guarded = await ownServer(
+      startProxy({ requireAuth: { username: 'user', password: 'pass' } }),
     );
+    for (const proxyTunnel of [true, false]) {
+      const refused = await failure(viaProxy(target, { uri: guarded.url, proxyTunnel }));
+      expect(refused.message).toContain('407');
+    }
+    expect(emulator().requests).toEqual([]);
+    const withCredentials = new URL(guarded.url);
+    withCredentials.username = 'user';
+    withCredentials.password = 'pass';
+    expect(await viaProxy(target, { uri: withCredentials.href })).toBe(200);
+    expect(guarded.requests.map((r) => r.method)).toEqual(['CONNECT', 'GET', 'CONNECT']);
   });
 
   it('forwards to loopback only', async () => {
     const absolute = await viaProxy('http://example.com/', {
-      uri: proxy.url,
+      uri: proxy().url,
       proxyTunnel: false,
     });
     expect(absolute).toBe(403);
     const tunnel = await failure(viaProxy('https://example.com/'));
     expect(tunnel.message).toContain('403');
-    expect(proxy.requests.map((r) => r.target)).toEqual(['http://example.com/', 'example.com:443']);
+    expect(proxy().requests.map((r) => r.target)).toEqual([
+      'http://example.com/',
+      'example.com:443',
+    ]);
   });
 });

@@ -5,6 +5,8 @@
 // It also lists the Conversations services (`GET /v1/Services`, paged: the same spec's
 // `ListService` operation and `conversations.v1.service` schema) and fetches one
 // (`GET /v1/Services/{Sid}`, `FetchService`).
+// And it serves the Address Configurations (`/v1/Configuration/Addresses`): a block of their own at
+// the end of this file.
 // It is stricter than Twilio on purpose (unknown parameters, `Target` on a service, bad event
 // names, a computed `Page` without the `PageToken` Twilio handed out are refused) so that client
 // bugs show, and it can be told to misbehave (see `Fault`), to answer slowly (`latencyMs`,
@@ -124,6 +126,13 @@ export interface EmulatorOptions {
    * it is paged through can. Default 0.
    */
   repeatServicePages?: number;
+  // --- Address Configurations (see the block of their own at the end of this file) ---
+  /**
+   * The Address Configurations the emulator starts with, and goes back to on reset() (same sids).
+   * Stored as given: a `conversation_service_sid` may name a service the emulator does not know.
+   * Default none.
+   */
+  addresses?: AddressSeed[];
 }
 
 /** A request as received; `form` only for a POST (null for any other method). */
@@ -273,6 +282,17 @@ export interface TwilioEmulator {
   setServiceConfig(sid: string, patch: Partial<ServiceWebhookConfig>): void;
   /** Adds a service (default name DEFAULT_SERVICE_NAME); for a known one, renames it if a name is given. */
   addService(sid: string, friendlyName?: string): void;
+  // --- Address Configurations (see the block of their own at the end of this file) ---
+  /**
+   * Stores an Address Configuration as given, unchecked (a dangling `conversation_service_sid`
+   * included), and returns it as stored, with its sid. Throws for a sid or an address it has.
+   * reset() drops it: only the `addresses` option's come back.
+   */
+  addAddress(seed: AddressSeed): AddressConfiguration;
+  /** Copies of the Address Configurations, in list order, with every `auto_creation` key. */
+  addresses(): AddressConfiguration[];
+  /** A copy of one Address Configuration, by sid or address; throws for an unknown one. */
+  address(sidOrAddress: string): AddressConfiguration;
   close(): Promise<void>;
 }
 
@@ -422,6 +442,13 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     for (const seed of initialServices) addService(seed.sid, seed.friendlyName);
   };
   addInitialServices();
+  // Address Configurations: state and routes in addressConfigurations(), at the end of this file.
+  const addressBook = addressConfigurations({
+    accountSid,
+    base: () => base,
+    knowsService: (sid) => services.has(sid),
+    seeds: options.addresses ?? [],
+  });
 
   const accountView = (): AccountWebhookConfig => ({
     account_sid: account.account_sid,
@@ -537,6 +564,7 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
   /** What a GET of `path` answers, whatever the credentials; for faults that mangle it. */
   const resource = (path: string, query: string): unknown => {
     try {
+      if (addressBook.serves(path)) return addressBook.resource(path, query);
       const target = route(path);
       if (target.kind === 'list') return servicePage(query);
       if (target.kind === 'instance') return serviceResource(target.sid);
@@ -627,6 +655,10 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
   ): void => {
     const { method, path, query, form } = request;
     const key = authenticate(req.headers.authorization);
+    if (addressBook.serves(path)) {
+      addressBook.answer(res, request, fault); // Address Configurations, their own block
+      return;
+    }
     const target = route(path);
     if (target.kind === 'list' || target.kind === 'instance') {
       if (method !== 'GET') {
@@ -775,6 +807,7 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
       account = freshAccount();
       services.clear();
       addInitialServices();
+      addressBook.reset();
     },
     accountConfig: accountView,
     serviceConfig: (sid) => {
@@ -795,6 +828,10 @@ export async function startTwilioEmulator(options: EmulatorOptions = {}): Promis
     addService: (sid, friendlyName) => {
       addService(sid, friendlyName);
     },
+    // Address Configurations
+    addAddress: (seed) => addressBook.add(seed),
+    addresses: () => addressBook.list(),
+    address: (sidOrAddress) => addressBook.get(sidOrAddress),
     close: served.close,
   };
 }
@@ -995,4 +1032,646 @@ function sendFault(
       return;
     }
   }
+}
+
+// ================================================================================================
+// Address Configurations (`IG…`, `/v1/Configuration/Addresses`): what Twilio does with a message
+// to one address of the account (auto-creation of conversations). From twilio/twilio-oai
+// spec/json/twilio_conversations_v1.json (Apache-2.0): ListConfigurationAddress,
+// CreateConfigurationAddress, FetchConfigurationAddress, UpdateConfigurationAddress and
+// DeleteConfigurationAddress, the `conversations.v1.configuration_address` schema, the enums
+// `configuration_address_enum_type`, `configuration_address_enum_auto_creation_type` and
+// `configuration_address_enum_method`, and the operations' examples. What the spec leaves open and
+// this emulator chose is marked "Not established". Kept in this block of its own; startTwilioEmulator
+// only hands it requests (after the faults and authentication, like every other route).
+// Faults: `ignore-update` and `lose-answer` act on a create as on an update (a create whose answer
+// is lost is stored, so that a retry meets 409); `ignore-update`'s `fields` name the resource's
+// keys (`friendly_name`, `address_country`, and those of `auto_creation`: `enabled`, `type`,
+// `webhook_url`, …); without `fields`, nothing is stored, not even a created configuration.
+// ================================================================================================
+
+/** `configuration_address_enum_type`. Twilio accepts it in any case (example createWhatsappCaseInsensitive). */
+export const ADDRESS_TYPES = [
+  'sms',
+  'whatsapp',
+  'messenger',
+  'gbm',
+  'email',
+  'rcs',
+  'apple',
+  'chat',
+] as const;
+export type AddressType = (typeof ADDRESS_TYPES)[number];
+
+/** `configuration_address_enum_auto_creation_type`. */
+export const AUTO_CREATION_TYPES = ['webhook', 'studio', 'default'] as const;
+export type AutoCreationType = (typeof AUTO_CREATION_TYPES)[number];
+
+/**
+ * The `AutoCreation.WebhookFilters` values: the field's description in the spec (post-event names
+ * only: a conversation-scoped webhook is post-event only).
+ */
+export const ADDRESS_WEBHOOK_EVENTS: ReadonlySet<string> = new Set([
+  'onMessageAdded',
+  'onMessageUpdated',
+  'onMessageRemoved',
+  'onConversationUpdated',
+  'onConversationStateUpdated',
+  'onConversationRemoved',
+  'onParticipantAdded',
+  'onParticipantUpdated',
+  'onParticipantRemoved',
+  'onDeliveryUpdated',
+]);
+
+/**
+ * What the emulator stores of `auto_creation`: every key of every type. An answer carries only
+ * `enabled`, `type`, `conversation_service_sid` (when one is set) and the keys of its type, in
+ * this order (the spec's examples). A key of another type keeps its value: an update that changes
+ * `AutoCreation.Type` without the new type's fields answers what was stored before for them.
+ */
+export interface AutoCreation {
+  enabled: boolean;
+  type: AutoCreationType;
+  conversation_service_sid: string | null;
+  webhook_url: string | null;
+  webhook_method: 'GET' | 'POST' | null;
+  webhook_filters: string[] | null;
+  studio_flow_sid: string | null;
+  studio_retry_count: number | null;
+}
+
+/**
+ * An Address Configuration as stored, fields in the order of the schema's properties. `type` as
+ * it was sent (Twilio's example createWhatsappCaseInsensitive answers `whAtsAPP`); dates to the
+ * second with a `Z`; `url` absolute.
+ */
+export interface AddressConfiguration {
+  sid: string;
+  account_sid: string;
+  type: string;
+  address: string;
+  friendly_name: string | null;
+  auto_creation: AutoCreation;
+  date_created: string;
+  date_updated: string;
+  url: string;
+  address_country: string | null;
+}
+
+/** An Address Configuration as answered: `auto_creation` with the keys of its type only. */
+export type AddressConfigurationAnswer = Omit<AddressConfiguration, 'auto_creation'> & {
+  auto_creation: Pick<AutoCreation, 'enabled' | 'type'> & Partial<AutoCreation>;
+};
+
+/** The answer of `GET /v1/Configuration/Addresses` (ListConfigurationAddressResponse). */
+export interface AddressPage {
+  address_configurations: AddressConfigurationAnswer[];
+  meta: {
+    page: number;
+    page_size: number;
+    first_page_url: string;
+    previous_page_url: string | null;
+    url: string;
+    next_page_url: string | null;
+    key: 'address_configurations';
+  };
+}
+
+/**
+ * An Address Configuration to start with (`addresses` option) or to add (`addAddress`). A seed is
+ * stored as given, unchecked: its `conversation_service_sid` may name a service the emulator does
+ * not know (Twilio keeps a configuration whose service was deleted later: reference README,
+ * IHARC/STEVI#29). Without `sid`, one is made (and kept across reset() for an initial seed).
+ */
+export interface AddressSeed {
+  sid?: string;
+  type: string;
+  address: string;
+  friendly_name?: string | null;
+  address_country?: string | null;
+  /** Over the defaults: disabled, type `default`, every other key null. */
+  auto_creation?: Partial<AutoCreation>;
+}
+
+const ADDRESSES_PATH = '/v1/Configuration/Addresses';
+const ADDRESS_INSTANCE_PATH = /^\/v1\/Configuration\/Addresses\/([^/]+)$/;
+const ADDRESS_SID = /^IG[0-9a-fA-F]{32}$/;
+const STUDIO_FLOW_SID = /^FW[0-9a-fA-F]{32}$/;
+// ListConfigurationAddress's `PageSize`: "The default is 50, and the maximum is 50" (minimum 1).
+const ADDRESS_PAGE_SIZE = 50;
+// Page tokens as for services: PA + the sid a page starts after, PB + the sid it ends before.
+// Resolved by creation order, so a token still leads on when its configuration was deleted since.
+const ADDRESS_PAGE_TOKEN = /^(PA|PB)(IG[0-9a-fA-F]{32})$/;
+// FriendlyName: "limited to 256 characters".
+const FRIENDLY_NAME_MAX = 256;
+// The spec's UpdateConfigurationAddressRequest has no Type, Address or AddressCountry: an update
+// that sends them is answered as if it had not (ignored, not refused).
+const CREATE_ONLY_PARAMS: ReadonlySet<string> = new Set(['Type', 'Address', 'AddressCountry']);
+/** The keys of `auto_creation` each type answers besides enabled, type, conversation_service_sid. */
+const AUTO_CREATION_TYPE_KEYS: Readonly<Record<AutoCreationType, readonly (keyof AutoCreation)[]>> =
+  {
+    webhook: ['webhook_url', 'webhook_method', 'webhook_filters'],
+    studio: ['studio_flow_sid', 'studio_retry_count'],
+    default: [],
+  };
+const AUTO_CREATION_PARAMS: Readonly<Record<string, keyof AutoCreation>> = {
+  'AutoCreation.Enabled': 'enabled',
+  'AutoCreation.Type': 'type',
+  'AutoCreation.ConversationServiceSid': 'conversation_service_sid',
+  'AutoCreation.WebhookUrl': 'webhook_url',
+  'AutoCreation.WebhookMethod': 'webhook_method',
+  'AutoCreation.WebhookFilters': 'webhook_filters',
+  'AutoCreation.StudioFlowSid': 'studio_flow_sid',
+  'AutoCreation.StudioRetryCount': 'studio_retry_count',
+};
+/** The fields `ignore-update` leaves unstored when it lists none. */
+const ADDRESS_FIELDS: readonly string[] = [
+  'friendly_name',
+  'address_country',
+  ...Object.values(AUTO_CREATION_PARAMS),
+];
+
+type StoredAddress = Omit<AddressConfiguration, 'url'>;
+interface AddressChanges {
+  type?: string;
+  address?: string;
+  friendly_name?: string;
+  address_country?: string | null;
+  auto_creation: Partial<AutoCreation>;
+}
+
+interface AddressBook {
+  /** Whether `path` is one of the Address Configuration routes. */
+  serves(path: string): boolean;
+  /** Answers an authenticated request to one of them (throws HttpError to refuse it). */
+  answer(res: ServerResponse, request: RecordedRequest, fault: Fault | undefined): void;
+  /** What a GET of `path` answers, for faults that mangle it; throws if there is none. */
+  resource(path: string, query: string): unknown;
+  reset(): void;
+  add(seed: AddressSeed): AddressConfiguration;
+  list(): AddressConfiguration[];
+  get(sidOrAddress: string): AddressConfiguration;
+}
+
+function isAddressType(value: string): boolean {
+  return (ADDRESS_TYPES as readonly string[]).includes(value.toLowerCase());
+}
+
+function isAutoCreationType(value: string): value is AutoCreationType {
+  return (AUTO_CREATION_TYPES as readonly string[]).includes(value);
+}
+
+function newAddressSid(): string {
+  return `IG${crypto.randomUUID().replaceAll('-', '')}`;
+}
+
+function secondsStamp(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function freshAutoCreation(): AutoCreation {
+  // Not established: what Twilio stores when a create sends no AutoCreation.* at all.
+  return {
+    enabled: false,
+    type: 'default',
+    conversation_service_sid: null,
+    webhook_url: null,
+    webhook_method: null,
+    webhook_filters: null,
+    studio_flow_sid: null,
+    studio_retry_count: null,
+  };
+}
+
+function addressAnswer(stored: StoredAddress, url: string): AddressConfigurationAnswer {
+  const full = stored.auto_creation;
+  const auto: AddressConfigurationAnswer['auto_creation'] = {
+    enabled: full.enabled,
+    type: full.type,
+  };
+  // Not established: the spec's `default` examples (createEmail, readAll) have no
+  // conversation_service_sid, and createEmail sent none; its webhook and studio examples, which
+  // all set one, have it. So it is answered when set, for any type, and left out when not.
+  if (full.conversation_service_sid !== null) {
+    auto.conversation_service_sid = full.conversation_service_sid;
+  }
+  const copy = structuredClone(full);
+  for (const key of AUTO_CREATION_TYPE_KEYS[full.type]) {
+    Object.assign(auto, { [key]: copy[key] });
+  }
+  return {
+    sid: stored.sid,
+    account_sid: stored.account_sid,
+    type: stored.type,
+    address: stored.address,
+    friendly_name: stored.friendly_name,
+    auto_creation: auto,
+    date_created: stored.date_created,
+    date_updated: stored.date_updated,
+    url,
+    address_country: stored.address_country,
+  };
+}
+
+/** The one value of a parameter that takes one; 400 if it came more than once. */
+function singleParam(name: string, values: string[]): string {
+  const [value] = values;
+  if (value === undefined || values.length !== 1) {
+    throw new HttpError(
+      400,
+      20001,
+      `Invalid parameter: ${name} given ${String(values.length)} times`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Validates a create's (`creating`) or an update's form; throws an HttpError (400, 20001) if
+ * anything is wrong, so that a refused request stores nothing. Not established: the codes Twilio
+ * gives each refusal here (20001 throughout, the generic "Invalid parameter").
+ */
+function addressChanges(
+  form: Record<string, string[]>,
+  creating: boolean,
+  knowsService: (sid: string) => boolean,
+): AddressChanges {
+  const changes: AddressChanges = { auto_creation: {} };
+  const auto = changes.auto_creation;
+  const invalid = (name: string, value: string): HttpError =>
+    new HttpError(400, 20001, `Invalid parameter: ${name} ${JSON.stringify(value)}`);
+  for (const [name, values] of Object.entries(form)) {
+    if (!creating && CREATE_ONLY_PARAMS.has(name)) continue;
+    if (name === 'AutoCreation.WebhookFilters') {
+      if (values.length === 1 && values[0] === '') {
+        auto.webhook_filters = [];
+        continue;
+      }
+      const bad = values.find((value) => !ADDRESS_WEBHOOK_EVENTS.has(value));
+      if (bad !== undefined) throw invalid(name, bad);
+      auto.webhook_filters = [...new Set(values)];
+      continue;
+    }
+    const value = singleParam(name, values);
+    switch (name) {
+      case 'Type':
+        if (!isAddressType(value)) throw invalid(name, value);
+        changes.type = value;
+        break;
+      case 'Address':
+        // Not established: what else Twilio refuses as an address (per type). Empty is refused.
+        if (value.trim() === '') throw invalid(name, value);
+        changes.address = value;
+        break;
+      case 'FriendlyName':
+        if (Array.from(value).length > FRIENDLY_NAME_MAX) {
+          throw new HttpError(
+            400,
+            20001,
+            `Invalid parameter: FriendlyName longer than ${String(FRIENDLY_NAME_MAX)} characters`,
+          );
+        }
+        changes.friendly_name = value;
+        break;
+      case 'AddressCountry':
+        changes.address_country = value === '' ? null : value;
+        break;
+      case 'AutoCreation.Enabled': {
+        const lower = value.toLowerCase();
+        if (lower !== 'true' && lower !== 'false') throw invalid(name, value);
+        auto.enabled = lower === 'true';
+        break;
+      }
+      case 'AutoCreation.Type':
+        if (!isAutoCreationType(value)) throw invalid(name, value);
+        auto.type = value;
+        break;
+      case 'AutoCreation.ConversationServiceSid':
+        // Empty: no service of its own, so Twilio's default service ("If not set, the conversation
+        // is created in the default service"). Not established: that Twilio clears it so.
+        if (value === '') {
+          auto.conversation_service_sid = null;
+        } else if (!SERVICE_SID.test(value)) {
+          throw invalid(name, value);
+        } else if (!knowsService(value)) {
+          // Not established: the code Twilio refuses a service that does not exist with (a
+          // Conversations code such as 50350 may be it); the generic 20001 here.
+          throw new HttpError(
+            400,
+            20001,
+            `Invalid parameter: ${name}: no Conversation Service ${value}`,
+          );
+        } else {
+          auto.conversation_service_sid = value;
+        }
+        break;
+      case 'AutoCreation.WebhookUrl':
+        if (value !== '' && !isHttpUrl(value)) throw invalid(name, value);
+        auto.webhook_url = value === '' ? null : value;
+        break;
+      case 'AutoCreation.WebhookMethod': {
+        // The spec's enum is `get`/`post`; its answers show `POST`. Any case, stored upper case.
+        const upper = value.toUpperCase();
+        if (upper !== 'GET' && upper !== 'POST') throw invalid(name, value);
+        auto.webhook_method = upper;
+        break;
+      }
+      case 'AutoCreation.StudioFlowSid':
+        if (value !== '' && !STUDIO_FLOW_SID.test(value)) throw invalid(name, value);
+        auto.studio_flow_sid = value === '' ? null : value;
+        break;
+      case 'AutoCreation.StudioRetryCount':
+        // An integer (the spec); not established: Twilio's bounds. Here 0 and up; empty clears it.
+        if (value !== '' && (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))) {
+          throw invalid(name, value);
+        }
+        auto.studio_retry_count = value === '' ? null : Number(value);
+        break;
+      default:
+        // Stricter than Twilio on purpose, as for the webhook resources: a misspelt parameter
+        // is a client bug worth showing.
+        throw new HttpError(400, 20001, `Invalid parameter: ${name}`);
+    }
+  }
+  return changes;
+}
+
+/** `changes` without the fields `ignored` names (see `ignore-update`). */
+function keptChanges(changes: AddressChanges, ignored: ReadonlySet<string>): AddressChanges {
+  const kept: AddressChanges = {
+    auto_creation: Object.fromEntries(
+      Object.entries(changes.auto_creation).filter(([key]) => !ignored.has(key)),
+    ),
+  };
+  if (changes.friendly_name !== undefined && !ignored.has('friendly_name')) {
+    kept.friendly_name = changes.friendly_name;
+  }
+  if (changes.address_country !== undefined && !ignored.has('address_country')) {
+    kept.address_country = changes.address_country;
+  }
+  return kept;
+}
+
+function addressConfigurations(context: {
+  accountSid: string;
+  base: () => string;
+  knowsService: (sid: string) => boolean;
+  seeds: readonly AddressSeed[];
+}): AddressBook {
+  const { accountSid, base, knowsService } = context;
+  const store = new Map<string, StoredAddress>();
+  // Every sid handed out since start or reset(), deleted ones too, with its place in the list.
+  const order = new Map<string, number>();
+  // The initial seeds' sids are made once, so that reset() brings back the same configurations.
+  const initial = context.seeds.map((seed) => ({ ...seed, sid: seed.sid ?? newAddressSid() }));
+
+  const urlOf = (sid: string): string => `${base()}${ADDRESSES_PATH}/${sid}`;
+  const viewOf = (stored: StoredAddress): AddressConfiguration => ({
+    ...structuredClone(stored),
+    url: urlOf(stored.sid),
+  });
+  const byAddress = (address: string): StoredAddress | undefined =>
+    [...store.values()].find((stored) => stored.address === address);
+  const put = (stored: StoredAddress): void => {
+    store.set(stored.sid, stored);
+    order.set(stored.sid, order.size);
+  };
+
+  const add = (seed: AddressSeed): AddressConfiguration => {
+    const sid = seed.sid ?? newAddressSid();
+    if (!ADDRESS_SID.test(sid)) throw new Error(`Not an Address Configuration sid: ${sid}`);
+    if (order.has(sid))
+      throw new Error(`The Twilio emulator already had address configuration ${sid}`);
+    if (byAddress(seed.address) !== undefined) {
+      throw new Error(`The Twilio emulator already has a configuration of ${seed.address}`);
+    }
+    const now = secondsStamp();
+    const stored: StoredAddress = {
+      sid,
+      account_sid: accountSid,
+      type: seed.type,
+      address: seed.address,
+      friendly_name: seed.friendly_name ?? null,
+      auto_creation: { ...freshAutoCreation(), ...structuredClone(seed.auto_creation ?? {}) },
+      date_created: now,
+      date_updated: now,
+      address_country: seed.address_country ?? null,
+    };
+    put(stored);
+    return viewOf(stored);
+  };
+
+  const reset = (): void => {
+    store.clear();
+    order.clear();
+    for (const seed of initial) add(seed);
+  };
+  reset();
+
+  /** The configuration at the `{Sid}` of a path: its sid, or its address (the spec's `Sid`). */
+  const found = (path: string, segment: string): StoredAddress => {
+    let key: string;
+    try {
+      key = decodeURIComponent(segment);
+    } catch {
+      throw new HttpError(404, 20404, notFound(path));
+    }
+    const stored = ADDRESS_SID.test(key) ? store.get(key) : byAddress(key);
+    if (stored === undefined) throw new HttpError(404, 20404, notFound(path));
+    return stored;
+  };
+
+  const page = (query: string): AddressPage => {
+    const params = new URLSearchParams(query);
+    const sizeParam = params.get('PageSize');
+    const pageParam = params.get('Page');
+    const token = params.get('PageToken');
+    const type = params.get('Type');
+    const size = sizeParam === null ? ADDRESS_PAGE_SIZE : Number(sizeParam);
+    if (!/^\d+$/.test(sizeParam ?? '1') || size < 1 || size > ADDRESS_PAGE_SIZE) {
+      throw new HttpError(
+        400,
+        20001,
+        `Invalid parameter: PageSize must be an integer from 1 to ${String(ADDRESS_PAGE_SIZE)}, not ${JSON.stringify(sizeParam)}`,
+      );
+    }
+    // Not established: what Twilio does with a Type outside the enum; refused here.
+    if (type !== null && !isAddressType(type)) {
+      throw new HttpError(400, 20001, `Invalid parameter: Type ${JSON.stringify(type)}`);
+    }
+    if (!/^\d+$/.test(pageParam ?? '0')) {
+      throw new HttpError(400, 20001, `Invalid parameter: Page ${JSON.stringify(pageParam)}`);
+    }
+    const number = Number(pageParam ?? '0');
+    const listed = [...store.values()].filter(
+      (stored) => type === null || stored.type.toLowerCase() === type.toLowerCase(),
+    );
+    const place = (stored: StoredAddress): number => order.get(stored.sid) ?? -1;
+    let start = 0;
+    let end = Math.min(size, listed.length);
+    if (token !== null) {
+      const [, direction, sid = ''] = ADDRESS_PAGE_TOKEN.exec(token) ?? [];
+      const at = order.get(sid);
+      if (direction === undefined || at === undefined) {
+        throw new HttpError(400, 20001, `Invalid parameter: PageToken ${JSON.stringify(token)}`);
+      }
+      if (direction === 'PA') {
+        const after = listed.findIndex((stored) => place(stored) > at);
+        start = after < 0 ? listed.length : after;
+        end = Math.min(start + size, listed.length);
+      } else {
+        const before = listed.findIndex((stored) => place(stored) >= at);
+        end = before < 0 ? listed.length : before;
+        start = Math.max(0, end - size);
+      }
+    } else if (number > 0) {
+      // As for services: a computed Page without the PageToken Twilio handed out is refused.
+      throw new HttpError(400, 20001, 'Invalid parameter: Page without its PageToken');
+    }
+    const slice = listed.slice(start, end);
+    // The spec's readByAddressType example puts Type first.
+    const pageUrl = (at: number, pageToken?: string): string =>
+      `${base()}${ADDRESSES_PATH}?${type === null ? '' : `Type=${encodeURIComponent(type)}&`}PageSize=${String(size)}&Page=${String(at)}${
+        pageToken === undefined ? '' : `&PageToken=${pageToken}`
+      }`;
+    const first = slice[0];
+    const last = slice.at(-1);
+    return {
+      address_configurations: slice.map((stored) => addressAnswer(stored, urlOf(stored.sid))),
+      meta: {
+        page: number,
+        page_size: size,
+        first_page_url: pageUrl(0),
+        previous_page_url:
+          start > 0 && first !== undefined
+            ? pageUrl(Math.max(0, number - 1), `PB${first.sid}`)
+            : null,
+        url: pageUrl(number, token ?? undefined),
+        next_page_url:
+          end < listed.length && last !== undefined ? pageUrl(number + 1, `PA${last.sid}`) : null,
+        key: 'address_configurations',
+      },
+    };
+  };
+
+  /** Answers a create or an update, unless a `lose-answer` fault loses it. */
+  const send = (res: ServerResponse, status: number, body: unknown, fault?: Fault): void => {
+    if (fault?.kind !== 'lose-answer') {
+      sendJson(res, status, body);
+    } else if (fault.how === 'reset') {
+      res.socket?.destroy();
+    } else if (fault.how === 'malformed') {
+      sendFault(res, { kind: 'malformed-json' }, () => null);
+    } // 'stall': never answered; close() destroys the socket
+  };
+
+  const notAllowed = (method: string, path: string, allow: string): HttpError =>
+    new HttpError(405, 20004, `Method not allowed: ${method} ${path} (use ${allow})`, {
+      allow: allow.replaceAll(' or ', ', '),
+    });
+
+  const formOrRefuse = (form: Record<string, string[]> | null): Record<string, string[]> => {
+    if (form === null) {
+      throw new HttpError(
+        400,
+        20001,
+        'Invalid Content-Type: expected application/x-www-form-urlencoded',
+      );
+    }
+    return form;
+  };
+
+  const answer = (res: ServerResponse, request: RecordedRequest, fault?: Fault): void => {
+    const { method, path, query } = request;
+    const ignoreAll = fault?.kind === 'ignore-update' && fault.fields === undefined;
+    const ignored: ReadonlySet<string> = new Set(
+      fault?.kind === 'ignore-update' ? (fault.fields ?? ADDRESS_FIELDS) : [],
+    );
+    const segment = ADDRESS_INSTANCE_PATH.exec(path)?.[1];
+    if (segment === undefined) {
+      if (method === 'GET') {
+        sendJson(res, 200, page(query));
+        return;
+      }
+      if (method !== 'POST') throw notAllowed(method, path, 'GET or POST');
+      const changes = addressChanges(formOrRefuse(request.form), true, knowsService);
+      const { type, address } = changes;
+      // Twilio's own words for a required parameter left out.
+      if (type === undefined) {
+        throw new HttpError(400, 20001, 'Missing required parameter Type in the post body');
+      }
+      if (address === undefined) {
+        throw new HttpError(400, 20001, 'Missing required parameter Address in the post body');
+      }
+      if (byAddress(address) !== undefined) {
+        // Not established: the status and code Twilio refuses a second configuration of one
+        // address with (the spec lists 201 alone). 409 with 20409, this emulator's own code in
+        // the pattern of its other defaults (20404, 20429, …). One address, one configuration,
+        // whatever the type: the spec lets `{Sid}` be the address itself.
+        throw new HttpError(
+          409,
+          20409,
+          `An Address Configuration already exists for address ${address}`,
+        );
+      }
+      const kept = keptChanges(changes, ignored);
+      const now = secondsStamp();
+      const created: StoredAddress = {
+        sid: newAddressSid(),
+        account_sid: accountSid,
+        type,
+        address,
+        friendly_name: kept.friendly_name ?? null,
+        auto_creation: { ...freshAutoCreation(), ...kept.auto_creation },
+        date_created: now,
+        date_updated: now,
+        address_country: kept.address_country ?? null,
+      };
+      if (!ignoreAll) put(created);
+      send(res, 201, addressAnswer(created, urlOf(created.sid)), fault);
+      return;
+    }
+    const stored = found(path, segment);
+    if (method === 'GET') {
+      sendJson(res, 200, addressAnswer(stored, urlOf(stored.sid)));
+      return;
+    }
+    if (method === 'DELETE') {
+      store.delete(stored.sid);
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    if (method !== 'POST') throw notAllowed(method, path, 'GET, POST or DELETE');
+    const changes = addressChanges(formOrRefuse(request.form), false, knowsService);
+    if (!ignoreAll) {
+      const kept = keptChanges(changes, ignored);
+      if (kept.friendly_name !== undefined) stored.friendly_name = kept.friendly_name;
+      stored.auto_creation = { ...stored.auto_creation, ...kept.auto_creation };
+      stored.date_updated = secondsStamp();
+    }
+    send(res, 200, addressAnswer(stored, urlOf(stored.sid)), fault);
+  };
+
+  return {
+    serves: (path) => path === ADDRESSES_PATH || ADDRESS_INSTANCE_PATH.test(path),
+    answer,
+    resource: (path, query) => {
+      const segment = ADDRESS_INSTANCE_PATH.exec(path)?.[1];
+      if (segment === undefined) return page(query);
+      const stored = found(path, segment);
+      return addressAnswer(stored, urlOf(stored.sid));
+    },
+    reset,
+    add,
+    list: () => [...store.values()].map(viewOf),
+    get: (sidOrAddress) => {
+      const stored = store.get(sidOrAddress) ?? byAddress(sidOrAddress);
+      if (stored === undefined) {
+        throw new Error(`The Twilio emulator has no address configuration ${sidOrAddress}`);
+      }
+      return viewOf(stored);
+    },
+  };
 }

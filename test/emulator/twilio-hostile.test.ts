@@ -1,10 +1,11 @@
 // The Twilio emulator as a hostile upstream: bodies too large to hold, crafted HTML, error messages
 // carrying workflow commands, and updates that take effect while their answer is lost.
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, caller, freshEmulator, json, until } from './test-helpers.ts';
-import { twilioErrorBody } from './twilio-emulator.ts';
+import { ACCOUNT, caller, json, until } from '../support/emulator-tests.ts';
+import { useServer } from '../support/servers.ts';
+import { startTwilioEmulator, twilioErrorBody } from './twilio-emulator.ts';
 
-const emulator = freshEmulator();
+const emulator = useServer(() => startTwilioEmulator());
 const call = caller(emulator);
 const MiB = 1024 * 1024;
 

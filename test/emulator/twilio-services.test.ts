@@ -10,16 +10,16 @@ import {
   SERVICE,
   basic,
   caller,
-  freshEmulator,
   json,
   sidOf,
   twilioError,
-  withEmulator,
-} from './test-helpers.ts';
+} from '../support/emulator-tests.ts';
+import { ownServer, useServer } from '../support/servers.ts';
 import {
   DEFAULT_CREDENTIALS as CREDS,
   DEFAULT_SERVICE_NAME,
   DEFAULT_SERVICE_SID,
+  startTwilioEmulator,
 } from './twilio-emulator.ts';
 import type { ServicePage } from './twilio-emulator.ts';
 
@@ -27,13 +27,15 @@ const LIST = '/v1/Services';
 const RESTRICTED = { sid: `SK${'7'.repeat(32)}`, secret: 'restricted-secret' };
 const MANY = Array.from({ length: 120 }, (_, index) => sidOf(index + 1));
 
-const emulator = freshEmulator({
-  services: [DEFAULT_SERVICE_SID, { sid: OTHER_SERVICE, friendlyName: 'Support' }],
-  apiKeys: [
-    { sid: CREDS.apiKeySid, secret: CREDS.apiKeySecret },
-    { ...RESTRICTED, canListServices: false },
-  ],
-});
+const emulator = useServer(() =>
+  startTwilioEmulator({
+    services: [DEFAULT_SERVICE_SID, { sid: OTHER_SERVICE, friendlyName: 'Support' }],
+    apiKeys: [
+      { sid: CREDS.apiKeySid, secret: CREDS.apiKeySecret },
+      { ...RESTRICTED, canListServices: false },
+    ],
+  }),
+);
 const call = caller(emulator);
 
 async function page(url: string, auth = AUTH): Promise<ServicePage> {
@@ -120,32 +122,30 @@ describe('listing services', () => {
   });
 
   it('pages by PageSize, and next_page_url (with a PageToken) reaches every service once', async () => {
-    await withEmulator({ services: MANY }, async (many) => {
-      const pages = await allPages(`${many.url}${LIST}?PageSize=50`);
-      expect(pages.map((p) => p.services.length)).toEqual([50, 50, 20]);
-      expect(pages.map((p) => p.meta.page)).toEqual([0, 1, 2]);
-      expect(pages.flatMap((p) => p.services.map((s) => s.sid))).toEqual(MANY);
-      const [first, second, third] = pages.map((p) => p.meta);
-      expect(first?.next_page_url).toMatch(
-        new RegExp(`^${many.url}/v1/Services\\?PageSize=50&Page=1&PageToken=\\w+$`),
-      );
-      expect(second?.url).toBe(first?.next_page_url);
-      expect(third?.next_page_url).toBeNull();
-      expect(second?.first_page_url).toBe(`${many.url}/v1/Services?PageSize=50&Page=0`);
-      const back = await page(second?.previous_page_url ?? '');
-      expect(back.services).toEqual(pages[0]?.services);
-      expect(back.meta.page).toBe(0);
-    });
+    const many = await ownServer(startTwilioEmulator({ services: MANY }));
+    const pages = await allPages(`${many.url}${LIST}?PageSize=50`);
+    expect(pages.map((p) => p.services.length)).toEqual([50, 50, 20]);
+    expect(pages.map((p) => p.meta.page)).toEqual([0, 1, 2]);
+    expect(pages.flatMap((p) => p.services.map((s) => s.sid))).toEqual(MANY);
+    const [first, second, third] = pages.map((p) => p.meta);
+    expect(first?.next_page_url).toMatch(
+      new RegExp(`^${many.url}/v1/Services\\?PageSize=50&Page=1&PageToken=\\w+$`),
+    );
+    expect(second?.url).toBe(first?.next_page_url);
+    expect(third?.next_page_url).toBeNull();
+    expect(second?.first_page_url).toBe(`${many.url}/v1/Services?PageSize=50&Page=0`);
+    const back = await page(second?.previous_page_url ?? '');
+    expect(back.services).toEqual(pages[0]?.services);
+    expect(back.meta.page).toBe(0);
   });
 
   it('takes PageSize from 1 to 100, 50 by default', async () => {
-    await withEmulator({ services: MANY }, async (many) => {
-      expect((await page(`${many.url}${LIST}`)).services).toHaveLength(50);
-      expect((await page(`${many.url}${LIST}?PageSize=1`)).services).toHaveLength(1);
-      const largest = await page(`${many.url}${LIST}?PageSize=100`);
-      expect(largest.services).toHaveLength(100);
-      expect(largest.meta.page_size).toBe(100);
-    });
+    const many = await ownServer(startTwilioEmulator({ services: MANY }));
+    expect((await page(`${many.url}${LIST}`)).services).toHaveLength(50);
+    expect((await page(`${many.url}${LIST}?PageSize=1`)).services).toHaveLength(1);
+    const largest = await page(`${many.url}${LIST}?PageSize=100`);
+    expect(largest.services).toHaveLength(100);
+    expect(largest.meta.page_size).toBe(100);
   });
 
   it.each([

@@ -2,8 +2,13 @@
 // left out of a configuration (`omitFields`), and a services list that repeats its pages
 // (`repeatServicePages`).
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, SERVICE, caller, json, withEmulator } from './test-helpers.ts';
-import { DEFAULT_CREDENTIALS as CREDS, DEFAULT_SERVICE_SID } from './twilio-emulator.ts';
+import { ACCOUNT, SERVICE, caller, json } from '../support/emulator-tests.ts';
+import { ownServer } from '../support/servers.ts';
+import {
+  DEFAULT_CREDENTIALS as CREDS,
+  DEFAULT_SERVICE_SID,
+  startTwilioEmulator,
+} from './twilio-emulator.ts';
 import type { ServicePage, TwilioEmulator } from './twilio-emulator.ts';
 
 const LIST = '/v1/Services?PageSize=2';
@@ -28,45 +33,38 @@ async function sidsByPage(emulator: TwilioEmulator): Promise<string[][]> {
 
 describe('omitFields', () => {
   it('leaves the properties out of GET and POST answers, and keeps them in the state', async () => {
-    await withEmulator({ omitFields: ['url', 'target', 'account_sid'] }, async (emulator) => {
-      const call = caller(() => emulator);
-      const fetched = await json(await call(ACCOUNT));
-      expect(Object.keys(fetched)).toEqual([
-        'method',
-        'filters',
-        'pre_webhook_url',
-        'post_webhook_url',
-      ]);
-      const updated = await json(await call(SERVICE, { body: 'Method=GET' }));
-      expect(updated).toMatchObject({ chat_service_sid: DEFAULT_SERVICE_SID, method: 'GET' });
-      expect(updated).not.toHaveProperty('url');
-      expect(updated).not.toHaveProperty('account_sid');
-      expect(emulator.accountConfig()).toMatchObject({
-        account_sid: CREDS.accountSid,
-        target: 'webhook',
-      });
+    const emulator = await ownServer(
+      startTwilioEmulator({ omitFields: ['url', 'target', 'account_sid'] }),
+    );
+    const call = caller(() => emulator);
+    const fetched = await json(await call(ACCOUNT));
+    expect(Object.keys(fetched)).toEqual([
+      'method',
+      'filters',
+      'pre_webhook_url',
+      'post_webhook_url',
+    ]);
+    const updated = await json(await call(SERVICE, { body: 'Method=GET' }));
+    expect(updated).toMatchObject({ chat_service_sid: DEFAULT_SERVICE_SID, method: 'GET' });
+    expect(updated).not.toHaveProperty('url');
+    expect(updated).not.toHaveProperty('account_sid');
+    expect(emulator.accountConfig()).toMatchObject({
+      account_sid: CREDS.accountSid,
+      target: 'webhook',
     });
   });
 });
 
 describe('repeatServicePages', () => {
   it('serves each page again behind its own next_page_url before going on', async () => {
-    await withEmulator(
-      { services: [UPPER, LOWER, THIRD], repeatServicePages: 1 },
-      async (emulator) => {
-        expect(await sidsByPage(emulator)).toEqual([
-          [UPPER, LOWER],
-          [UPPER, LOWER],
-          [THIRD],
-          [THIRD],
-        ]);
-      },
+    const emulator = await ownServer(
+      startTwilioEmulator({ services: [UPPER, LOWER, THIRD], repeatServicePages: 1 }),
     );
+    expect(await sidsByPage(emulator)).toEqual([[UPPER, LOWER], [UPPER, LOWER], [THIRD], [THIRD]]);
   });
 
   it('lists each service once without it, SIDs as seeded, upper-case hex digits too', async () => {
-    await withEmulator({ services: [UPPER, LOWER, THIRD] }, async (emulator) => {
-      expect(await sidsByPage(emulator)).toEqual([[UPPER, LOWER], [THIRD]]);
-    });
+    const emulator = await ownServer(startTwilioEmulator({ services: [UPPER, LOWER, THIRD] }));
+    expect(await sidsByPage(emulator)).toEqual([[UPPER, LOWER], [THIRD]]);
   });
 });

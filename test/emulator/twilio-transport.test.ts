@@ -4,18 +4,11 @@
 import { X509Certificate } from 'node:crypto';
 import { Agent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import {
-  ACCOUNT,
-  AUTH,
-  SERVICE,
-  failure,
-  freshEmulator,
-  until,
-  using,
-  withEmulator,
-} from './test-helpers.ts';
+import { ACCOUNT, AUTH, SERVICE, failure, until, using } from '../support/emulator-tests.ts';
+import { ownServer, useServer } from '../support/servers.ts';
+import { startTwilioEmulator } from './twilio-emulator.ts';
 
-const emulator = freshEmulator();
+const emulator = useServer(() => startTwilioEmulator());
 
 /** A GET through `dispatcher`, its body read to the end; the status. */
 async function get(
@@ -104,48 +97,46 @@ describe('connection accounting', () => {
 
 describe('latency', () => {
   it('answers every request, faults included, after the latency set at start or at runtime', async () => {
-    await withEmulator({ latencyMs: 40 }, async (slow) => {
-      await withAgent(async (agent) => {
-        const timed = async (): Promise<number> => {
-          const started = Date.now();
-          await get(slow, agent);
-          return Date.now() - started;
-        };
-        expect(await timed()).toBeGreaterThanOrEqual(35);
-        slow.inject({ kind: 'status', status: 503 });
-        expect(await timed()).toBeGreaterThanOrEqual(35);
-        slow.setLatency(80);
-        expect(await timed()).toBeGreaterThanOrEqual(75);
-        slow.reset();
-        const parallel = await Promise.all([1, 2, 3, 4].map(() => get(slow, agent)));
-        expect(parallel).toEqual([200, 200, 200, 200]);
-        expect(slow.maxInFlight).toBe(4); // 40 ms each: they overlap
-      });
+    const slow = await ownServer(startTwilioEmulator({ latencyMs: 40 }));
+    await withAgent(async (agent) => {
+      const timed = async (): Promise<number> => {
+        const started = Date.now();
+        await get(slow, agent);
+        return Date.now() - started;
+      };
+      expect(await timed()).toBeGreaterThanOrEqual(35);
+      slow.inject({ kind: 'status', status: 503 });
+      expect(await timed()).toBeGreaterThanOrEqual(35);
+      slow.setLatency(80);
+      expect(await timed()).toBeGreaterThanOrEqual(75);
+      slow.reset();
+      const parallel = await Promise.all([1, 2, 3, 4].map(() => get(slow, agent)));
+      expect(parallel).toEqual([200, 200, 200, 200]);
+      expect(slow.maxInFlight).toBe(4); // 40 ms each: they overlap
     });
   });
 });
 
 describe('https', () => {
   it('serves https with a self-signed certificate for loopback, trusted only when given as ca', async () => {
-    await withEmulator({ tls: true }, async (secure) => {
-      expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:[1-9]\d*$/);
-      const certificate = new X509Certificate(secure.certificate ?? '');
-      expect(certificate.checkIP('127.0.0.1')).toBe('127.0.0.1');
-      expect(certificate.checkHost('localhost')).toBe('localhost');
-      expect(certificate.verify(certificate.publicKey)).toBe(true); // self-signed
-      await withAgent(async (agent) => {
-        expect((await failure(get(secure, agent))).code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
-      });
-      expect(secure.requests).toEqual([]);
-      await withAgent(
-        async (agent) => {
-          expect(await get(secure, agent)).toBe(200);
-        },
-        { connect: { ca: secure.certificate ?? '' } },
-      );
-      expect(secure.requests).toHaveLength(1);
-      expect(secure.connections).toBe(2);
+    const secure = await ownServer(startTwilioEmulator({ tls: true }));
+    expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:[1-9]\d*$/);
+    const certificate = new X509Certificate(secure.certificate ?? '');
+    expect(certificate.checkIP('127.0.0.1')).toBe('127.0.0.1');
+    expect(certificate.checkHost('localhost')).toBe('localhost');
+    expect(certificate.verify(certificate.publicKey)).toBe(true); // self-signed
+    await withAgent(async (agent) => {
+      expect((await failure(get(secure, agent))).code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
     });
+    expect(secure.requests).toEqual([]);
+    await withAgent(
+      async (agent) => {
+        expect(await get(secure, agent)).toBe(200);
+      },
+      { connect: { ca: secure.certificate ?? '' } },
+    );
+    expect(secure.requests).toHaveLength(1);
+    expect(secure.connections).toBe(2);
   });
 
   it('has no certificate over plain http, where a client speaking https gets a protocol error', async () => {

@@ -18,11 +18,10 @@ import {
   caller,
   collect,
   exited,
-  freshEmulator,
   json,
   twilioError,
-  withEmulator,
-} from './test-helpers.ts';
+} from '../support/emulator-tests.ts';
+import { ownServer, useServer } from '../support/servers.ts';
 import {
   DEFAULT_CREDENTIALS as CREDS,
   DEFAULT_SERVICE_SID,
@@ -36,7 +35,7 @@ const ACCOUNT_EVENTS = [...ALL_EVENTS];
 const SERVICE_EVENTS = ALL_EVENTS.filter((name) => !ACCOUNT_ONLY_EVENTS.has(name));
 const USER_EVENTS = [...ACCOUNT_ONLY_EVENTS];
 
-const emulator = freshEmulator();
+const emulator = useServer(() => startTwilioEmulator());
 const call = caller(emulator);
 
 describe('defaults', () => {
@@ -140,16 +139,15 @@ describe('authentication', () => {
       authToken: 'custom-token',
       apiKeys: [{ sid: `SK${'2'.repeat(32)}`, secret: 'custom-secret' }],
     };
-    await withEmulator(options, async (custom) => {
-      const get = (auth: string) =>
-        fetch(`${custom.url}${ACCOUNT}`, { headers: { authorization: auth } });
-      const own = await get(basic(`AC${'1'.repeat(32)}`, 'custom-token'));
-      expect(own.status).toBe(200);
-      expect((await json(own)).account_sid).toBe(`AC${'1'.repeat(32)}`);
-      expect((await get(basic(`SK${'2'.repeat(32)}`, 'custom-secret'))).status).toBe(200);
-      expect((await get(AUTH)).status).toBe(401);
-      expect((await get(basic(CREDS.apiKeySid, CREDS.apiKeySecret))).status).toBe(401);
-    });
+    const custom = await ownServer(startTwilioEmulator(options));
+    const get = (auth: string) =>
+      fetch(`${custom.url}${ACCOUNT}`, { headers: { authorization: auth } });
+    const own = await get(basic(`AC${'1'.repeat(32)}`, 'custom-token'));
+    expect(own.status).toBe(200);
+    expect((await json(own)).account_sid).toBe(`AC${'1'.repeat(32)}`);
+    expect((await get(basic(`SK${'2'.repeat(32)}`, 'custom-secret'))).status).toBe(200);
+    expect((await get(AUTH)).status).toBe(401);
+    expect((await get(basic(CREDS.apiKeySid, CREDS.apiKeySecret))).status).toBe(401);
   });
 });
 
@@ -190,14 +188,13 @@ describe('routing', () => {
   });
 
   it('knows only the services it is given', async () => {
-    await withEmulator({ services: [OTHER_SERVICE] }, async (custom) => {
-      const get = (sid: string) =>
-        fetch(`${custom.url}/v1/Services/${sid}/Configuration/Webhooks`, {
-          headers: { authorization: AUTH },
-        });
-      expect((await get(OTHER_SERVICE)).status).toBe(200);
-      expect((await get(DEFAULT_SERVICE_SID)).status).toBe(404);
-    });
+    const custom = await ownServer(startTwilioEmulator({ services: [OTHER_SERVICE] }));
+    const get = (sid: string) =>
+      fetch(`${custom.url}/v1/Services/${sid}/Configuration/Webhooks`, {
+        headers: { authorization: AUTH },
+      });
+    expect((await get(OTHER_SERVICE)).status).toBe(200);
+    expect((await get(DEFAULT_SERVICE_SID)).status).toBe(404);
   });
 });
 
@@ -680,7 +677,7 @@ describe('direct access', () => {
 
 describe('closing', () => {
   it('closes with keep-alive and stalled connections open, and refuses connections after', async () => {
-    const own = await startTwilioEmulator();
+    const own = await ownServer(startTwilioEmulator());
     const keepAlive = await fetch(`${own.url}${ACCOUNT}`, { headers: { authorization: AUTH } });
     expect(keepAlive.status).toBe(200);
     await keepAlive.text();
@@ -720,7 +717,7 @@ describe('closing', () => {
   });
 
   it('does not keep a raw keep-alive socket open past close()', async () => {
-    const own = await startTwilioEmulator();
+    const own = await ownServer(startTwilioEmulator());
     const { port } = new URL(own.url);
     const closed = new Promise<void>((resolve) => {
       const req = request(

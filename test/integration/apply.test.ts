@@ -5,6 +5,7 @@ import { startProxy } from '../emulator/proxy.js';
 import { recordingClock } from '../support/clock.js';
 import { annotationsOf, errorLine, runInProcess } from '../support/action.js';
 import type { Inputs } from '../support/action.js';
+import { ownServer } from '../support/servers.js';
 import {
   emulatorInputs,
   QUIET,
@@ -229,29 +230,25 @@ describe('apply fails clearly, and still reports', () => {
 
 describe('the network around Twilio', () => {
   it('goes through HTTPS_PROXY, and around it for a host in NO_PROXY', async () => {
-    const proxy = await startProxy();
-    try {
-      const inputs = {
-        ...emulatorInputs(emulator()),
-        'api-base-url': 'https://conversations.twilio.test',
-        'post-webhook-url': POST_URL,
-        'max-retries': '0',
-      };
-      const proxied = await runInProcess(inputs, { env: { HTTPS_PROXY: proxy.url } });
-      // The test proxy tunnels to loopback only, so the run fails; what matters is the way it took.
-      expect(proxy.requests).toEqual([
-        { method: 'CONNECT', target: 'conversations.twilio.test:443', proxyAuthorization: null },
-      ]);
-      expect(proxied.exitCode).toBe(1);
+    const proxy = await ownServer(startProxy());
+    const inputs = {
+      ...emulatorInputs(emulator()),
+      'api-base-url': 'https://conversations.twilio.test',
+      'post-webhook-url': POST_URL,
+      'max-retries': '0',
+    };
+    const proxied = await runInProcess(inputs, { env: { HTTPS_PROXY: proxy.url } });
+    // The test proxy tunnels to loopback only, so the run fails; what matters is the way it took.
+    expect(proxy.requests).toEqual([
+      { method: 'CONNECT', target: 'conversations.twilio.test:443', proxyAuthorization: null },
+    ]);
+    expect(proxied.exitCode).toBe(1);
 
-      const bypassed = await runInProcess(inputs, {
-        env: { https_proxy: proxy.url, no_proxy: 'example.com, .twilio.test' },
-      });
-      expect(proxy.requests).toHaveLength(1);
-      expect(errorLine(bypassed)).toContain('does not resolve: check api-base-url');
-    } finally {
-      await proxy.close();
-    }
+    const bypassed = await runInProcess(inputs, {
+      env: { https_proxy: proxy.url, no_proxy: 'example.com, .twilio.test' },
+    });
+    expect(proxy.requests).toHaveLength(1);
+    expect(errorLine(bypassed)).toContain('does not resolve: check api-base-url');
   });
 
   it('names the inputs that made a host name that does not resolve', async () => {

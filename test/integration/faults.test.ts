@@ -7,66 +7,62 @@ import { annotationsOf, errorLine, runInProcess } from '../support/action.js';
 import { recordingClock } from '../support/clock.js';
 import { FAULT_CASES } from '../support/fault-cases.js';
 import { expectNoSecrets, SECRETS, urlWithPassword } from '../support/secrets.js';
+import { ownServer } from '../support/servers.js';
 import { QUIET } from '../support/twilio-emulator-hooks.js';
 
 /** On a whole second, so that an HTTP-date Retry-After is exact. */
 const START = Date.UTC(2026, 11, 1, 8, 0, 0);
 
 describe.concurrent('faults', () => {
-  it.each(FAULT_CASES)('$name', async (fault) => {
-    const emulator = await startTwilioEmulator({
-      accountSid: SECRETS.accountSid,
-      authToken: SECRETS.authToken,
-    });
-    try {
-      for (const rule of fault.faults(START)) emulator.inject(rule);
-      const clock = recordingClock(START);
-      const run = await runInProcess(
-        {
-          'account-sid': SECRETS.accountSid,
-          'auth-token': SECRETS.authToken,
-          'api-base-url': emulator.url,
-          'max-retries': '2',
-          'timeout-seconds': '0.3',
-          filters: 'onMessageAdded',
-          'post-webhook-url': urlWithPassword(SECRETS.urlPassword),
-          ...QUIET,
-          ...fault.inputs,
-        },
-        { clock },
-      );
+  it.for(FAULT_CASES)('$name', async (fault, { onTestFinished }) => {
+    const emulator = await ownServer(
+      startTwilioEmulator({ accountSid: SECRETS.accountSid, authToken: SECRETS.authToken }),
+      onTestFinished,
+    );
+    for (const rule of fault.faults(START)) emulator.inject(rule);
+    const clock = recordingClock(START);
+    const run = await runInProcess(
+      {
+        'account-sid': SECRETS.accountSid,
+        'auth-token': SECRETS.authToken,
+        'api-base-url': emulator.url,
+        'max-retries': '2',
+        'timeout-seconds': '0.3',
+        filters: 'onMessageAdded',
+        'post-webhook-url': urlWithPassword(SECRETS.urlPassword),
+        ...QUIET,
+        ...fault.inputs,
+      },
+      { clock },
+    );
 
-      expect(emulator.requests.map((r) => r.method)).toEqual(fault.requests);
-      expect(clock.sleeps).toEqual(fault.waits);
-      if (fault.outcome === 'updated') {
-        expect(run.exitCode).toBe(0);
-        expect(run.outputs.changed).toBe('true');
-        expect(JSON.parse(run.outputs.config ?? '')).toMatchObject({
-          filters: ['onMessageAdded'],
-          post_webhook_url: 'https://***@app.example.com/twilio/post',
-        });
-        if (fault.message !== undefined) {
-          expect(annotationsOf(run, 'warning').join('\n')).toContain(fault.message);
-        }
-      } else {
-        expect(run.exitCode).toBe(1);
-        expect(errorLine(run)).toContain(fault.message ?? '');
-        expect(run.outputs.changed).toBe('false');
-        expect(run.summary).toContain('❌ Failed');
+    expect(emulator.requests.map((r) => r.method)).toEqual(fault.requests);
+    expect(clock.sleeps).toEqual(fault.waits);
+    if (fault.outcome === 'updated') {
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs.changed).toBe('true');
+      expect(JSON.parse(run.outputs.config ?? '')).toMatchObject({
+        filters: ['onMessageAdded'],
+        post_webhook_url: 'https://***@app.example.com/twilio/post',
+      });
+      if (fault.message !== undefined) {
+        expect(annotationsOf(run, 'warning').join('\n')).toContain(fault.message);
       }
-      expectNoSecrets(run, fault.inputs?.['auth-token'] ?? SECRETS.authToken);
-    } finally {
-      await emulator.close();
+    } else {
+      expect(run.exitCode).toBe(1);
+      expect(errorLine(run)).toContain(fault.message ?? '');
+      expect(run.outputs.changed).toBe('false');
+      expect(run.summary).toContain('❌ Failed');
     }
+    expectNoSecrets(run, fault.inputs?.['auth-token'] ?? SECRETS.authToken);
   });
 });
 
 describe('messages that echo the request', () => {
   it('are scrubbed of the credential, in every form', async () => {
-    const emulator = await startTwilioEmulator({
-      accountSid: SECRETS.accountSid,
-      authToken: SECRETS.authToken,
-    });
+    const emulator = await ownServer(
+      startTwilioEmulator({ accountSid: SECRETS.accountSid, authToken: SECRETS.authToken }),
+    );
     const basic = Buffer.from(`${SECRETS.accountSid}:${SECRETS.authToken}`).toString('base64');
     const hook = urlWithPassword(SECRETS.urlPassword);
     emulator.inject({
@@ -80,19 +76,15 @@ describe('messages that echo the request', () => {
         status: 400,
       },
     });
-    try {
-      const run = await runInProcess({
-        'account-sid': SECRETS.accountSid,
-        'auth-token': SECRETS.authToken,
-        'api-base-url': emulator.url,
-        'post-webhook-url': hook,
-        ...QUIET,
-      });
-      expect(run.exitCode).toBe(1);
-      expect(errorLine(run)).toMatch(/Rejected request: Authorization: Basic \*\*\*; token \*\*\*/);
-      expectNoSecrets(run);
-    } finally {
-      await emulator.close();
-    }
+    const run = await runInProcess({
+      'account-sid': SECRETS.accountSid,
+      'auth-token': SECRETS.authToken,
+      'api-base-url': emulator.url,
+      'post-webhook-url': hook,
+      ...QUIET,
+    });
+    expect(run.exitCode).toBe(1);
+    expect(errorLine(run)).toMatch(/Rejected request: Authorization: Basic \*\*\*; token \*\*\*/);
+    expectNoSecrets(run);
   });
 });

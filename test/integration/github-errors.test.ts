@@ -7,6 +7,7 @@ import { startProxy } from '../emulator/proxy.js';
 import { DEFAULT_CREDENTIALS as CREDS } from '../emulator/twilio-emulator.js';
 import { errorLine, runInProcess } from '../support/action.js';
 import { useGitHubEmulator } from '../support/github-emulator-hooks.js';
+import { ownServer } from '../support/servers.js';
 import { emulatorInputs, useTwilioEmulator } from '../support/twilio-emulator-hooks.js';
 
 const REPOSITORY = 'octo-org/messaging';
@@ -108,60 +109,50 @@ describe('who the token is', () => {
 
 describe('the token goes to the API’s origin only', () => {
   it('refuses a next page on another origin, without retrying, and says so', async () => {
-    const elsewhere = await startGitHubEmulator({ token: GITHUB_TOKEN, repository: REPOSITORY });
-    try {
-      for (let i = 0; i < 101; i++) gitHub().seedIssue({ labels: [LABEL], user: 'someone' });
-      gitHub().setLinkBase(elsewhere.url);
-      const run = await check(GITHUB_TOKEN, {}, '3');
-      expect(elsewhere.requests).toEqual([]);
-      expect(gitHub().requests).toHaveLength(1);
-      expect(errorLine(run)).toContain(
-        `GitHub's answer pointed to ${elsewhere.url}/repos/${REPOSITORY}/issues?labels=***&state=***&sort=***&direction=***&per_page=***&page=***, which is not the API's origin ${gitHub().url}: the token goes to ${gitHub().url} only, so no request was sent there.`,
-      );
-    } finally {
-      await elsewhere.close();
-    }
+    const elsewhere = await ownServer(
+      startGitHubEmulator({ token: GITHUB_TOKEN, repository: REPOSITORY }),
+    );
+    for (let i = 0; i < 101; i++) gitHub().seedIssue({ labels: [LABEL], user: 'someone' });
+    gitHub().setLinkBase(elsewhere.url);
+    const run = await check(GITHUB_TOKEN, {}, '3');
+    expect(elsewhere.requests).toEqual([]);
+    expect(gitHub().requests).toHaveLength(1);
+    expect(errorLine(run)).toContain(
+      `GitHub's answer pointed to ${elsewhere.url}/repos/${REPOSITORY}/issues?labels=***&state=***&sort=***&direction=***&per_page=***&page=***, which is not the API's origin ${gitHub().url}: the token goes to ${gitHub().url} only, so no request was sent there.`,
+    );
   });
 });
 
 describe('through a proxy', () => {
   it('sends a request for an http: API URL to the proxy as is, not through a tunnel', async () => {
-    const proxy = await startProxy();
-    try {
-      const run = await check(GITHUB_TOKEN, {
-        GITHUB_API_URL: 'http://api.github.test',
-        HTTP_PROXY: proxy.url,
-      });
-      expect(proxy.requests.map((r) => r.method)).toEqual(['GET']);
-      expect(proxy.requests[0]?.target).toMatch(
-        /^http:\/\/api\.github\.test\/repos\/octo-org\/messaging\/issues\?/,
-      );
-      // The test proxy forwards to loopback only: it answers with a page of its own.
-      expect(errorLine(run)).toContain(
-        `HTTP 403, with a body that is not GitHub's JSON (the proxy ${proxy.url} may have answered).`,
-      );
-    } finally {
-      await proxy.close();
-    }
+    const proxy = await ownServer(startProxy());
+    const run = await check(GITHUB_TOKEN, {
+      GITHUB_API_URL: 'http://api.github.test',
+      HTTP_PROXY: proxy.url,
+    });
+    expect(proxy.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(proxy.requests[0]?.target).toMatch(
+      /^http:\/\/api\.github\.test\/repos\/octo-org\/messaging\/issues\?/,
+    );
+    // The test proxy forwards to loopback only: it answers with a page of its own.
+    expect(errorLine(run)).toContain(
+      `HTTP 403, with a body that is not GitHub's JSON (the proxy ${proxy.url} may have answered).`,
+    );
   });
 
   it('tunnels to an https: API URL, and says what failed when the proxy refuses', async () => {
-    const proxy = await startProxy();
-    try {
-      const run = await check(GITHUB_TOKEN, {
-        GITHUB_API_URL: 'https://api.github.test',
-        HTTPS_PROXY: proxy.url,
-      });
-      expect(proxy.requests.map((r) => [r.method, r.target])).toEqual([
-        ['CONNECT', 'api.github.test:443'],
-      ]);
-      const error = errorLine(run);
-      expect(error).toContain(
-        `could not reach https://api.github.test through the proxy ${proxy.url}: Proxy response (403) !== 200 when HTTP Tunneling.`,
-      );
-      expect(error).not.toContain('Request was cancelled');
-    } finally {
-      await proxy.close();
-    }
+    const proxy = await ownServer(startProxy());
+    const run = await check(GITHUB_TOKEN, {
+      GITHUB_API_URL: 'https://api.github.test',
+      HTTPS_PROXY: proxy.url,
+    });
+    expect(proxy.requests.map((r) => [r.method, r.target])).toEqual([
+      ['CONNECT', 'api.github.test:443'],
+    ]);
+    const error = errorLine(run);
+    expect(error).toContain(
+      `could not reach https://api.github.test through the proxy ${proxy.url}: Proxy response (403) !== 200 when HTTP Tunneling.`,
+    );
+    expect(error).not.toContain('Request was cancelled');
   });
 });

@@ -4,33 +4,29 @@
 // not waited); the only real waits are the two stalls, 200 ms and 150 ms.
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { retryDelayMs } from '../../src/http/backoff.js';
 import { ALL_EVENTS } from '../../src/model/events.js';
-import {
-  MAX_PROBE_BODY_BYTES,
-  probe,
-  PROBE_EVENT_TYPE,
-  PROBE_SOURCE,
-} from '../../src/twilio/probe.js';
+import { probe } from '../../src/twilio/probe.js';
 import type { ProbeOptions, ProbeTarget } from '../../src/twilio/probe.js';
 import { Agent } from '../../src/http/undici.js';
 import { startPreviewServer } from '../emulator/preview-server.js';
-import type { PreviewAnswer, PreviewRequest, PreviewServer } from '../emulator/preview-server.js';
+import type { PreviewAnswer, PreviewRequest } from '../emulator/preview-server.js';
 import { recordingClock } from '../support/clock.js';
+import { usePreviewServer } from '../support/servers.js';
 
 const TOKEN = 'primary-auth-token';
 const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
+/** What the probe sends as EventType and Source (docs/probe.md): no Conversations event. */
+const EVENT_TYPE = 'onWebhookProbe';
+const SOURCE = 'twilio-conversations-webhooks-action';
 
-let preview: PreviewServer;
+const preview = usePreviewServer();
 let agent: Agent;
 
-beforeEach(async () => {
-  preview = await startPreviewServer();
+beforeEach(() => {
   agent = new Agent();
 });
 
 afterEach(async () => {
-  await preview.close();
   await agent.close();
 });
 
@@ -58,12 +54,12 @@ function probing(overrides: Overrides = {}) {
 }
 
 function target(overrides: Partial<ProbeTarget> = {}): ProbeTarget {
-  return { url: `${preview.url}/hooks/pre`, kind: 'pre', method: 'POST', ...overrides };
+  return { url: `${preview().url}/hooks/pre`, kind: 'pre', method: 'POST', ...overrides };
 }
 
 /** One attempt (timeoutMs 0: no retry) answered with `answer`. */
 async function probeOnce(answer: PreviewAnswer, kind: ProbeTarget['kind'] = 'pre') {
-  preview.script([answer]);
+  preview().script([answer]);
   const { options } = probing({ timeoutMs: 0 });
   return probe(target({ kind }), options);
 }
@@ -77,14 +73,14 @@ function signatureVerifies(url: string, form: Record<string, string[]>, header: 
 }
 
 function received(index = 0): PreviewRequest {
-  const request = preview.requests[index];
+  const request = preview().requests[index];
   if (request === undefined) throw new Error(`the preview server got no request ${index + 1}`);
   return request;
 }
 
 describe('what the endpoint receives', () => {
   it('a POST like Twilio’s: form parameters, signed over the exact URL with its query', async () => {
-    const configured = `${preview.url}/hooks/pre?x-vercel-protection-bypass=abc&a=1`;
+    const configured = `${preview().url}/hooks/pre?x-vercel-protection-bypass=abc&a=1`;
     const { options, logs } = probing();
     const result = await probe(target({ url: `${configured}#rc=2` }), options);
     expect(result).toMatchObject({ passed: true, attempts: 1, lastStatus: 200 });
@@ -104,15 +100,15 @@ describe('what the endpoint receives', () => {
       'Source',
     ]);
     expect(request.form).toMatchObject({
-      EventType: [PROBE_EVENT_TYPE],
+      EventType: [EVENT_TYPE],
       AccountSid: [ACCOUNT_SID],
-      Source: [PROBE_SOURCE],
+      Source: [SOURCE],
     });
     expect(request.form?.ProbeId?.[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
-    expect(ALL_EVENTS).not.toContain(PROBE_EVENT_TYPE);
+    expect(ALL_EVENTS).not.toContain(EVENT_TYPE);
     // The handler's view: the URL rebuilt from the request line is the configured one, less the
     // fragment, and the signature verifies over it and the form.
-    const rebuilt = `${preview.url}${request.path}?${request.query}`;
+    const rebuilt = `${preview().url}${request.path}?${request.query}`;
     expect(rebuilt).toBe(configured);
     expect(
       signatureVerifies(rebuilt, request.form ?? {}, request.headers['x-twilio-signature']),
@@ -127,21 +123,23 @@ describe('what the endpoint receives', () => {
     // The bypass token is a secret: no log line shows the query.
     expect(logs).toHaveLength(1);
     expect(logs.join('\n')).not.toContain('abc');
-    expect(logs[0]).toContain(`${preview.url}/hooks/pre?x-vercel-protection-bypass=***&a=***#rc=2`);
+    expect(logs[0]).toContain(
+      `${preview().url}/hooks/pre?x-vercel-protection-bypass=***&a=***#rc=2`,
+    );
   });
 
   it('a GET with the parameters after the URL’s own query, signed over the URL alone', async () => {
     const { options } = probing();
-    const url = `${preview.url}/hooks/post?a=1`;
+    const url = `${preview().url}/hooks/post?a=1`;
     await probe(target({ url, kind: 'post', method: 'GET' }), options);
     const request = received();
     expect(request).toMatchObject({ method: 'GET', path: '/hooks/post', body: '', form: null });
     expect(request.headers['content-type']).toBeUndefined();
     const query = new URLSearchParams(request.query);
     expect([...query.keys()]).toEqual(['a', 'EventType', 'AccountSid', 'Source', 'ProbeId']);
-    expect(query.get('EventType')).toBe(PROBE_EVENT_TYPE);
+    expect(query.get('EventType')).toBe(EVENT_TYPE);
     expect(query.get('AccountSid')).toBe(ACCOUNT_SID);
-    const rebuilt = `${preview.url}${request.path}?${request.query}`;
+    const rebuilt = `${preview().url}${request.path}?${request.query}`;
     expect(rebuilt.startsWith(`${url}&EventType=`)).toBe(true);
     expect(signatureVerifies(rebuilt, {}, request.headers['x-twilio-signature'])).toBe(true);
   });
@@ -151,14 +149,14 @@ describe('what the endpoint receives', () => {
       const { options } = probing({ authToken });
       expect((await probe(target(), options)).passed).toBe(true);
     }
-    expect(preview.requests).toHaveLength(2);
-    for (const request of preview.requests) {
+    expect(preview().requests).toHaveLength(2);
+    for (const request of preview().requests) {
       expect(request.headers['x-twilio-signature']).toBeUndefined();
     }
   });
 
   it('the URL’s user info as Basic credentials, which no log line shows', async () => {
-    const url = preview.url.replace('http://', 'http://hook-user:p%40ss@') + '/hooks/pre';
+    const url = preview().url.replace('http://', 'http://hook-user:p%40ss@') + '/hooks/pre';
     const { options, logs } = probing();
     await probe(target({ url }), options);
     const request = received();
@@ -173,11 +171,11 @@ describe('what the endpoint receives', () => {
   });
 
   it('the same request on every attempt: one ProbeId, one signature', async () => {
-    preview.script([{ status: 503 }, { status: 503 }]);
+    preview().script([{ status: 503 }, { status: 503 }]);
     const { options } = probing();
     expect((await probe(target(), options)).attempts).toBe(3);
-    const ids = preview.requests.map((request) => request.form?.ProbeId?.[0]);
-    const signatures = preview.requests.map((request) => request.headers['x-twilio-signature']);
+    const ids = preview().requests.map((request) => request.form?.ProbeId?.[0]);
+    const signatures = preview().requests.map((request) => request.headers['x-twilio-signature']);
     expect(new Set(ids).size).toBe(1);
     expect(new Set(signatures).size).toBe(1);
   });
@@ -226,7 +224,7 @@ describe('which answers pass', () => {
   });
 
   it('a 403 to an unsigned probe says the probe could not sign', async () => {
-    preview.script([{ status: 403 }]);
+    preview().script([{ status: 403 }]);
     const { options } = probing({ timeoutMs: 0, authToken: undefined });
     const result = await probe(target(), options);
     expect(result.lastProblem).toMatch(/only the Auth Token signs, and none was given/);
@@ -255,14 +253,15 @@ describe('which answers pass', () => {
     expect(await probeOnce({ status: 200, body: huge })).toMatchObject({ passed: true });
     const failed = await probeOnce({ status: 503, body: huge });
     expect(failed.passed).toBe(false);
-    expect(failed.lastProblem?.length).toBeLessThan(MAX_PROBE_BODY_BYTES);
+    // The probe reads 4 KiB of a body at most.
+    expect(failed.lastProblem?.length).toBeLessThan(4 * 1024);
     expect(failed.lastProblem).toMatch(/It said: "x{120}…"/);
   });
 });
 
 describe('what fails without an answer', () => {
   it('no answer within answerWithinMs', async () => {
-    preview.script([{ delayMs: 5_000 }]);
+    preview().script([{ delayMs: 5_000 }]);
     const { options } = probing({ timeoutMs: 200, answerWithinMs: 200 });
     const started = Date.now();
     const result = await probe(target(), options);
@@ -274,7 +273,7 @@ describe('what fails without an answer', () => {
   });
 
   it('no attempt runs past the probe’s own deadline', async () => {
-    preview.script([{ delayMs: 5_000 }]);
+    preview().script([{ delayMs: 5_000 }]);
     const { options } = probing({ timeoutMs: 150, answerWithinMs: 'default' });
     const started = Date.now();
     const result = await probe(target({ kind: 'post' }), options);
@@ -297,7 +296,7 @@ describe('what fails without an answer', () => {
   });
 
   it('a TLS handshake with a server that does not speak https', async () => {
-    const url = preview.url.replace('http://', 'https://');
+    const url = preview().url.replace('http://', 'https://');
     const { options } = probing({ timeoutMs: 0 });
     const result = await probe(target({ url }), options);
     expect(result).toMatchObject({ passed: false, lastStatus: null });
@@ -305,7 +304,7 @@ describe('what fails without an answer', () => {
   });
 
   it('a dropped connection is tried again', async () => {
-    preview.script(['reset']);
+    preview().script(['reset']);
     const { options, logs } = probing();
     const result = await probe(target(), options);
     expect(result).toMatchObject({ passed: true, attempts: 2, lastStatus: 200 });
@@ -315,18 +314,19 @@ describe('what fails without an answer', () => {
 
 describe('retries until the probe’s time is up', () => {
   it('503 twice, then 200: passes on the third attempt, backoff waits recorded', async () => {
-    preview.script([{ status: 503 }, { status: 503 }]);
+    preview().script([{ status: 503 }, { status: 503 }]);
     const { options, clock, logs } = probing();
     const result = await probe(target(), options);
-    const waits = [1, 2].map((attempt) => retryDelayMs(attempt, undefined, 0, 0.5));
-    expect(clock.sleeps).toEqual(waits);
+    // Backoff of 0.5 s doubling per attempt, equal jitter at its middle (the clock's random() is
+    // 0.5): three quarters of 500 ms, then of 1 s.
+    expect(clock.sleeps).toEqual([375, 750]);
     expect(result).toEqual({
-      url: `${preview.url}/hooks/pre`,
+      url: `${preview().url}/hooks/pre`,
       passed: true,
       attempts: 3,
       lastStatus: 200,
       lastProblem: undefined,
-      elapsedMs: waits.reduce((sum, ms) => sum + ms, 0),
+      elapsedMs: 1_125,
     });
     expect(logs).toHaveLength(3);
     expect(logs[0]).toMatch(
@@ -336,7 +336,7 @@ describe('retries until the probe’s time is up', () => {
   });
 
   it('never passing: gives up within timeoutMs with the attempts and the last answer', async () => {
-    preview.script(Array.from({ length: 20 }, () => ({ status: 503, body: 'still building' })));
+    preview().script(Array.from({ length: 20 }, () => ({ status: 503, body: 'still building' })));
     const { options, clock, logs } = probing({ timeoutMs: 5_000 });
     const result = await probe(target(), options);
     // 375, 750 and 1500 ms of backoff; the fourth wait (3 s) is cut short to leave the last
@@ -346,13 +346,13 @@ describe('retries until the probe’s time is up', () => {
     expect(result.lastProblem).toBe(
       'Answered 503: the endpoint failed, or is not up yet. It said: "still building"',
     );
-    expect(preview.requests).toHaveLength(5);
+    expect(preview().requests).toHaveLength(5);
     expect(logs).toHaveLength(5);
     expect(logs[4]).toMatch(/Giving up: the probe’s 5 s leave no time for another attempt\.$/);
   });
 
   it('waits as long as a Retry-After asks, within the probe’s time', async () => {
-    preview.script([{ status: 429, headers: { 'retry-after': '3' } }]);
+    preview().script([{ status: 429, headers: { 'retry-after': '3' } }]);
     const { options, clock } = probing({ timeoutMs: 10_000 });
     expect(await probe(target(), options)).toMatchObject({ passed: true, attempts: 2 });
     expect(clock.sleeps).toEqual([3_000]);

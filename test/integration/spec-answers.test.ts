@@ -4,11 +4,12 @@
 // spec makes every property nullable and none required). Each test has an emulator of its own,
 // told how to answer.
 import { mkdir } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS as CREDS, startTwilioEmulator } from '../emulator/twilio-emulator.js';
 import type { EmulatorOptions, TwilioEmulator } from '../emulator/twilio-emulator.js';
 import { annotationsOf, errorLine, runInProcess } from '../support/action.js';
 import type { Inputs } from '../support/action.js';
+import { ownServer } from '../support/servers.js';
 import { emulatorInputs, requestLines } from '../support/twilio-emulator-hooks.js';
 import { useWorkspace } from '../support/workspace.js';
 
@@ -32,15 +33,8 @@ services:
 `;
 
 const workspace = useWorkspace();
-let emulator: TwilioEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: EmulatorOptions = {}): Promise<TwilioEmulator> {
-  emulator = await startTwilioEmulator(options);
-  return emulator;
+function start(options: EmulatorOptions = {}): Promise<TwilioEmulator> {
+  return ownServer(startTwilioEmulator(options));
 }
 
 /** An emulator with the three services, FORGOTTEN overriding the account-wide hooks. */

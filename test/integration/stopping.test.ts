@@ -2,28 +2,22 @@
 // recording clock: cancelled (mid-apply, while fetching, while probing) or held back by a storm
 // of 429s. Each says which resources were updated, which were not and which are unknown, and what
 // Twilio received; waits (the grace, the pool's pauses) are asserted, never waited out.
-import { afterEach, describe, expect, it } from 'vitest';
-import { CANCEL_GRACE_MS } from '../../src/http/cancellation.js';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../src/main.js';
 import { startTwilioEmulator } from '../emulator/twilio-emulator.js';
-import type { TwilioEmulator } from '../emulator/twilio-emulator.js';
 import { withDefaults } from '../support/dist-run.js';
 import type { Inputs } from '../support/dist-run.js';
 import { recordingClock } from '../support/clock.js';
 import type { RecordingClock } from '../support/clock.js';
+import { sidOf } from '../support/emulator-tests.js';
 import { RecordingRunner } from '../support/recording-runner.js';
+import { ownServer } from '../support/servers.js';
 import { emulatorInputs, useTwilioEmulator } from '../support/twilio-emulator-hooks.js';
 import { useWorkspace } from '../support/workspace.js';
 
-const sidOf = (n: number) => `IS${n.toString(16).padStart(32, '0')}`;
 const SIDS = Array.from({ length: 200 }, (_, i) => sidOf(i + 1));
 const twilio = useTwilioEmulator({ services: SIDS });
 const workspace = useWorkspace();
-const closing: TwilioEmulator[] = [];
-
-afterEach(async () => {
-  await Promise.all(closing.splice(0).map((server) => server.close()));
-});
 
 /** A desired-state file that points each of the first `count` services at a URL of its own. */
 async function services(count: number, url = (n: number) => `https://new.example.com/${n}`) {
@@ -73,8 +67,8 @@ describe('a cancelled run', () => {
     const run = await apply({ 'max-concurrency': '2' }, { signal: cancel.signal });
 
     expect(run.failed).toBe(true);
-    // The grace is on the clock: it passed at once, and cut off the two updates in flight.
-    expect(run.clock.sleeps).toEqual([CANCEL_GRACE_MS]);
+    // The grace (4 s) is on the clock: it passed at once, and cut off the two updates in flight.
+    expect(run.clock.sleeps).toEqual([4_000]);
     expect(run.statuses).toEqual([
       ...times(2, 'updated'),
       ...times(2, 'failed'),
@@ -114,8 +108,7 @@ describe('a cancelled run', () => {
   });
 
   it('while probing: the probe ends at once, and no update is sent', async () => {
-    const preview = await startTwilioEmulator({ latencyMs: 5_000 });
-    closing.push(preview);
+    const preview = await ownServer(startTwilioEmulator({ latencyMs: 5_000 }));
     await services(3, (n) => `${preview.url}/hook/${n}`);
     const cancel = new AbortController();
     void preview.received(1).then(() => {
@@ -177,12 +170,34 @@ describe('a storm of 429s (Twilio’s limit of requests in flight, shared with p
       expect(twilio().serviceConfig(sid).post_webhook_url).toBeNull();
     }
   });
+  it('without Retry-After: pauses for the backoff, and leaves the rest for a re-run', async () => {
+    await services(6);
+    twilio().inject({ kind: 'status', status: 429, method: 'POST', after: 2, times: 100 });
+    const run = await apply({ 'max-concurrency': '2', 'max-retries': '1' });
+
+    expect(run.failed).toBe(true);
+    // One pause of the pool per round of refusals, each for its attempt's backoff with the jitter
+    // at its middle: 500 ms and then 1 s ceilings, three quarters of each.
+    expect(run.clock.sleeps).toEqual([375, 750]);
+    expect(run.statuses).toEqual([
+      ...times(2, 'updated'),
+      ...times(2, 'failed'),
+      ...times(2, 'skipped'),
+    ]);
+    expect(run.error).toContain('Stopped on Twilio’s concurrency limit');
+    expect(run.error).toContain('2 updated, 2 not applied, 2 failed.');
+    expect(run.stdout).toContainEqual(expect.stringContaining('no request to Twilio is sent for'));
+    // Two updates, two refused twice each and fetched again; nothing sent for the last two.
+    expect([count('POST'), count('GET')]).toEqual([2 + 2 * 2, 6 + 2]);
+    for (const sid of SIDS.slice(2, 6)) {
+      expect(twilio().serviceConfig(sid).post_webhook_url).toBeNull();
+    }
+  });
 });
 
 describe('probes', () => {
   it('are at most max-concurrency at once, as requests to Twilio are', async () => {
-    const preview = await startTwilioEmulator({ latencyMs: 30 });
-    closing.push(preview);
+    const preview = await ownServer(startTwilioEmulator({ latencyMs: 30 }));
     await services(6, (n) => `${preview.url}/hook/${n}`);
     const run = await apply({
       probe: 'auto',

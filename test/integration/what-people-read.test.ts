@@ -2,13 +2,12 @@
 // in-process against the Twilio emulator, with data from Twilio that tries to break it: URLs with
 // user info in friendly names and live hooks, short passwords, query secrets, values filled in
 // from ${NAME}, and runs big enough to go past what GitHub shows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startPreviewServer } from '../emulator/preview-server.js';
-import type { PreviewServer } from '../emulator/preview-server.js';
 import { annotationsOf, runInProcess } from '../support/action.js';
 import type { Inputs } from '../support/action.js';
 import { expectNoneOf } from '../support/secrets.js';
+import { usePreviewServer } from '../support/servers.js';
 import { emulatorInputs, useTwilioEmulator } from '../support/twilio-emulator-hooks.js';
 import { useWorkspace } from '../support/workspace.js';
 
@@ -16,13 +15,7 @@ const STRANGER = 'IS00000000000000000000000000000009';
 const twilio = useTwilioEmulator({ services: [] });
 const workspace = useWorkspace();
 
-let preview: PreviewServer;
-beforeAll(async () => {
-  preview = await startPreviewServer();
-});
-afterAll(async () => {
-  await preview.close();
-});
+const preview = usePreviewServer();
 
 const sid = (i: number) => `IS${String(i).padStart(32, '0')}`;
 /** What the run asked the runner to mask: the credential, never a name, a host or a short password. */
@@ -154,15 +147,15 @@ describe('no secret in what a person reads', () => {
   it('registers the Basic credential of a URL before probing it: an endpoint that echoes it leaks nothing', async () => {
     const password = 'probe-LEAKCHECK-password';
     const basic = Buffer.from(`hooks:${password}`).toString('base64');
-    preview.script([{ status: 404, body: `Cannot POST: Authorization: Basic ${basic}` }]);
-    const url = `${preview.url.replace('http://', `http://hooks:${password}@`)}/twilio`;
+    preview().script([{ status: 404, body: `Cannot POST: Authorization: Basic ${basic}` }]);
+    const url = `${preview().url.replace('http://', `http://hooks:${password}@`)}/twilio`;
     const run = await account({
       probe: 'auto',
       'probe-timeout-seconds': '0',
       'post-webhook-url': url,
     });
     expect(run.exitCode).toBe(1);
-    expect(preview.requests.at(-1)?.headers.authorization).toBe(`Basic ${basic}`);
+    expect(preview().requests.at(-1)?.headers.authorization).toBe(`Basic ${basic}`);
     expect(run.stdout).toContain(`::add-mask::${basic}`);
     expectNoneOf(
       run.everything

@@ -2,10 +2,12 @@
 // - runInProcess: run() in this process with its dependencies passed in (a recording runner, a
 //   recording clock): fast, and it sees everything;
 // - runDist (./dist-run.ts): the committed dist/index.js as the runner starts it.
+// A scenario that must hold both ways is one test run with each of RUNNERS (describe.each).
 import type { Clock } from '../../src/core/clock.js';
 import { run } from '../../src/main.js';
 import type { Dispatcher } from '../../src/http/undici.js';
-import { withDefaults } from './dist-run.js';
+import { recordingClock } from './clock.js';
+import { runDist, withDefaults } from './dist-run.js';
 import type { ActionRun, Inputs } from './dist-run.js';
 import { RecordingRunner } from './recording-runner.js';
 
@@ -51,3 +53,14 @@ export async function runInProcess(
     everything: [...runner.stdout, ...Object.values(runner.outputs), runner.summary].join('\n'),
   };
 }
+
+export interface ActionRunner {
+  readonly name: string;
+  readonly run: (inputs: Inputs) => Promise<ActionRun>;
+}
+
+/** Both ways to run the action, for describe.each: the in-process run records its waits. */
+export const RUNNERS: readonly ActionRunner[] = [
+  { name: 'run() in-process', run: (inputs) => runInProcess(inputs, { clock: recordingClock() }) },
+  { name: 'dist/index.js', run: (inputs) => runDist(inputs) },
+];

@@ -1,13 +1,8 @@
-// Helpers for the emulators' own tests (test/emulator/*.test.ts): a fresh Twilio emulator per
-// test, requests to it, and child-process plumbing for the CLI.
+// Helpers for the emulators' own tests (test/emulator/*.test.ts): requests to the Twilio
+// emulator, waiting on what a server received, and child-process plumbing for the CLI; and
+// service sids by number, for any test that needs many. Servers start through ./servers.ts.
 import type { ChildProcess } from 'node:child_process';
-import { afterEach, beforeEach } from 'vitest';
-import {
-  DEFAULT_CREDENTIALS as CREDS,
-  DEFAULT_SERVICE_SID,
-  startTwilioEmulator,
-} from './twilio-emulator.ts';
-import type { EmulatorOptions, TwilioEmulator } from './twilio-emulator.ts';
+import { DEFAULT_CREDENTIALS as CREDS, DEFAULT_SERVICE_SID } from '../emulator/twilio-emulator.ts';
 
 export const ACCOUNT = '/v1/Configuration/Webhooks';
 export const SERVICE = `/v1/Services/${DEFAULT_SERVICE_SID}/Configuration/Webhooks`;
@@ -24,23 +19,7 @@ export function sidOf(index: number): string {
   return `IS${index.toString(16).padStart(32, '0')}`;
 }
 
-/** Starts an emulator before each test and closes it after; call at the top of a describe or file. */
-export function freshEmulator(options?: EmulatorOptions): () => TwilioEmulator {
-  let emulator: TwilioEmulator | undefined;
-  beforeEach(async () => {
-    emulator = await startTwilioEmulator(options);
-  });
-  afterEach(async () => {
-    await emulator?.close();
-    emulator = undefined;
-  });
-  return () => {
-    if (emulator === undefined) throw new Error('the emulator starts in beforeEach');
-    return emulator;
-  };
-}
-
-/** Runs `run` with `resource`, then ends it, whatever happened; what `run` returned. */
+/** Runs `run` with a client's `resource` (an undici agent), then ends it, whatever happened. */
 export async function using<T, R>(
   resource: T | Promise<T>,
   end: (value: T) => Promise<unknown>,
@@ -52,14 +31,6 @@ export async function using<T, R>(
   } finally {
     await end(value);
   }
-}
-
-/** Runs `run` with an emulator of its own, closed after. */
-export function withEmulator(
-  options: EmulatorOptions,
-  run: (own: TwilioEmulator) => Promise<void>,
-): Promise<void> {
-  return using(startTwilioEmulator(options), (own) => own.close(), run);
 }
 
 export interface CallOptions {
