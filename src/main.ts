@@ -1,31 +1,31 @@
-// The story of a run: read inputs → desired state → fetch live → plan → apply or report → outputs.
-import { explainError } from './config/advice.js';
-import type { Clock } from './core/clock.js';
-import { systemClock } from './core/clock.js';
-import { INPUTS } from './config/contract.js';
-import type { RawInputs } from './config/contract.js';
-import { checkOnly, deploy } from './engine/deploy.js';
-import type { Outcome } from './engine/deploy.js';
-import { readOnlyIfLive } from './config/deploy-settings.js';
-import { errorMessage } from './core/errors.js';
-import { keepGitHubInformed, reportFailedRun } from './github/side.js';
-import { servicesReport, takeInventory } from './engine/inventory.js';
-import type { DesiredSet, Inventory } from './engine/inventory.js';
-import { planChanges } from './engine/plan.js';
-import { proxyFor } from './http/proxy.js';
-import { publishAborted, publishExport, publishResult } from './action/publish.js';
-import type { FileProblem, RunResult } from './model/result.js';
-import { DesiredStateError, MAX_LISTED_PROBLEMS } from './model/service-names.js';
+// The story of a run: inputs → desired state → fetch live → plan → apply or report → outputs.
+// Only wiring: each step is a module of its layer (docs/architecture.md).
+import { registerInputSecrets, registerRunSecrets } from './action/known-secrets.js';
+import { abortedRun, publishAborted, publishExport, publishResult } from './action/publish.js';
 import { actionsRunner, guarded } from './action/runner.js';
 import type { Runner } from './action/runner.js';
-import { Secrets } from './core/secrets.js';
+import { explainError } from './config/advice.js';
+import { INPUTS } from './config/contract.js';
+import type { RawInputs } from './config/contract.js';
+import { readOnlyIfLive } from './config/deploy-settings.js';
+import { readDesired } from './config/desired-source.js';
 import { modeIfValid, parseSettings } from './config/settings.js';
 import type { Settings } from './config/settings.js';
-import { TwilioClient } from './twilio/client.js';
-import type { Dispatcher } from './http/undici.js';
+import { systemClock } from './core/clock.js';
+import type { Clock } from './core/clock.js';
+import { errorMessage } from './core/errors.js';
+import { Secrets } from './core/secrets.js';
 import { USER_AGENT } from './core/version.js';
-import { describeResource } from './model/webhook-config.js';
-import type { DesiredConfig } from './model/webhook-config.js';
+import { checkOnly, deploy } from './engine/deploy.js';
+import { takeInventory } from './engine/inventory.js';
+import { planEach } from './engine/plan.js';
+import { runResult } from './engine/run-result.js';
+import { keepGitHubInformed, reportFailedRun } from './github/side.js';
+import { proxyFor } from './http/proxy.js';
+import type { Dispatcher } from './http/undici.js';
+import type { DesiredSet } from './model/desired.js';
+import type { DesiredConfig } from './model/fields.js';
+import { TwilioClient } from './twilio/client.js';
 
 export interface Dependencies {
   /** The runner to read inputs from and report to; @actions/core's by default. */
@@ -58,7 +58,8 @@ async function runStory(
   dependencies: Dependencies,
 ): Promise<void> {
   const inputs = readInputs(runner);
-  maskInputSecrets(inputs, secrets);
+  registerInputSecrets(inputs, secrets);
+  const gitHub = gitHubContext(runner, secrets, dependencies);
 
   let settings: Settings;
   // Known once the inputs are valid: a check that fails after that says so in its plan comment.
@@ -75,23 +76,12 @@ async function runStory(
     onlyIfLive = expected === undefined ? undefined : await readOnlyIfLive(expected);
   } catch (error) {
     const failure = errorMessage(error);
-    const gitHub =
-      planning === undefined
-        ? undefined
-        : await reportFailedRun(failure, planning, gitHubContext(runner, secrets, dependencies));
-    await publishAborted(runner, {
-      mode: modeIfValid(inputs),
-      failure,
-      gitHub,
-      problems: error instanceof DesiredStateError ? fileProblems(error) : undefined,
-    });
+    const told =
+      planning === undefined ? undefined : await reportFailedRun(failure, planning, gitHub);
+    await publishAborted(runner, abortedRun(modeIfValid(inputs), failure, error, told));
     return;
   }
-  secrets.addBasicCredential(settings.credentials.username, settings.credentials.password);
-  for (const url of desiredUrls(onlyIfLive, desired)) secrets.addUrl(url);
-  if (desired?.kind === 'file') {
-    for (const { name, value } of desired.state.variables) secrets.addVariable(name, value);
-  }
+  registerRunSecrets(secrets, settings, desired, onlyIfLive);
   const clock = dependencies.clock ?? systemClock;
   const explain = (error: unknown) => explainError(error, settings);
 
@@ -103,18 +93,8 @@ async function runStory(
       return;
     }
     const inventory = await takeInventory(twilio, desired, settings);
-    const planned = inventory.managed.map((managed) => ({
-      ...managed,
-      plan: planChanges(managed.desired, managed.live),
-    }));
-    for (const { resource, plan } of planned) {
-      for (const warning of plan.warnings) {
-        runner.annotate(
-          'warning',
-          planned.length > 1 ? `${describeResource(resource)}: ${warning}` : warning,
-        );
-      }
-    }
+    const { planned, warnings } = planEach(inventory.managed);
+    for (const warning of warnings) runner.annotate('warning', warning);
     const outcome =
       settings.mode === 'apply'
         ? await deploy(twilio, planned, settings, {
@@ -128,112 +108,19 @@ async function runStory(
             signal: dependencies.signal,
           })
         : checkOnly(planned, settings);
-    const result = resultOf(settings, inventory, outcome);
-    const gitHub = await keepGitHubInformed(
-      result,
-      settings,
-      gitHubContext(runner, secrets, dependencies),
-    );
-    await publishResult(runner, result, gitHub, settings.unmanagedServices);
+    const result = runResult(settings, inventory, outcome);
+    await publishResult(runner, result, await keepGitHubInformed(result, settings, gitHub));
   } catch (error) {
     const failure = explain(error);
-    const gitHub = await reportFailedRun(
-      failure,
-      settings,
-      gitHubContext(runner, secrets, dependencies),
-    );
-    await publishAborted(runner, {
-      mode: settings.mode,
-      failure,
-      gitHub,
-      problems: error instanceof DesiredStateError ? fileProblems(error) : undefined,
-    });
+    const told = await reportFailedRun(failure, settings, gitHub);
+    await publishAborted(runner, abortedRun(settings.mode, failure, error, told));
   } finally {
     await twilio.close();
   }
 }
 
-function resultOf(settings: Settings, inventory: Inventory, outcome: Outcome): RunResult {
-  const services = servicesReport(
-    inventory,
-    outcome.resources.map((r) => ({ resource: r.resource, name: r.name, config: r.current })),
-  );
-  return {
-    mode: settings.mode === 'apply' ? 'apply' : 'check',
-    accountSid: settings.accountSid,
-    file: settings.source.kind === 'file' ? settings.source.path : undefined,
-    ...outcome,
-    services,
-    failures: [...outcome.failures, ...unmanagedFailures(services, settings)],
-  };
-}
-
-/** Every URL the run may print that a desired-state file or only-if-live holds. */
-function desiredUrls(
-  onlyIfLive: DesiredConfig | undefined,
-  desired: DesiredSet | undefined,
-): (string | null | undefined)[] {
-  const configs = [
-    onlyIfLive,
-    ...(desired?.kind === 'file'
-      ? [desired.state.account, ...desired.state.services.map((s) => s.desired)]
-      : []),
-  ];
-  return configs.flatMap((config) => [config?.pre_webhook_url, config?.post_webhook_url]);
-}
-
-/** The first problems of a desired-state file, each for an annotation on its line. */
-function fileProblems(error: DesiredStateError): FileProblem[] {
-  return error.problems.slice(0, MAX_LISTED_PROBLEMS).map(({ line, column, message }) => ({
-    file: error.file,
-    line,
-    column,
-    message,
-  }));
-}
-
 function readInputs(runner: Runner): RawInputs {
   return Object.fromEntries(INPUTS.map((name) => [name, runner.getInput(name)])) as RawInputs;
-}
-
-/** Before anything is printed: the tokens, and the credentials of the desired webhook URLs. */
-function maskInputSecrets(inputs: RawInputs, secrets: Secrets): void {
-  for (const name of ['auth-token', 'api-secret', 'github-token'] as const) {
-    secrets.add(inputs[name]);
-  }
-  for (const name of ['pre-webhook-url', 'post-webhook-url', 'probe-url'] as const) {
-    secrets.addUrl(inputs[name]);
-  }
-  for (const url of inputs['only-if-live'].match(/[a-z][a-z0-9+.-]*:\/\/[^\s"',]+/gi) ?? []) {
-    secrets.addUrl(url);
-  }
-}
-
-async function readDesired(settings: Settings, env: NodeJS.ProcessEnv): Promise<DesiredSet> {
-  const { source } = settings;
-  if (source.kind === 'inputs') {
-    return {
-      kind: 'inputs',
-      wanted: { resource: source.resource, name: undefined, desired: source.desired },
-    };
-  }
-  // Loaded on demand, with the YAML parser: runs without a file never pay for them.
-  const { readDesiredFile } = await import('./config/workspace-file.js');
-  const text = await readDesiredFile(source.path, env);
-  const { parseDesiredState } = await import('./config/desired-state.js');
-  return { kind: 'file', state: parseDesiredState(text, source.path, env) };
-}
-
-/** Under "fail", a service nobody declared that overrides the account-wide configuration fails the run. */
-function unmanagedFailures(services: RunResult['services'], settings: Settings): string[] {
-  if (settings.unmanagedServices !== 'fail' || services === undefined || !services.listed)
-    return [];
-  const overriding = services.services.filter((s) => !s.managed && s.fires === 'service');
-  return overriding.length === 0
-    ? []
-    : [
-        `${overriding.length} service${overriding.length === 1 ? '' : 's'} not declared override the account-wide configuration (unmanaged-services: fail): ${overriding.map((s) => s.sid).join(', ')}.`,
-      ];
 }
 
 function twilioClient(

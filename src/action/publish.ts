@@ -3,27 +3,18 @@
 // updated, every message about a file that could not be written says so.
 import type { Outputs } from '../config/contract.js';
 import { errorMessage } from '../core/errors.js';
-import {
-  driftWarnings,
-  failureOf,
-  outputsFor,
-  outputsForAborted,
-  outputsForExport,
-  overrideWarnings,
-  renderAbortedSummary,
-  renderExportSummary,
-  renderSummary,
-  verdictLine,
-} from '../report/render.js';
+import { outputsFor, outputsForAborted, outputsForExport } from '../report/outputs.js';
+import { renderAbortedSummary, renderExportSummary, renderSummary } from '../report/summary.js';
+import { driftWarnings, failureOf, verdictLine } from '../report/verdict.js';
+import { unmanagedWarnings } from '../engine/unmanaged.js';
+import { DesiredStateError, MAX_LISTED_PROBLEMS } from '../model/desired.js';
 import type { AbortedRun, ExportedRun, GitHubOutcomes, RunResult } from '../model/result.js';
 import type { Runner } from './runner.js';
-import type { UnmanagedPolicy } from '../config/settings.js';
 
 export async function publishResult(
   runner: Runner,
   result: RunResult,
   gitHub: GitHubOutcomes,
-  unmanaged: UnmanagedPolicy,
 ): Promise<void> {
   const updated = result.resources.some((r) => r.changed)
     ? ` Twilio was updated: ${verdictLine(result)}`
@@ -40,17 +31,39 @@ export async function publishResult(
   }
   for (const drift of driftWarnings(result))
     runner.annotate('warning', drift, { title: 'Twilio webhook drift' });
-  if (unmanaged !== 'ignore') {
-    for (const warning of overrideWarnings(result)) {
-      runner.annotate('warning', warning, {
-        title: 'Twilio service overrides the account-wide webhooks',
-      });
-    }
+  // Under unmanaged-services: ignore, the services are not looked at, and there is nothing to say.
+  for (const warning of unmanagedWarnings(result.services, result.file)) {
+    runner.annotate('warning', warning, {
+      title: 'Twilio service overrides the account-wide webhooks',
+    });
   }
   await writeSummary(runner, renderSummary(result, gitHub), updated);
   const failure = failureOf(result, gitHub);
   if (failure !== undefined) fail(runner, failure);
   else if (!outputsWritten) runner.fail();
+}
+
+/**
+ * A run that stopped before its result: its mode (when the input was valid), why, the plan
+ * comment that said so, and a desired-state file's first problems, each for an annotation on its
+ * line.
+ */
+export function abortedRun(
+  mode: string | undefined,
+  failure: string,
+  error: unknown,
+  gitHub: GitHubOutcomes | undefined,
+): AbortedRun {
+  const problems =
+    error instanceof DesiredStateError
+      ? error.problems.slice(0, MAX_LISTED_PROBLEMS).map(({ line, column, message }) => ({
+          file: error.file,
+          line,
+          column,
+          message,
+        }))
+      : undefined;
+  return { mode, failure, gitHub, problems };
 }
 
 export async function publishAborted(runner: Runner, run: AbortedRun): Promise<void> {

@@ -4,6 +4,7 @@ import { errorMessage } from '../core/errors.js';
 import { RetriesExhausted } from '../http/retry.js';
 import type { Settings } from './settings.js';
 import { TransportError, TwilioApiError } from '../twilio/errors.js';
+import { SERVICE_SID } from '../model/webhook-config.js';
 
 export function explainError(error: unknown, settings: Settings): string {
   if (error instanceof RetriesExhausted) {
@@ -19,7 +20,7 @@ function advice(error: unknown, settings: Settings): string {
     if (error.status === 401 || error.status === 403) {
       return ' Check account-sid with auth-token, or api-key with api-secret.';
     }
-    const service = /\/Services\/(IS[0-9a-f]{32})\//.exec(error.request)?.[1];
+    const service = error.request.split('/').find((part) => SERVICE_SID.test(part));
     if (error.status === 404 && service !== undefined) {
       const where = settings.source.kind === 'file' ? settings.source.path : 'service-sid';
       return ` Check ${where}: ${service} is not a Conversations service of this account.`;

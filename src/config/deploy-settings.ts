@@ -2,8 +2,7 @@
 // the live values are still ours, rolling back a write that does not verify, guarding target.
 import type { RawInputs } from './contract.js';
 import { InvalidValue } from '../core/errors.js';
-import { CLEAR, parseFilters } from '../model/events.js';
-import { parseMethod, parseTarget, parseWebhookUrl } from '../model/fields.js';
+import { CLEAR } from '../model/events.js';
 import {
   asInput,
   InputError,
@@ -14,7 +13,8 @@ import {
 import { closestMatch } from '../core/suggest.js';
 import { oneLine, quote } from '../core/text.js';
 import { webhookUrlProblem, showUrl } from '../core/urls.js';
-import type { DesiredConfig } from '../model/webhook-config.js';
+import { FIELDS } from '../model/fields.js';
+import type { DesiredConfig, FieldValue } from '../model/fields.js';
 
 export interface DeploySettings {
   /** Probe every new webhook URL before switching to it (apply mode only). */
@@ -30,9 +30,6 @@ export interface DeploySettings {
   readonly rollback: boolean;
   readonly allowTargetChange: boolean;
 }
-
-/** The field names as inputs spell them, and what each becomes. */
-const FIELD_KEYS = ['filters', 'method', 'pre-webhook-url', 'post-webhook-url', 'target'] as const;
 
 export function parseDeploySettings(
   inputs: RawInputs,
@@ -100,13 +97,14 @@ function expectedValues(text: string, parseYaml: (text: string) => unknown): Des
       'must be a YAML mapping of field names to values, such as "post-webhook-url: https://pr-42.example.com/twilio".',
     );
   }
-  const expected: { -readonly [K in keyof DesiredConfig]: DesiredConfig[K] } = {};
+  const expected: Record<string, FieldValue> = {};
+  const keys = FIELDS.map(({ key }) => key as string);
   for (const [key, raw] of Object.entries(mapping as Record<string, unknown>)) {
-    const field = FIELD_KEYS.find((name) => name === key);
-    if (field === undefined) {
-      const suggestion = closestMatch(key, FIELD_KEYS);
+    const spec = FIELDS.find((candidate) => candidate.key === key);
+    if (spec === undefined) {
+      const suggestion = closestMatch(key, keys);
       throw new InvalidValue(
-        `has the key ${quote(key)}, which is not a field.${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`} Fields: ${FIELD_KEYS.join(', ')}.`,
+        `has the key ${quote(key)}, which is not a field.${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`} Fields: ${keys.join(', ')}.`,
       );
     }
     // A list is the same as the comma-separated string; an empty one, like "none", clears.
@@ -116,24 +114,14 @@ function expectedValues(text: string, parseYaml: (text: string) => unknown): Des
         : raw.map(String).join(',')
       : raw;
     if (typeof value !== 'string') {
-      throw new InvalidValue(`has ${field} ${quote(JSON.stringify(value))}: give it as text.`);
+      throw new InvalidValue(`has ${key} ${quote(JSON.stringify(value))}: give it as text.`);
     }
-    const at = (parse: () => void): void => {
-      try {
-        parse();
-      } catch (error) {
-        if (error instanceof InvalidValue)
-          throw new InvalidValue(`has ${field} that ${error.message}`);
-        throw error;
-      }
-    };
-    at(() => {
-      if (field === 'filters') expected.filters = parseFilters(value, 'account');
-      else if (field === 'method') expected.method = parseMethod(value);
-      else if (field === 'target') expected.target = parseTarget(value);
-      else if (field === 'pre-webhook-url') expected.pre_webhook_url = parseWebhookUrl(value);
-      else expected.post_webhook_url = parseWebhookUrl(value);
-    });
+    try {
+      expected[spec.field] = spec.parse(value, 'account');
+    } catch (error) {
+      if (error instanceof InvalidValue) throw new InvalidValue(`has ${key} that ${error.message}`);
+      throw error;
+    }
   }
   if (Object.keys(expected).length === 0) {
     throw new InvalidValue(

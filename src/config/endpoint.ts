@@ -4,6 +4,7 @@ import type { RawInputs } from './contract.js';
 import { quote } from '../core/text.js';
 import { showUrl } from '../core/urls.js';
 import { InputError } from './input-parsers.js';
+import { isLoopback } from '../http/loopback.js';
 
 export const DEFAULT_API_BASE_URL = 'https://conversations.twilio.com';
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -73,8 +74,4 @@ function parseExplicitBaseUrl(value: string): string {
     );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
 }

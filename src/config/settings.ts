@@ -5,8 +5,6 @@ import { parseDeploySettings } from './deploy-settings.js';
 import type { DeploySettings } from './deploy-settings.js';
 import { parseEndpoint } from './endpoint.js';
 import type { Endpoint } from './endpoint.js';
-import { parseFilters } from '../model/events.js';
-import { parseMethod, parseTarget as parseTargetValue, parseWebhookUrl } from '../model/fields.js';
 import {
   asInput,
   InputError,
@@ -17,7 +15,9 @@ import {
 } from './input-parsers.js';
 import { quote } from '../core/text.js';
 import type { Credentials } from '../twilio/client.js';
-import type { DesiredConfig, Resource, Target } from '../model/webhook-config.js';
+import { FIELDS } from '../model/fields.js';
+import type { DesiredConfig, FieldValue, ResourceKind } from '../model/fields.js';
+import type { Resource } from '../model/webhook-config.js';
 
 export type Mode = 'apply' | 'check' | 'export';
 export type UnmanagedPolicy = 'warn' | 'fail' | 'ignore';
@@ -59,14 +59,7 @@ export interface ParsedSettings {
 /** Twilio writes a SID as its two-letter prefix and 32 lower-case hex digits. */
 const SID_PREFIXES = { 'account-sid': 'AC', 'api-key': 'SK', 'service-sid': 'IS' } as const;
 /** The inputs that describe one resource; a desired-state file describes them instead. */
-const RESOURCE_INPUTS = [
-  'service-sid',
-  'filters',
-  'method',
-  'pre-webhook-url',
-  'post-webhook-url',
-  'target',
-] as const;
+const RESOURCE_INPUTS: readonly InputName[] = ['service-sid', ...FIELDS.map(({ key }) => key)];
 
 export function parseSettings(inputs: RawInputs): ParsedSettings {
   const warnings: string[] = [];
@@ -180,35 +173,25 @@ function parseResource(inputs: RawInputs): Resource {
 }
 
 function parseDesired(inputs: RawInputs, resource: Resource): DesiredConfig {
-  const desired: { -readonly [K in keyof DesiredConfig]: DesiredConfig[K] } = {};
-  if (inputs.filters !== '') {
-    desired.filters = asInput('filters', () => parseFilters(inputs.filters, resource.kind));
+  const desired: Record<string, FieldValue> = {};
+  for (const { field, key, kinds, parse } of FIELDS) {
+    if (inputs[key] === '') continue;
+    if (!(kinds as readonly ResourceKind[]).includes(resource.kind)) {
+      throw new InputError(
+        key,
+        `is set together with service-sid: only the account-wide configuration has a ${key}. Leave ${key} empty.`,
+      );
+    }
+    desired[field] = asInput(key, () => parse(inputs[key], resource.kind));
   }
-  if (inputs.method !== '') desired.method = asInput('method', () => parseMethod(inputs.method));
-  for (const [name, field] of [
-    ['pre-webhook-url', 'pre_webhook_url'],
-    ['post-webhook-url', 'post_webhook_url'],
-  ] as const) {
-    if (inputs[name] !== '') desired[field] = asInput(name, () => parseWebhookUrl(inputs[name]));
-  }
-  if (inputs.target !== '') desired.target = parseTarget(inputs.target, resource);
   if (Object.keys(desired).length === 0) {
+    const [first, ...others] = FIELDS.map(({ key }) => key);
     throw new InputError(
-      'filters',
-      'and method, pre-webhook-url, post-webhook-url and target are all empty: nothing to manage. Set at least one of them, or config-file.',
+      first ?? 'filters',
+      `and ${others.slice(0, -1).join(', ')} and ${others.at(-1) ?? ''} are all empty: nothing to manage. Set at least one of them, or config-file.`,
     );
   }
   return desired;
-}
-
-function parseTarget(value: string, resource: Resource): Target {
-  if (resource.kind === 'service') {
-    throw new InputError(
-      'target',
-      'is set together with service-sid: only the account-wide configuration has a target. Leave target empty.',
-    );
-  }
-  return asInput('target', () => parseTargetValue(value));
 }
 
 function parseGitHub(inputs: RawInputs, mode: Mode, warnings: string[]): GitHubSettings | null {

@@ -19,13 +19,13 @@ import type { Explain, ResourceContext } from './reconcile.js';
 import type { ResourceResult } from '../model/result.js';
 import type { Settings } from '../config/settings.js';
 import { count } from '../core/text.js';
-import type { TwilioClient } from '../twilio/client.js';
+import type { TwilioApi } from '../twilio/client.js';
 import type { TwilioApiError } from '../twilio/errors.js';
-import { Agent, ProxyAgent } from '../http/undici.js';
+import { createPool } from '../http/transport.js';
 import { showUrl } from '../core/urls.js';
 import { USER_AGENT } from '../core/version.js';
 import { describeResource } from '../model/webhook-config.js';
-import type { DesiredConfig } from '../model/webhook-config.js';
+import type { DesiredConfig } from '../model/fields.js';
 
 /** What a run did to the resources it manages, and the deploy's own findings. */
 export interface Outcome {
@@ -66,7 +66,7 @@ export function checkOnly(planned: readonly PlannedResource[], settings: Setting
 }
 
 export async function deploy(
-  twilio: TwilioClient,
+  twilio: TwilioApi,
   planned: readonly PlannedResource[],
   settings: Settings,
   { env, log, clock, explain, onlyIfLive, signal }: DeployContext,
@@ -133,16 +133,14 @@ export async function deploy(
   const resources = await mapBounded(planned, settings.maxConcurrency, async (p) => {
     const why = p.plan.diff.length === 0 ? undefined : stopped();
     if (why !== undefined) return skipped(context(p), p.live, p.plan, NOT_APPLIED[why.kind]);
-    return applyPlan(
-      {
-        fetch: () => watch(p, twilio.fetchConfig(p.resource, 'outcome')),
-        update: (update) => watch(p, twilio.updateConfig(p.resource, update)),
-      },
-      context(p),
-      p.live,
-      p.plan,
-      explain,
-    );
+    // This resource's calls, watched for retries spent on Twilio's concurrency limit.
+    const watched: TwilioApi = {
+      fetchConfig: (resource, purpose) => watch(p, twilio.fetchConfig(resource, purpose)),
+      updateConfig: (resource, update) => watch(p, twilio.updateConfig(resource, update)),
+      listServices: () => twilio.listServices(),
+      close: () => twilio.close(),
+    };
+    return applyPlan(watched, context(p), p.live, p.plan, explain);
   });
   const why = stopped();
   return {
@@ -212,7 +210,7 @@ async function probeNewUrls(
   const { username, password } = settings.credentials;
   return mapBounded(targets, settings.maxConcurrency, async (target) => {
     const proxy = proxyFor(target.url, env);
-    const dispatcher = proxy === undefined ? new Agent() : new ProxyAgent(proxy);
+    const dispatcher = createPool({ proxyUrl: proxy });
     try {
       return await probe(target, {
         dispatcher,

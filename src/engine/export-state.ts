@@ -4,16 +4,19 @@
 // which the reader would take for a variable, is written `$${`.
 import { Document, isMap, isScalar } from 'yaml';
 import { InvalidValue } from '../core/errors.js';
-import { CLEAR, parseFilters } from '../model/events.js';
-import { parseMethod, parseTarget, parseWebhookUrl } from '../model/fields.js';
+import { CLEAR } from '../model/events.js';
+import { fieldsOf } from '../model/fields.js';
+import type { Field, FieldValue, ResourceKind } from '../model/fields.js';
 import { urlSecret } from '../core/urls.js';
 import type { ServiceSummary, WebhookConfig } from '../model/webhook-config.js';
+
+/** The desired-state file's JSON Schema (schema/desired-state.schema.json, its $id). */
+export const DESIRED_STATE_SCHEMA_URL =
+  'https://raw.githubusercontent.com/your-org/twilio-conversations-webhooks-action/main/schema/desired-state.schema.json';
 
 export interface ExportedService extends ServiceSummary {
   readonly config: WebhookConfig;
 }
-
-type Kind = 'account' | 'service';
 
 interface Written {
   readonly key: string;
@@ -41,6 +44,8 @@ export function renderDesiredState(
         }),
   });
   doc.commentBefore = [
+    // Editors that read this line (the YAML language server: VS Code, JetBrains) check the file.
+    ` yaml-language-server: $schema=${DESIRED_STATE_SCHEMA_URL}`,
     ` Twilio Conversations webhook configuration, exported from the live account at ${generatedAt.toISOString()}.`,
     " Point the action's config-file input at this file, and mode apply or check keeps the live",
     ' configuration as it says.',
@@ -59,41 +64,21 @@ export function renderDesiredState(
 }
 
 /**
- * The keys of one resource as the file writes them: a URL or the filters that are not set are
- * "none", so that setting them by hand later shows as drift; a method or target that is not set
- * is left out, as there is nothing to say about it.
+ * The keys of one resource as the file writes them (the registry says how: a URL or the filters
+ * that are not set are "none", so that setting them by hand later shows as drift; a method or
+ * target that is not set is left out), each with a note when the action would refuse the value,
+ * or when a URL holds a credential.
  */
-function written(config: WebhookConfig, kind: Kind): Written[] {
-  const keys: Written[] = [];
-  const add = (key: string, value: string | readonly string[], check: () => unknown) => {
-    keys.push({ key, value, note: refusal(key, check) });
-  };
-  const filters = config.filters ?? [];
-  add('filters', filters.length === 0 ? CLEAR : filters, () =>
-    parseFilters(filters.length === 0 ? CLEAR : filters.join(','), kind),
-  );
-  const { method } = config;
-  if (method !== null) add('method', method, () => parseMethod(method));
-  for (const [key, url] of [
-    ['pre-webhook-url', config.pre_webhook_url],
-    ['post-webhook-url', config.post_webhook_url],
-  ] as const) {
-    if (url === null || url === '') {
-      add(key, CLEAR, () => undefined);
-    } else {
-      const note = refusal(key, () => parseWebhookUrl(url));
-      keys.push({
-        key,
-        value: url,
-        note: note ?? (urlSecret(url) === undefined ? undefined : CREDENTIAL),
-      });
-    }
-  }
-  const { target } = config;
-  if (kind === 'account' && target !== null && target !== undefined) {
-    add('target', target, () => parseTarget(target));
-  }
-  return keys;
+function written(config: WebhookConfig, kind: ResourceKind): Written[] {
+  const live = config as Partial<Record<Field, FieldValue>>;
+  return fieldsOf(kind).flatMap((spec) => {
+    const value = spec.exported(live[spec.field] ?? null);
+    if (value === undefined) return [];
+    const text = typeof value === 'string' ? value : value.join(',');
+    const refused = refusal(spec.key, () => spec.parse(text, kind));
+    const credential = 'hook' in spec && urlSecret(text) !== undefined ? CREDENTIAL : undefined;
+    return [{ key: spec.key, value, note: refused ?? credential }];
+  });
 }
 
 const CREDENTIAL =

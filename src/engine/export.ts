@@ -6,13 +6,13 @@ import { renderDesiredState } from './export-state.js';
 import { accountMismatch } from '../model/account-check.js';
 import type { ExportedRun } from '../model/result.js';
 import type { Settings } from '../config/settings.js';
-import type { TwilioReader } from './inventory.js';
+import type { TwilioApi } from '../twilio/client.js';
 import { urlSecret } from '../core/urls.js';
 import type { WebhookConfig } from '../model/webhook-config.js';
-import { checkExportTarget, writeExportFile } from '../config/workspace-file.js';
+import { checkExportTarget, writeExportFile } from '../config/export-file.js';
 
 export async function exportState(
-  twilio: TwilioReader,
+  twilio: TwilioApi,
   settings: Settings,
   env: NodeJS.ProcessEnv,
   clock: Clock,

@@ -3,7 +3,9 @@
 import { compare, describeDiff } from './plan.js';
 import type { Plan } from './plan.js';
 import { describeResource } from '../model/webhook-config.js';
-import type { DesiredConfig, Resource, WebhookConfig } from '../model/webhook-config.js';
+import { HOOK_FIELDS } from '../model/fields.js';
+import type { DesiredConfig } from '../model/fields.js';
+import type { Resource, WebhookConfig } from '../model/webhook-config.js';
 
 export interface Planned {
   readonly resource: Resource;
@@ -52,10 +54,7 @@ export function urlsToProbe(planned: readonly Planned[]): UrlToProbe[] {
   for (const { resource, plan, live } of planned) {
     // The method Twilio will call the hooks with once the update is in.
     const method = plan.update.method ?? (live.method?.toUpperCase() === 'GET' ? 'GET' : 'POST');
-    for (const [field, kind] of [
-      ['pre_webhook_url', 'pre'],
-      ['post_webhook_url', 'post'],
-    ] as const) {
+    for (const { field, hook: kind } of HOOK_FIELDS) {
       const url = plan.update[field];
       if (typeof url !== 'string' || url === '' || urls.has(`${method} ${url}`)) continue;
       urls.set(`${method} ${url}`, { url, kind, method, resource: describeResource(resource) });

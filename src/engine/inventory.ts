@@ -3,25 +3,15 @@
 // managed resource's live configuration, and the own configuration of every other service.
 // Everything here happens before any update is sent, with at most max-concurrency requests at once.
 import { mapBounded } from '../core/bounded.js';
-import { resolveServices } from '../model/service-names.js';
-import type { DesiredState } from '../model/service-names.js';
+import { resolveServices } from './resolve.js';
+import type { DesiredSet, Wanted } from '../model/desired.js';
 import { accountMismatch } from '../model/account-check.js';
 import type { ServiceLevel, ServicesReport } from '../model/result.js';
 import type { UnmanagedPolicy } from '../config/settings.js';
+import type { TwilioApi } from '../twilio/client.js';
 import { TwilioApiError } from '../twilio/errors.js';
 import { sidKey } from '../model/webhook-config.js';
-import type {
-  DesiredConfig,
-  Resource,
-  ServiceSummary,
-  WebhookConfig,
-} from '../model/webhook-config.js';
-
-export interface Wanted {
-  readonly resource: Resource;
-  readonly name: string | undefined;
-  readonly desired: DesiredConfig;
-}
+import type { Resource, ServiceSummary, WebhookConfig } from '../model/webhook-config.js';
 
 export interface Managed extends Wanted {
   readonly live: WebhookConfig;
@@ -36,24 +26,14 @@ export interface Inventory {
   readonly listProblem: string | undefined;
 }
 
-export interface TwilioReader {
-  fetchConfig(resource: Resource): Promise<WebhookConfig>;
-  listServices(): Promise<ServiceSummary[]>;
-}
-
 interface InventoryOptions {
   readonly accountSid: string;
   readonly unmanagedServices: UnmanagedPolicy;
   readonly maxConcurrency: number;
 }
 
-/** Desired state from the inputs or from a file, before names are resolved. */
-export type DesiredSet =
-  | { readonly kind: 'inputs'; readonly wanted: Wanted }
-  | { readonly kind: 'file'; readonly state: DesiredState };
-
 export async function takeInventory(
-  twilio: TwilioReader,
+  twilio: TwilioApi,
   desired: DesiredSet,
   options: InventoryOptions,
 ): Promise<Inventory> {

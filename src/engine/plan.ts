@@ -1,10 +1,11 @@
 import { ALL_EVENTS, isPostEvent, isPreEvent } from '../model/events.js';
 import { shownValue } from '../model/show.js';
 import type { FieldDiff } from '../model/result.js';
-import type { FieldValue } from '../model/show.js';
 import { count } from '../core/text.js';
-import { FIELDS } from '../model/webhook-config.js';
-import type { DesiredConfig, Field, WebhookConfig } from '../model/webhook-config.js';
+import { FIELDS, HOOK_FIELDS } from '../model/fields.js';
+import type { DesiredConfig, Field, FieldValue } from '../model/fields.js';
+import { describeResource } from '../model/webhook-config.js';
+import type { Resource, WebhookConfig } from '../model/webhook-config.js';
 
 export interface Plan {
   /** Managed fields whose live value differs from the desired one, in summary order. */
@@ -26,42 +27,11 @@ export function planChanges(desired: DesiredConfig, live: WebhookConfig): Plan {
 
 /** The managed fields whose value in `config` is not the desired one. */
 export function compare(desired: DesiredConfig, config: WebhookConfig): FieldDiff[] {
-  return FIELDS.filter((field) => field in desired).flatMap((field) => {
+  return FIELDS.filter(({ field }) => field in desired).flatMap(({ field, same }) => {
     const wanted = desired[field] ?? null;
-    const actual = liveValue(config, field);
-    return matches(field, wanted, actual) ? [] : [{ field, actual, desired: wanted }];
+    const actual = (config as Partial<Record<Field, FieldValue>>)[field] ?? null;
+    return same(wanted, actual) ? [] : [{ field, actual, desired: wanted }];
   });
-}
-
-function liveValue(config: WebhookConfig, field: Field): FieldValue {
-  return config[field] ?? null;
-}
-
-function matches(field: Field, desired: FieldValue, actual: FieldValue): boolean {
-  switch (field) {
-    case 'filters':
-      return sameSet(asList(desired), asList(actual));
-    case 'method':
-      return desired?.toString().toUpperCase() === actual?.toString().toUpperCase();
-    case 'pre_webhook_url':
-    case 'post_webhook_url':
-      // Twilio signs requests with the exact URL, so any byte of difference matters; an empty
-      // string and null both mean "no URL".
-      return (desired || null) === (actual || null);
-    case 'target':
-      return desired === actual;
-  }
-}
-
-function asList(value: FieldValue): readonly string[] {
-  if (value === null) return [];
-  return typeof value === 'string' ? [value] : value;
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((item) => right.has(item));
 }
 
 /**
@@ -82,24 +52,15 @@ function unknownEventWarnings(desired: DesiredConfig): string[] {
  */
 function hookWarnings(desired: DesiredConfig, live: WebhookConfig): string[] {
   const filters = desired.filters ?? live.filters ?? [];
-  const preUrl =
-    desired.pre_webhook_url === undefined ? live.pre_webhook_url : desired.pre_webhook_url;
-  const postUrl =
-    desired.post_webhook_url === undefined ? live.post_webhook_url : desired.post_webhook_url;
-  const warnings: string[] = [];
-  const pre = filters.filter(isPreEvent);
-  if (pre.length > 0 && !preUrl) {
-    warnings.push(
-      `Pre-event filters (${pre.join(', ')}) are wanted but no pre-webhook-url will be configured: Twilio has nowhere to send them.`,
-    );
-  }
-  const post = filters.filter(isPostEvent);
-  if (post.length > 0 && !postUrl) {
-    warnings.push(
-      `Post-event filters (${post.join(', ')}) are wanted but no post-webhook-url will be configured: Twilio has nowhere to send them.`,
-    );
-  }
-  return warnings;
+  return HOOK_FIELDS.flatMap(({ field, key, hook }) => {
+    const url = desired[field] === undefined ? live[field] : desired[field];
+    const events = filters.filter(hook === 'pre' ? isPreEvent : isPostEvent);
+    if (events.length === 0 || url) return [];
+    const kind = hook === 'pre' ? 'Pre' : 'Post';
+    return [
+      `${kind}-event filters (${events.join(', ')}) are wanted but no ${key} will be configured: Twilio has nowhere to send them.`,
+    ];
+  });
 }
 
 /** "configuration differs in 2 fields: method is …; filters is …" */
@@ -109,4 +70,24 @@ export function describeDiff(diff: readonly FieldDiff[]): string {
       `${field} is ${JSON.stringify(shownValue(field, actual))} (desired ${JSON.stringify(shownValue(field, desired))})`,
   );
   return `configuration differs in ${count(diff.length, 'field')}: ${fields.join('; ')}`;
+}
+
+/**
+ * Every managed resource's plan, and the warnings of them all; with several resources, each
+ * warning says whose it is.
+ */
+export function planEach<
+  M extends {
+    readonly resource: Resource;
+    readonly desired: DesiredConfig;
+    readonly live: WebhookConfig;
+  },
+>(managed: readonly M[]): { planned: (M & { readonly plan: Plan })[]; warnings: string[] } {
+  const planned = managed.map((m) => ({ ...m, plan: planChanges(m.desired, m.live) }));
+  const warnings = planned.flatMap(({ resource, plan }) =>
+    plan.warnings.map((warning) =>
+      planned.length > 1 ? `${describeResource(resource)}: ${warning}` : warning,
+    ),
+  );
+  return { planned, warnings };
 }

@@ -7,14 +7,11 @@ import { compare, describeDiff } from './plan.js';
 import type { Plan } from './plan.js';
 import type { FieldDiff } from '../model/result.js';
 import type { ResourceResult } from '../model/result.js';
+import type { TwilioApi } from '../twilio/client.js';
 import { TransportError, TwilioApiError } from '../twilio/errors.js';
-import type { DesiredConfig, Resource, WebhookConfig } from '../model/webhook-config.js';
-
-/** One resource, as the reconciler reaches it. */
-export interface ResourceAccess {
-  fetch(): Promise<WebhookConfig>;
-  update(update: DesiredConfig): Promise<WebhookConfig>;
-}
+import { fieldSpec } from '../model/fields.js';
+import type { DesiredConfig, FieldValue } from '../model/fields.js';
+import type { Resource, WebhookConfig } from '../model/webhook-config.js';
 
 export interface ResourceContext {
   readonly resource: Resource;
@@ -75,7 +72,7 @@ export function refused(
 
 /** Sends one update with only the differing fields, then checks every managed field in Twilio's answer. */
 export async function applyPlan(
-  access: ResourceAccess,
+  twilio: TwilioApi,
   context: ResourceContext,
   live: WebhookConfig,
   plan: Plan,
@@ -103,7 +100,7 @@ export async function applyPlan(
     const fields = Object.keys(restore).join(', ');
     let lost: string;
     try {
-      const answer = await access.update(restore);
+      const answer = await twilio.updateConfig(context.resource, restore);
       const still = compare(restore, answer);
       return fail(
         answer,
@@ -122,7 +119,7 @@ export async function applyPlan(
     }
     let now: WebhookConfig;
     try {
-      now = await access.fetch();
+      now = await twilio.fetchConfig(context.resource, 'outcome');
     } catch (error) {
       return fail(
         undefined,
@@ -142,7 +139,7 @@ export async function applyPlan(
   const learnOutcome = async (lost: string): Promise<ResourceResult> => {
     let now: WebhookConfig;
     try {
-      now = await access.fetch();
+      now = await twilio.fetchConfig(context.resource, 'outcome');
     } catch (error) {
       return fail(
         undefined,
@@ -169,7 +166,7 @@ export async function applyPlan(
 
   let answer: WebhookConfig;
   try {
-    answer = await access.update(plan.update);
+    answer = await twilio.updateConfig(context.resource, plan.update);
   } catch (error) {
     return definitelyNotApplied(error)
       ? fail(live, `The update was not applied: ${explain(error)}`)
@@ -193,14 +190,14 @@ function definitelyNotApplied(error: unknown): boolean {
 }
 
 /**
- * The values from before the run of the fields that differed, as an update. A method or target
- * that was never set cannot be sent back as unset, so it is left out.
+ * The values from before the run of the fields that differed, as an update. What the registry
+ * cannot put back (a method or target that was never set cannot be sent as unset) is left out.
  */
 function restoreOf(diff: readonly FieldDiff[]): DesiredConfig {
-  const restore: Record<string, unknown> = {};
+  const restore: Record<string, FieldValue> = {};
   for (const { field, actual } of diff) {
-    if ((field === 'method' || field === 'target') && actual === null) continue;
-    restore[field] = field === 'filters' ? (actual ?? []) : actual;
+    const before = fieldSpec(field).restore(actual);
+    if (before !== undefined) restore[field] = before;
   }
   return restore;
 }

@@ -1,7 +1,8 @@
 // What a run found and did: the outputs, the job summary, the drift issue and the pull-request
 // comment are all made from it.
-import type { FieldValue } from './show.js';
-import type { DesiredConfig, Field, Resource, WebhookConfig } from './webhook-config.js';
+import type { FieldValue } from './fields.js';
+import type { DesiredConfig, Field } from './fields.js';
+import type { Resource, WebhookConfig } from './webhook-config.js';
 
 /** How a managed field's live value differs from the desired one. */
 export interface FieldDiff {

@@ -1,12 +1,11 @@
 // How a field's value is shown: to a person, wherever it is shown, a URL through showUrl (its user
 // info and query values as ***); in outputs, which later steps read, without its user info only.
-// Anything else as it is.
+// Anything else as it is. Which fields are URLs, the registry says (hook).
 import { showUrl, withoutUserInfo } from '../core/urls.js';
-import type { Field } from './webhook-config.js';
+import { HOOK_FIELDS } from './fields.js';
+import type { Field, FieldValue } from './fields.js';
 
-export type FieldValue = string | readonly string[] | null;
-
-const URL_FIELDS: ReadonlySet<Field> = new Set(['pre_webhook_url', 'post_webhook_url']);
+const URL_FIELDS: ReadonlySet<string> = new Set(HOOK_FIELDS.map(({ field }) => field));
 
 export function shownValue(field: Field, value: FieldValue): FieldValue {
   return typeof value === 'string' && URL_FIELDS.has(field) ? showUrl(value) : value;
@@ -17,11 +16,11 @@ export function outputValue(field: Field, value: FieldValue): FieldValue {
 }
 
 /** A configuration for outputs: every URL field without its user info. */
-export function outputConfig<C extends Partial<Record<Field, FieldValue>>>(config: C): C {
+export function outputConfig<C extends object>(config: C): C {
   return Object.fromEntries(
-    Object.entries(config).map(([field, value]) => [
+    Object.entries(config).map(([field, value]: [string, unknown]) => [
       field,
-      typeof value === 'string' && URL_FIELDS.has(field as Field) ? withoutUserInfo(value) : value,
+      typeof value === 'string' && URL_FIELDS.has(field) ? withoutUserInfo(value) : value,
     ]),
   ) as C;
 }

@@ -4,7 +4,9 @@ import { InvalidValue } from '../core/errors.js';
 import { CLEAR } from './events.js';
 import { quote } from '../core/text.js';
 import { webhookUrlProblem, showUrl } from '../core/urls.js';
-import type { Method, Target } from './webhook-config.js';
+
+export type Method = 'GET' | 'POST';
+export type Target = 'webhook' | 'flex';
 
 export function parseMethod(value: string): Method {
   const upper = value.toUpperCase();

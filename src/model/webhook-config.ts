@@ -1,81 +1,65 @@
 // Twilio's wire format for the two webhook configuration resources, from its OpenAPI description
-// (twilio/twilio-oai, spec/json/twilio_conversations_v1.json): one table says which fields each
-// resource answers with, their types, and the form names of those an update can set. Encoding,
-// the shape check of an answer and the WebhookConfig type all come from it.
-
-export type Method = 'GET' | 'POST';
-export type Target = 'webhook' | 'flex';
+// (twilio/twilio-oai, spec/json/twilio_conversations_v1.json): where each resource is, what its
+// answer holds, and how an update is encoded. The managed fields come from the registry
+// (src/model/fields.ts); the answer also carries a few properties nobody manages.
+import { FIELDS, fieldsOf } from './fields.js';
+import type { DesiredConfig, ResourceKind, Spec, WireValue } from './fields.js';
 
 /** Which of Twilio's two configuration resources is meant. */
 export type Resource =
   { readonly kind: 'account' } | { readonly kind: 'service'; readonly serviceSid: string };
 
-type Scope = 'both' | 'account' | 'service';
-interface WireField {
-  readonly type: 'string' | 'list';
-  /** Which resource answers with it. */
-  readonly scope: Scope;
-  /** Its form name in an update, for the fields a user manages. */
-  readonly form?: string;
-}
+/** The properties an answer has that nobody manages, and which resources answer with them. */
+const ANSWER_ONLY = [
+  { field: 'account_sid', kinds: ['account', 'service'] },
+  { field: 'chat_service_sid', kinds: ['service'] },
+  { field: 'url', kinds: ['account', 'service'] },
+] as const;
 
-const WIRE = {
-  account_sid: { type: 'string', scope: 'both' },
-  chat_service_sid: { type: 'string', scope: 'service' },
-  filters: { type: 'list', scope: 'both', form: 'Filters' },
-  method: { type: 'string', scope: 'both', form: 'Method' },
-  pre_webhook_url: { type: 'string', scope: 'both', form: 'PreWebhookUrl' },
-  post_webhook_url: { type: 'string', scope: 'both', form: 'PostWebhookUrl' },
-  target: { type: 'string', scope: 'account', form: 'Target' },
-  url: { type: 'string', scope: 'both' },
-} as const satisfies Record<string, WireField>;
-
-type Wire = typeof WIRE;
-type WireValue<F extends WireField> = F['type'] extends 'list'
-  ? readonly string[] | null
-  : string | null;
+type Everywhere<K> = K extends readonly ['account', 'service'] ? true : false;
 
 /** The live configuration, with the API's own snake_case fields and nothing else. */
 export type WebhookConfig = {
-  readonly [K in keyof Wire as Wire[K]['scope'] extends 'both' ? K : never]: WireValue<Wire[K]>;
+  readonly [S in Spec as Everywhere<S['kinds']> extends true ? S['field'] : never]: WireValue<S>;
 } & {
-  readonly [K in keyof Wire as Wire[K]['scope'] extends 'both' ? never : K]?: WireValue<Wire[K]>;
+  readonly [S in Spec as Everywhere<S['kinds']> extends true ? never : S['field']]?: WireValue<S>;
+} & {
+  readonly [
+    A in (typeof ANSWER_ONLY)[number] as Everywhere<A['kinds']> extends true ? A['field'] : never
+  ]: string | null;
+} & {
+  readonly [
+    A in (typeof ANSWER_ONLY)[number] as Everywhere<A['kinds']> extends true ? never : A['field']
+  ]?: string | null;
 };
 
-/** A field a user manages: one an update can set. */
-export type Field = { [K in keyof Wire]: Wire[K] extends { form: string } ? K : never }[keyof Wire];
+/** What each kind of resource is: where it lives, and how a person calls it. */
+const RESOURCE_KINDS: Readonly<
+  Record<
+    ResourceKind,
+    { path: (resource: Resource) => string; describe: (resource: Resource) => string }
+  >
+> = {
+  account: {
+    path: () => '/v1/Configuration/Webhooks',
+    describe: () => 'account-wide configuration',
+  },
+  service: {
+    path: (resource) => `/v1/Services/${serviceSidOf(resource)}/Configuration/Webhooks`,
+    describe: (resource) => `configuration of service ${serviceSidOf(resource)}`,
+  },
+};
 
-/**
- * The fields a user manages. A field left out is not managed: it is neither compared nor sent.
- * `null` URLs and an empty filter list mean "clear it".
- */
-export interface DesiredConfig {
-  readonly filters?: readonly string[];
-  readonly method?: Method;
-  readonly pre_webhook_url?: string | null;
-  readonly post_webhook_url?: string | null;
-  readonly target?: Target;
+function serviceSidOf(resource: Resource): string {
+  return resource.kind === 'service' ? resource.serviceSid : '';
 }
 
-/** In the order a person reads them in the summary. */
-export const FIELDS: readonly Field[] = [
-  'filters',
-  'method',
-  'pre_webhook_url',
-  'post_webhook_url',
-  'target',
-];
-
 export function resourcePath(resource: Resource): string {
-  return resource.kind === 'account'
-    ? '/v1/Configuration/Webhooks'
-    : `/v1/Services/${resource.serviceSid}/Configuration/Webhooks`;
+  return RESOURCE_KINDS[resource.kind].path(resource);
 }
 
 export function describeResource(resource: Resource): string {
-  return resource.kind === 'account'
-    ? 'account-wide configuration'
-    : `configuration of service ${resource.serviceSid}`;
+  return RESOURCE_KINDS[resource.kind].describe(resource);
 }
 
 /**
@@ -84,11 +68,11 @@ export function describeResource(resource: Resource): string {
  */
 export function encodeUpdate(update: DesiredConfig): string {
   const form = new URLSearchParams();
-  for (const field of FIELDS) {
+  for (const { field, form: name } of FIELDS) {
     if (!(field in update)) continue;
     const value = update[field] ?? '';
     const values = typeof value === 'string' ? [value] : value.length === 0 ? [''] : value;
-    for (const item of values) form.append(WIRE[field].form, item);
+    for (const item of values) form.append(name, item);
   }
   return form.toString();
 }
@@ -108,23 +92,27 @@ export function readConfig(
     return { problem: 'JSON that is not an object' };
   }
   const answer = json as Record<string, unknown>;
-  const fields = (Object.keys(WIRE) as (keyof Wire)[]).filter((name) =>
-    inScope(WIRE[name].scope, resource),
-  );
+  const properties = [
+    ...fieldsOf(resource.kind),
+    ...ANSWER_ONLY.filter(({ kinds }) =>
+      (kinds as readonly ResourceKind[]).includes(resource.kind),
+    ),
+  ];
   const config: Record<string, unknown> = {};
-  for (const name of fields) {
+  for (const property of properties) {
+    const name = property.field;
+    const list = 'wire' in property && property.wire === 'list';
     const value = answer[name] ?? null;
     const valid =
       value === null ||
-      (WIRE[name].type === 'list'
+      (list
         ? Array.isArray(value) && value.every((item) => typeof item === 'string')
         : typeof value === 'string');
     if (!valid) {
       return {
-        problem:
-          WIRE[name].type === 'list'
-            ? `the field ${name} that is not a list of strings`
-            : `the field ${name} that is not a string`,
+        problem: list
+          ? `the field ${name} that is not a list of strings`
+          : `the field ${name} that is not a string`,
       };
     }
     config[name] = value;
@@ -132,9 +120,8 @@ export function readConfig(
   return { config: config as WebhookConfig };
 }
 
-function inScope(scope: Scope, resource: Resource): boolean {
-  return scope === 'both' || scope === resource.kind;
-}
+/** A Conversations service's SID, by Twilio's pattern: either case of hex digit. */
+export const SERVICE_SID = /^IS[0-9a-fA-F]{32}$/;
 
 /**
  * What makes two SIDs the same: Twilio's pattern (`^IS[0-9a-fA-F]{32}$`) allows either case of
@@ -168,7 +155,7 @@ export function readServicesPage(
   const summaries: ServiceSummary[] = [];
   for (const service of services as unknown[]) {
     const { sid, friendly_name: name } = (service ?? {}) as Record<string, unknown>;
-    if (typeof sid !== 'string' || !/^IS[0-9a-fA-F]{32}$/.test(sid)) {
+    if (typeof sid !== 'string' || !SERVICE_SID.test(sid)) {
       return { problem: 'a service without a valid sid' };
     }
     summaries.push({ sid, friendlyName: typeof name === 'string' ? name : '' });

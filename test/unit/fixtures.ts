@@ -5,7 +5,12 @@ import { expect } from 'vitest';
 import type { InputName, RawInputs } from '../../src/config/contract.js';
 import { InvalidValue } from '../../src/core/errors.js';
 import { InputError } from '../../src/config/input-parsers.js';
-import type { ResourceResult, RunResult } from '../../src/model/result.js';
+import type {
+  ResourceResult,
+  RunResult,
+  ServiceLevel,
+  ServicesReport,
+} from '../../src/model/result.js';
 import { parseSettings } from '../../src/config/settings.js';
 import type { ParsedSettings, Settings } from '../../src/config/settings.js';
 import type { Resource, WebhookConfig } from '../../src/model/webhook-config.js';
@@ -233,3 +238,20 @@ export function tableRows(table: string): string[][] {
 export function tableHeaders(table: string): string[] {
   return [...table.matchAll(/<th>(.*?)<\/th>/g)].map((h) => h[1] ?? '');
 }
+
+/** A service of the account as the report describes it: by default one nobody declared that overrides the account-wide hooks. */
+export function service(overrides: Partial<ServiceLevel> = {}): ServiceLevel {
+  return {
+    sid: OTHER_SERVICE,
+    name: 'Sales',
+    managed: false,
+    fires: 'service',
+    config: {
+      ...BLANK_CONFIG,
+      pre_webhook_url: 'https://sales.example.com/pre',
+      post_webhook_url: 'https://sales.example.com/post',
+    },
+    ...overrides,
+  };
+}
+export const listed = (...services: ServiceLevel[]): ServicesReport => ({ listed: true, services });

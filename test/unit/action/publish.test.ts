@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { publishAborted, publishExport, publishResult } from '../../../src/action/publish.js';
+import { outputsFor, outputsForAborted, outputsForExport } from '../../../src/report/outputs.js';
 import {
-  outputsFor,
-  outputsForAborted,
-  outputsForExport,
-  overrideWarnings,
   renderAbortedSummary,
   renderExportSummary,
   renderSummary,
-  verdictLine,
-} from '../../../src/report/render.js';
+} from '../../../src/report/summary.js';
+import { verdictLine } from '../../../src/report/verdict.js';
+import { unmanagedWarnings } from '../../../src/engine/unmanaged.js';
 import type { GitHubOutcomes, RunResult, ServicesReport } from '../../../src/model/result.js';
 import { guarded } from '../../../src/action/runner.js';
 import { Secrets } from '../../../src/core/secrets.js';
-import type { UnmanagedPolicy } from '../../../src/config/settings.js';
 import { RecordingRunner } from '../../support/recording-runner.js';
 import type { RecordingOptions } from '../../support/recording-runner.js';
 import { driftedCheck, OTHER_SERVICE, resourceResult, runResult, single } from '../fixtures.js';
@@ -40,10 +37,9 @@ async function published(
   result: RunResult,
   options: RecordingOptions = {},
   gitHub: Partial<GitHubOutcomes> = {},
-  unmanaged: UnmanagedPolicy = 'warn',
 ): Promise<RecordingRunner> {
   const runner = new RecordingRunner(options);
-  await publishResult(runner, result, { ...NO_GITHUB, ...gitHub }, unmanaged);
+  await publishResult(runner, result, { ...NO_GITHUB, ...gitHub });
   return runner;
 }
 
@@ -87,45 +83,17 @@ describe('publishResult', () => {
     expect(runner.stdout).toEqual(['Held elsewhere.']);
   });
 
-  it.each<[UnmanagedPolicy, number]>([
-    ['warn', 1],
-    ['fail', 1],
-    ['ignore', 0],
-  ])(
-    'warns of services that override the account-wide hooks unless told to ignore them (%s)',
-    async (policy, warnings) => {
-      const result = single({}, { services: OVERRIDING });
-      const runner = await published(result, {}, {}, policy);
-      expect(runner.annotations).toEqual(
-        overrideWarnings(result)
-          .slice(0, warnings)
-          .map((message) => ({
-            level: 'warning',
-            message,
-            title: 'Twilio service overrides the account-wide webhooks',
-          })),
-      );
-    },
-  );
-
-  it('fails with an error annotation of the run’s failures, then GitHub’s', async () => {
-    const runner = await published(
-      driftedCheck({ failure: 'Drifted.' }, { failures: ['Sales overrides it.'] }),
-      {},
-      {
-        driftIssue: { action: 'failed', error: 'GitHub said 403.' },
-        prComment: { action: 'failed', error: 'GitHub said 404.' },
-      },
+  it('warns of each service that overrides the account-wide hooks (none are looked at under ignore)', async () => {
+    const runner = await published(single({}, { services: OVERRIDING }));
+    expect(runner.annotations).toEqual(
+      unmanagedWarnings(OVERRIDING, undefined).map((message) => ({
+        level: 'warning',
+        message,
+        title: 'Twilio service overrides the account-wide webhooks',
+      })),
     );
-    expect(runner.annotations).toEqual([
-      {
-        level: 'error',
-        message: 'Drifted. Sales overrides it. GitHub said 403. GitHub said 404.',
-        title: undefined,
-      },
-    ]);
-    expect(runner.failed).toBe(true);
-    expect(runner.outputs['drift-issue-url']).toBe('');
+    expect(runner.annotations).toHaveLength(1);
+    expect((await published(single())).annotations).toEqual([]);
   });
 
   const UPDATE_OR_CHECK = [
@@ -186,7 +154,7 @@ describe('publishResult', () => {
     });
     secrets.add('true');
     secrets.addUrl('https://a:e@b.example/');
-    await publishResult(guarded(recording, secrets), single(), NO_GITHUB, 'warn');
+    await publishResult(guarded(recording, secrets), single(), NO_GITHUB);
     expect(recording.masked).toEqual([]);
     expect(recording.outputs).toMatchObject({ changed: 'true', drifted: 'true', skipped: 'false' });
     expect(recording.outputs.resources).toContain('"status":"updated"');

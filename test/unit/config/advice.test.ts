@@ -24,6 +24,15 @@ describe('explainError: Twilio’s refusals', () => {
     );
   });
 
+  it('names a service whose SID has upper-case hex digits, as Twilio’s pattern allows', () => {
+    const upper = 'IS0123456789ABCDEF0123456789ABCDEF';
+    expect(
+      explain(status(404, `GET /v1/Services/${upper}/Configuration/Webhooks`), FROM_FILE),
+    ).toContain(
+      `Check twilio/webhooks.yml: ${upper} is not a Conversations service of this account.`,
+    );
+  });
+
   it.each<[string, Overrides, string]>([
     ['service-sid', { 'service-sid': SERVICE }, 'service-sid'],
     ['the account-wide inputs', {}, 'service-sid'],

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { InputName } from '../../../src/config/contract.js';
 import { InputError } from '../../../src/config/input-parsers.js';
 import { readOnlyIfLive } from '../../../src/config/deploy-settings.js';
-import { parseWebhookUrl } from '../../../src/model/fields.js';
+import { parseWebhookUrl } from '../../../src/model/values.js';
 import { parseSettings } from '../../../src/config/settings.js';
 import { quote } from '../../../src/core/text.js';
 import { webUrl } from '../arbitraries.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readOnlyIfLive } from '../../../src/config/deploy-settings.js';
 import { InputError } from '../../../src/config/input-parsers.js';
-import type { DesiredConfig } from '../../../src/model/webhook-config.js';
+import type { DesiredConfig } from '../../../src/model/fields.js';
 import { expectInputError, parse, settings } from '../fixtures.js';
 import type { Overrides } from '../fixtures.js';
 

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDesiredState } from '../../../src/config/desired-state.js';
-import {
-  DesiredStateError,
-  MAX_LISTED_PROBLEMS,
-  resolveServices,
-} from '../../../src/model/service-names.js';
-import type { DesiredState, DesiredStateProblem } from '../../../src/model/service-names.js';
+import { DesiredStateError, MAX_LISTED_PROBLEMS } from '../../../src/model/desired.js';
+import { resolveServices } from '../../../src/engine/resolve.js';
+import type { DesiredState, DesiredStateProblem } from '../../../src/model/desired.js';
 import { InputError } from '../../../src/config/input-parsers.js';
 import { parseSettings } from '../../../src/config/settings.js';
 import { inputs } from '../fixtures.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { InputName } from '../../../src/config/contract.js';
 import { ALL_EVENTS, parseFilters } from '../../../src/model/events.js';
-import { parseMethod, parseTarget, parseWebhookUrl } from '../../../src/model/fields.js';
+import { parseMethod, parseTarget, parseWebhookUrl } from '../../../src/model/values.js';
 import { modeIfValid } from '../../../src/config/settings.js';
 import type { DesiredSource, ParsedSettings } from '../../../src/config/settings.js';
-import type { DesiredConfig } from '../../../src/model/webhook-config.js';
+import type { DesiredConfig } from '../../../src/model/fields.js';
 import {
   ACCOUNT,
   expectInputError,

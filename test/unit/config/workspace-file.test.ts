@@ -7,12 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/config/input-parsers.js';
-import { DesiredStateError } from '../../../src/model/service-names.js';
-import {
-  checkExportTarget,
-  readDesiredFile,
-  writeExportFile,
-} from '../../../src/config/workspace-file.js';
+import { DesiredStateError } from '../../../src/model/desired.js';
+import { checkExportTarget, writeExportFile } from '../../../src/config/export-file.js';
+import { readDesiredFile } from '../../../src/config/workspace-file.js';
 
 const FILE = 'twilio/webhooks.yml';
 const MIB = 1024 * 1024;

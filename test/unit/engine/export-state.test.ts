@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDesiredState } from '../../../src/config/desired-state.js';
-import { DesiredStateError } from '../../../src/model/service-names.js';
-import type { DesiredState } from '../../../src/model/service-names.js';
+import { DesiredStateError } from '../../../src/model/desired.js';
+import type { DesiredState } from '../../../src/model/desired.js';
 import { ALL_EVENTS, SERVICE_EVENTS } from '../../../src/model/events.js';
 import { renderDesiredState } from '../../../src/engine/export-state.js';
 import type { ExportedService } from '../../../src/engine/export-state.js';
 import { compare, planChanges } from '../../../src/engine/plan.js';
 import { webhookUrlProblem } from '../../../src/core/urls.js';
-import type { DesiredConfig, WebhookConfig } from '../../../src/model/webhook-config.js';
+import type { DesiredConfig } from '../../../src/model/fields.js';
+import type { WebhookConfig } from '../../../src/model/webhook-config.js';
 
 const FILE = 'twilio-webhooks.yml';
 const AT = new Date('2025-03-04T05:06:07.089Z');
@@ -78,6 +79,7 @@ describe('renderDesiredState', () => {
     const text = renderDesiredState(account, services, AT);
     expect(text).toBe(
       [
+        '# yaml-language-server: $schema=https://raw.githubusercontent.com/your-org/twilio-conversations-webhooks-action/main/schema/desired-state.schema.json',
         '# Twilio Conversations webhook configuration, exported from the live account at 2025-03-04T05:06:07.089Z.',
         "# Point the action's config-file input at this file, and mode apply or check keeps the live",
         '# configuration as it says.',

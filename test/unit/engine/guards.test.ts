@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { heldBySomeoneElse, targetGuard, urlsToProbe } from '../../../src/engine/guards.js';
 import type { Planned } from '../../../src/engine/guards.js';
 import { planChanges } from '../../../src/engine/plan.js';
-import type { DesiredConfig, Resource, WebhookConfig } from '../../../src/model/webhook-config.js';
+import type { DesiredConfig } from '../../../src/model/fields.js';
+import type { Resource, WebhookConfig } from '../../../src/model/webhook-config.js';
 import { ACCOUNT_CONFIG as LIVE, ACCOUNT_WIDE, PER_SERVICE, SERVICE } from '../fixtures.js';
 
 const planned = (

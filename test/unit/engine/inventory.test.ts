@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { servicesReport, takeInventory } from '../../../src/engine/inventory.js';
-import type { DesiredSet, Inventory, TwilioReader } from '../../../src/engine/inventory.js';
+import type { Inventory } from '../../../src/engine/inventory.js';
+import type { TwilioApi } from '../../../src/twilio/client.js';
+import type { DesiredSet } from '../../../src/model/desired.js';
 import type { UnmanagedPolicy } from '../../../src/config/settings.js';
 import { TransportError, TwilioApiError } from '../../../src/twilio/errors.js';
 import type { Resource, ServiceSummary, WebhookConfig } from '../../../src/model/webhook-config.js';
@@ -40,7 +42,7 @@ function fakeTwilio(options: { list?: ServiceSummary[] | Error; account?: Webhoo
   const calls: string[] = [];
   let inFlight = 0;
   let most = 0;
-  const reader: TwilioReader = {
+  const reader: TwilioApi = {
     async fetchConfig(resource: Resource) {
       calls.push(`GET ${resourcePath(resource)}`);
       inFlight++;
@@ -56,6 +58,8 @@ function fakeTwilio(options: { list?: ServiceSummary[] | Error; account?: Webhoo
       const list = options.list ?? SERVICES;
       return list instanceof Error ? Promise.reject(list) : Promise.resolve(list);
     },
+    updateConfig: () => Promise.reject(new Error('taking the inventory sends no update')),
+    close: () => Promise.resolve(),
   };
   return { reader, calls, most: () => most };
 }
@@ -80,7 +84,7 @@ const fromFile = (
 });
 
 const inventory = (
-  twilio: TwilioReader,
+  twilio: TwilioApi,
   desired: DesiredSet,
   unmanagedServices: UnmanagedPolicy = 'warn',
   maxConcurrency = 4,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compare, describeDiff, planChanges } from '../../../src/engine/plan.js';
 import { readConfig } from '../../../src/model/webhook-config.js';
-import type { DesiredConfig, WebhookConfig } from '../../../src/model/webhook-config.js';
+import type { DesiredConfig } from '../../../src/model/fields.js';
+import type { WebhookConfig } from '../../../src/model/webhook-config.js';
 
 const LIVE: WebhookConfig = {
   account_sid: 'AC0123456789abcdef0123456789abcdef',

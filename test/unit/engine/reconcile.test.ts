@@ -4,7 +4,8 @@ import { planChanges } from '../../../src/engine/plan.js';
 import type { FieldDiff } from '../../../src/model/result.js';
 import { CancelledRequest } from '../../../src/http/cancellation.js';
 import { applyPlan, refused, skipped, withoutUpdate } from '../../../src/engine/reconcile.js';
-import type { ResourceAccess, ResourceContext } from '../../../src/engine/reconcile.js';
+import type { ResourceContext } from '../../../src/engine/reconcile.js';
+import type { TwilioApi } from '../../../src/twilio/client.js';
 import { RetriesExhausted } from '../../../src/http/retry.js';
 import {
   TransportError,
@@ -12,7 +13,8 @@ import {
   UnexpectedAnswerError,
 } from '../../../src/twilio/errors.js';
 import type { TransportFailure } from '../../../src/twilio/errors.js';
-import type { DesiredConfig, WebhookConfig } from '../../../src/model/webhook-config.js';
+import type { DesiredConfig } from '../../../src/model/fields.js';
+import type { WebhookConfig } from '../../../src/model/webhook-config.js';
 import { ACCOUNT_CONFIG as LIVE, PER_SERVICE } from '../fixtures.js';
 
 const POST = 'POST /v1/Configuration/Webhooks';
@@ -65,7 +67,7 @@ type Outcome = WebhookConfig | { readonly throws: unknown };
  */
 function fakeAccess(
   options: { update?: (update: DesiredConfig, nth: number) => Outcome; fetch?: Outcome } = {},
-): ResourceAccess & { readonly calls: string[]; readonly sent: DesiredConfig[] } {
+): TwilioApi & { readonly calls: string[]; readonly sent: DesiredConfig[] } {
   const calls: string[] = [];
   const sent: DesiredConfig[] = [];
   const settle = (outcome: Outcome) =>
@@ -76,22 +78,21 @@ function fakeAccess(
   return {
     calls,
     sent,
-    update(update) {
+    updateConfig(_resource, update) {
       calls.push('update');
       sent.push(update);
       return settle(options.update?.(update, sent.length) ?? { ...LIVE, ...update });
     },
-    fetch() {
+    fetchConfig() {
       calls.push('fetch');
       return settle(options.fetch ?? LIVE);
     },
+    listServices: () => Promise.reject(new Error('the reconciler lists no services')),
+    close: () => Promise.resolve(),
   };
 }
 
-async function apply(
-  access: ResourceAccess,
-  { live = LIVE, desired = DESIRED, rollback = false } = {},
-) {
+async function apply(access: TwilioApi, { live = LIVE, desired = DESIRED, rollback = false } = {}) {
   const { explain, explained } = explainer();
   const plan = planChanges(desired, live);
   const result = await applyPlan(access, context({ desired, rollback }), live, plan, explain);

@@ -4,20 +4,21 @@ import type { GitHubRun } from '../../../src/github/context.js';
 import {
   backInSyncComment,
   driftChangedComment,
-  driftFingerprint,
   driftIsBackComment,
-  driftKey,
-  failedPlanComment,
-  fingerprintIn,
   issueBody,
-  issueMarker,
   issueTitle,
-  planComment,
+} from '../../../src/github/issue-text.js';
+import {
+  driftFingerprint,
+  driftKey,
+  fingerprintIn,
+  issueMarker,
   planMarker,
   scopeOf,
   stillDrifts,
-} from '../../../src/github/issue-text.js';
-import { renderFieldTable } from '../../../src/report/render.js';
+} from '../../../src/github/markers.js';
+import { failedPlanComment, planComment } from '../../../src/github/plan-text.js';
+import { renderFieldTable } from '../../../src/report/field-table.js';
 import type { ResourceResult, RunResult, ServiceLevel } from '../../../src/model/result.js';
 import {
   ACCOUNT,

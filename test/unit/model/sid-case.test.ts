@@ -3,7 +3,8 @@
 // the SID in lower case. Each SID is kept as written.
 import { describe, expect, it } from 'vitest';
 import { parseDesiredState } from '../../../src/config/desired-state.js';
-import { DesiredStateError, resolveServices } from '../../../src/model/service-names.js';
+import { DesiredStateError } from '../../../src/model/desired.js';
+import { resolveServices } from '../../../src/engine/resolve.js';
 
 const FILE = 'twilio-webhooks.yml';
 const LOWER = 'IS0123456789abcdef0123456789abcdef';

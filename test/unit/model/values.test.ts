@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMethod, parseTarget, parseWebhookUrl } from '../../../src/model/fields.js';
+import { parseMethod, parseTarget, parseWebhookUrl } from '../../../src/model/values.js';
 import { invalidValue } from '../fixtures.js';
 
 describe('parseMethod', () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   describeResource,
   encodeUpdate,
-  FIELDS,
   readConfig,
   readServicesPage,
   resourcePath,
@@ -89,12 +88,6 @@ describe('encodeUpdate', () => {
       PreWebhookUrl: update.pre_webhook_url,
       PostWebhookUrl: update.post_webhook_url,
     });
-  });
-});
-
-describe('FIELDS', () => {
-  it('lists the managed fields in the order a person reads them', () => {
-    expect(FIELDS).toEqual(['filters', 'method', 'pre_webhook_url', 'post_webhook_url', 'target']);
   });
 });
 

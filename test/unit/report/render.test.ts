@@ -1,27 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { OUTPUTS } from '../../../src/config/contract.js';
 import type { ProbeResult } from '../../../src/model/result.js';
+import { renderFieldTable } from '../../../src/report/field-table.js';
+import { outputsFor, outputsForAborted, outputsForExport } from '../../../src/report/outputs.js';
+import {
+  renderAbortedSummary,
+  renderExportSummary,
+  renderSummary,
+} from '../../../src/report/summary.js';
 import {
   describeResult,
   driftWarnings,
   failureOf,
-  outputsFor,
-  outputsForAborted,
-  outputsForExport,
-  overrideWarnings,
-  renderAbortedSummary,
-  renderExportSummary,
-  renderFieldTable,
-  renderSummary,
   resourceHeading,
   verdictLine,
-} from '../../../src/report/render.js';
+} from '../../../src/report/verdict.js';
 import type {
   GitHubOutcome,
   GitHubOutcomes,
   ResourceResult,
   RunResult,
-  ServiceLevel,
   ServicesReport,
   Status,
 } from '../../../src/model/result.js';
@@ -40,6 +38,8 @@ import {
   runResult,
   SERVICE,
   serviceResource,
+  listed,
+  service,
   single,
   tableHeaders as headers,
   tableRows as rows,
@@ -96,22 +96,6 @@ function probeResult(overrides: Partial<ProbeResult> = {}): ProbeResult {
     ...overrides,
   };
 }
-
-function service(overrides: Partial<ServiceLevel> = {}): ServiceLevel {
-  return {
-    sid: OTHER_SERVICE,
-    name: 'Sales',
-    managed: false,
-    fires: 'service',
-    config: {
-      ...BLANK_CONFIG,
-      pre_webhook_url: 'https://sales.example.com/pre',
-      post_webhook_url: 'https://sales.example.com/post',
-    },
-    ...overrides,
-  };
-}
-const listed = (...services: ServiceLevel[]): ServicesReport => ({ listed: true, services });
 
 describe('outputsFor', () => {
   it('sets exactly the outputs of action.yml, all as strings', () => {
@@ -447,42 +431,6 @@ describe('driftWarnings', () => {
     ['a check in sync', driftedCheck({ status: 'in-sync', diff: [] })],
   ])('is empty for %s', (_case, run) => {
     expect(driftWarnings(run)).toEqual([]);
-  });
-});
-
-describe('overrideWarnings', () => {
-  const OVERRIDES =
-    'has its own webhook configuration (pre-webhook-url https://sales.example.com/pre, post-webhook-url https://sales.example.com/post): it overrides the account-wide configuration, so for its conversations only its own hooks fire.';
-
-  it('warns of each undeclared service whose own hooks fire', () => {
-    const report = listed(
-      service(),
-      service({ sid: SERVICE, name: '', config: { ...BLANK_CONFIG, post_webhook_url: 'x' } }),
-      service({ sid: 'IS1', managed: true }),
-      service({ sid: 'IS2', fires: 'account' }),
-    );
-    expect(overrideWarnings(single({}, { services: report }))).toEqual([
-      `Service ${OTHER_SERVICE} (Sales) is not declared and ${OVERRIDES}`,
-      `Service ${SERVICE} is not declared and has its own webhook configuration (post-webhook-url x): it overrides the account-wide configuration, so for its conversations only its own hooks fire.`,
-    ]);
-  });
-
-  it('names the file the service is not declared in', () => {
-    expect(overrideWarnings(fileRun({ services: listed(service()) }))).toEqual([
-      `Service ${OTHER_SERVICE} (Sales) is not declared in ${FILE} and ${OVERRIDES}`,
-    ]);
-  });
-
-  it('says so when the services could not be listed', () => {
-    expect(
-      overrideWarnings(single({}, { services: { listed: false, problem: 'a 403 from Twilio' } })),
-    ).toEqual([
-      'Could not check for services that override the account-wide configuration: a 403 from Twilio. Give the credential permission to list Conversations services, or set unmanaged-services: ignore.',
-    ]);
-  });
-
-  it('has nothing to say when the services were not looked at', () => {
-    expect(overrideWarnings(single())).toEqual([]);
   });
 });
 
