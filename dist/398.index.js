@@ -1,8 +1,8 @@
-export const id = 298;
-export const ids = [298];
+export const id = 398;
+export const ids = [398];
 export const modules = {
 
-/***/ 9298:
+/***/ 6398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,17 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
   gitHubClient: () => (/* binding */ gitHubClient)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __webpack_require__(3251);
-var light_default = /*#__PURE__*/__webpack_require__.n(light);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/text.ts
@@ -89,28 +78,144 @@ function innermost(error) {
     return (0,core_text/* oneLine */.TN)((0,errors/* errorMessage */.g)(current));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __webpack_require__(3251);
+var light_default = /*#__PURE__*/__webpack_require__.n(light);
+// EXTERNAL MODULE: ./src/http/undici.ts
+var undici = __webpack_require__(1150);
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+// The GitHub client: Octokit with a time limit on every attempt, retries of what is transient,
+// GitHub's pacing of writes, the proxy the environment names, and requests to the API's own
+// origin only.
+
+
+
+
+
+
+
+/** A rate limit that resets later than this is not waited for: the run reports it instead. */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
+/** Octokit and what closes its connections. */
+function connect(options) {
+    // An http: API URL goes through the proxy as a plain proxied request, as curl and most proxies
+    // expect, not through a CONNECT tunnel that proxies commonly refuse on port 80; https: is tunnelled.
+    const dispatcher = options.proxyUrl === undefined
+        ? new undici/* Agent */.g6()
+        : new undici/* ProxyAgent */.kT({ uri: options.proxyUrl, proxyTunnel: false });
+    return { octokit: octokitFor(options, dispatcher), close: () => dispatcher.close() };
+}
+/**
+ * Octokit with a time limit on every attempt, retries of 5xx (plugin-retry) and of rate limits
+ * that reset soon (plugin-throttling, which also paces writes as GitHub asks), through the proxy
+ * the environment names, and only ever to the API's own origin.
+ */
+function octokitFor(options, dispatcher) {
+    const { maxRetries, retryUnitMs, timeoutMs } = options;
+    const origin = new URL(options.run.apiUrl).origin;
+    const rateLimited = (kind) => (retryAfter, _options, _octokit, retryCount) => {
+        const retrying = retryCount < maxRetries && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+        options.warn(`GitHub ${kind} (retry after ${retryAfter} s): ${retrying ? 'waiting, then retrying' : 'not waiting that long'}.`);
+        return retrying;
+    };
+    return (0,github/* getOctokit */.Q)(options.token, {
+        baseUrl: options.run.apiUrl,
+        request: {
+            // Every request carries the token, and a page's Link header names the next URL: only the
+            // API's own origin may get it. Called once per attempt, so each has its own time limit.
+            fetch: (url, init) => {
+                const target = new URL(url);
+                if (options.signal?.aborted === true) {
+                    throw new RefusedRequest('The run was cancelled, so nothing more was sent to GitHub');
+                }
+                if (target.origin !== origin) {
+                    throw new RefusedRequest(`GitHub's answer pointed to ${(0,urls/* showUrl */.jr)(target.href)}, which is not the API's origin ${origin}: the token goes to ${origin} only, so no request was sent there`);
+                }
+                return (0,undici/* fetch */.hd)(target, {
+                    ...init,
+                    dispatcher,
+                    signal: options.signal === undefined
+                        ? AbortSignal.timeout(timeoutMs)
+                        : AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]),
+                });
+            },
+        },
+        retry: { retries: maxRetries, retryAfterBaseValue: retryUnitMs },
+        throttle: {
+            retryAfterBaseValue: retryUnitMs,
+            // GitHub asks for a second between writes, and three between those that notify people
+            // (issues, comments): the plugin's pacing, in the same unit.
+            write: new (light_default()).Group({ maxConcurrent: 1, minTime: retryUnitMs }),
+            notifications: new (light_default()).Group({ maxConcurrent: 1, minTime: 3 * retryUnitMs }),
+            onRateLimit: rateLimited('rate limit'),
+            onSecondaryRateLimit: rateLimited('secondary rate limit'),
+        },
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+}
+
 // EXTERNAL MODULE: ./src/core/budget.ts
 var budget = __webpack_require__(4782);
-// EXTERNAL MODULE: ./src/github/context.ts
-var context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/engine/plan.ts
 var plan = __webpack_require__(955);
-// EXTERNAL MODULE: ./src/report/render.ts + 1 modules
-var render = __webpack_require__(2183);
-;// CONCATENATED MODULE: ./src/github/issue-text.ts
-// The words GitHub gets: the drift issue's title, body and comments, and the pull-request
-// comment with the plan, rendered from a result (already redacted) and the time of the check.
-// Safe by construction: text from Twilio is inert (no mention, link, image or HTML), URLs are
-// shown as showUrl shows them, and every body fits GitHub's limit however many resources drift,
-// measured as `size` says: the sender passes how long a text is once it is shown (after the
-// secrets and `${NAME}` values are replaced), as that is what GitHub counts.
+// EXTERNAL MODULE: ./src/report/field-table.ts
+var field_table = __webpack_require__(4411);
+// EXTERNAL MODULE: ./src/report/verdict.ts
+var verdict = __webpack_require__(687);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __webpack_require__(9556);
+;// CONCATENATED MODULE: ./src/github/markdown.ts
+// Small pieces of Markdown shared by the drift issue and the plan comment: inert names, code,
+// links, lists that say how many more, texts cut to a length.
 
 
 
 
+/** Lists of this kind name this many items at most, so that a head or foot stays short. */
+const MAX_LISTED = 10;
+/** A failure, a name or a URL is cut to this once shown, before it is escaped (which lengthens it). */
+const MAX_FAILURE_CHARACTERS = 2_000;
+const MAX_NAME_CHARACTERS = 100;
+const MAX_URL_CHARACTERS = 200;
+/** At most MAX_LISTED items as a Markdown list, and how many more there are. */
+function listed(items) {
+    const more = items.length - MAX_LISTED;
+    return [
+        ...items.slice(0, MAX_LISTED).map((item) => `- ${item}`),
+        ...(more > 0 ? [`- …and ${more} more`] : []),
+    ];
+}
+function resourceKey(result) {
+    return result.resource.kind === 'account' ? 'account' : result.resource.serviceSid;
+}
+/** A resource's heading: a service's name comes from Twilio. */
+function heading(result) {
+    return (0,core_text/* inert */.tJ)((0,verdict/* resourceHeading */.P5)(result));
+}
+/** A sentence that may quote Twilio (an error's message, a live URL), as prose. */
+function said(text) {
+    return (0,core_text/* inert */.tJ)((0,urls/* showUrlsIn */.n$)(text));
+}
+function code(text) {
+    return `<code>${(0,core_text/* escapeHtml */.ZD)(text)}</code>`;
+}
+function cut(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+function runLink(run) {
+    return `[${(0,core_text/* inert */.tJ)(run.workflow)} run ${(0,core_text/* inert */.tJ)(run.runId)}](${(0,context/* runUrl */.Vp)(run)})`;
+}
 
+;// CONCATENATED MODULE: ./src/github/markers.ts
+// What finds the drift issue and the plan comment again (hidden markers keyed by what they
+// belong to), and the fingerprint of what drifts, so that a comment is added only when it changes.
 
 
 function scopeOf(result) {
@@ -128,13 +233,13 @@ function driftKey({ accountSid, file, resource }) {
 }
 /** A hidden line that finds the issue again, whatever a person renames it to. */
 function issueMarker(key) {
-    return `<!-- twilio-webhook-drift ${issue_text_hidden(key)} -->`;
+    return `<!-- twilio-webhook-drift ${markers_hidden(key)} -->`;
 }
 function planMarker(key) {
-    return `<!-- twilio-webhook-plan ${issue_text_hidden(key)} -->`;
+    return `<!-- twilio-webhook-plan ${markers_hidden(key)} -->`;
 }
 /** A key inside an HTML comment: without "<" or ">", a file name cannot end the comment early. */
-function issue_text_hidden(key) {
+function markers_hidden(key) {
     return key.replace(/[<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 /**
@@ -160,6 +265,18 @@ const FINGERPRINT = /<!-- twilio-webhook-drift-fields ([0-9a-f]{16}) -->/;
 function fingerprintIn(body) {
     return FINGERPRINT.exec(body)?.[1];
 }
+
+;// CONCATENATED MODULE: ./src/github/issue-text.ts
+// The drift issue's words: its title, its body and its comments, within GitHub's limit however many
+// resources drift (`size` measures a text as it is sent: after secrets and `${NAME}` values are
+// replaced, which is what GitHub counts). Text from Twilio is inert, URLs shown by showUrl.
+
+
+
+
+
+
+
 function issueTitle(result) {
     const { accountSid, file, resource } = scopeOf(result);
     if (file !== undefined)
@@ -198,9 +315,9 @@ function issueBody(result, run, checkedAt, size = budget/* characters */.hg) {
         sections: drifting.map((resource) => [
             `### ${heading(resource)}`,
             '',
-            `**${said((0,render/* describeResult */.dy)(resource, result.mode))}**`,
+            `**${said((0,verdict/* describeResult */.dy)(resource, result.mode))}**`,
             '',
-            (0,render/* renderFieldTable */.$9)(resource, result.mode),
+            (0,field_table/* renderFieldTable */.$)(resource, result.mode),
             '',
         ].join('\n')),
         more: (omitted) => `…and ${(0,core_text/* count */.U9)(omitted, 'more resource')}, left out to stay within GitHub's limit on an issue: the summary of ${runLink(run)} lists every one.\n`,
@@ -238,6 +355,23 @@ function listComment(head, items, run, size) {
         foot: '',
     });
 }
+
+// EXTERNAL MODULE: ./src/engine/unmanaged.ts
+var unmanaged = __webpack_require__(4142);
+// EXTERNAL MODULE: ./src/model/fields.ts + 1 modules
+var fields = __webpack_require__(2555);
+;// CONCATENATED MODULE: ./src/github/plan-text.ts
+// The plan comment's words: what merging applies, for which commit, what it removes or reroutes,
+// the services that override the account-wide hooks, and a plan that failed; within GitHub's limit.
+
+
+
+
+
+
+
+
+
 /**
  * What merging would do, per resource: the plan a reviewer reads on the pull request, for the
  * commit it was made for. What removes or reroutes webhooks comes first, and the services whose
@@ -260,7 +394,7 @@ function planComment(result, run, size = budget/* characters */.hg) {
             '',
             ...removals(changing),
         ].join('\n'),
-        sections: changing.map((resource) => [`### ${heading(resource)}`, '', (0,render/* renderFieldTable */.$9)(resource, 'check'), ''].join('\n')),
+        sections: changing.map((resource) => [`### ${heading(resource)}`, '', (0,field_table/* renderFieldTable */.$)(resource, 'check'), ''].join('\n')),
         more: (omitted) => `…and ${(0,core_text/* count */.U9)(omitted, 'more resource')} that merging changes, left out to stay within GitHub's limit on a comment: the summary of ${runLink(run)} lists every one.\n`,
         foot: [...overrides(result), 'Updated on every push to this pull request.'].join('\n'),
     });
@@ -283,18 +417,12 @@ function forCommit(run) {
     const sha = run.headSha;
     return sha === undefined ? '' : `for commit [\`${sha.slice(0, 7)}\`](${(0,context/* commitUrl */.Bg)(run, sha)}) `;
 }
-/** Lists of this kind name this many items at most, so that a head or foot stays short. */
-const MAX_LISTED = 10;
-/** A failure, a name or a URL is cut to this once shown, before it is escaped (which lengthens it). */
-const MAX_FAILURE_CHARACTERS = 2_000;
-const MAX_NAME_CHARACTERS = 100;
-const MAX_URL_CHARACTERS = 200;
 /** Clearing a URL or the filters, or changing target: what a reviewer must not miss. */
 function removals(changing) {
     const items = changing.flatMap((r) => r.diff
         .filter(removesOrReroutes)
-        .map((d) => d.field === 'target'
-        ? `<code>target</code> of the ${heading(r)} changes from ${shown(d.actual)} to ${shown(d.desired)}`
+        .map((d) => (0,fields/* fieldSpec */.KQ)(d.field).reroutes
+        ? `<code>${d.field}</code> of the ${heading(r)} changes from ${shown(d.actual)} to ${shown(d.desired)}`
         : `<code>${d.field}</code> of the ${heading(r)} is cleared`));
     if (items.length === 0)
         return [];
@@ -306,11 +434,8 @@ function removals(changing) {
     ];
 }
 function removesOrReroutes({ field, desired }) {
-    if (field === 'target')
-        return true;
-    if (field === 'method')
-        return false;
-    return desired === null || desired === '' || (Array.isArray(desired) && desired.length === 0);
+    const spec = (0,fields/* fieldSpec */.KQ)(field);
+    return spec.reroutes || spec.clears(desired);
 }
 function shown(value) {
     return value === null || value === '' ? '<em>not set</em>' : code(String(value));
@@ -326,14 +451,14 @@ function overrides(result) {
             '',
         ];
     }
-    const overriding = report.services.filter((s) => !s.managed && s.fires === 'service');
-    if (overriding.length === 0)
+    const services = (0,unmanaged/* overriding */.S5)(report);
+    if (services.length === 0)
         return [];
-    const one = overriding.length === 1;
+    const one = services.length === 1;
     return [
-        `**${(0,core_text/* count */.U9)(overriding.length, 'service')} not in ${result.file === undefined ? 'the inputs' : code(result.file)} ${one ? 'overrides' : 'override'} the account-wide webhooks:** for ${one ? 'its' : 'their'} conversations only ${one ? 'its' : 'their'} own hooks fire, whatever merging does to the account-wide configuration.`,
+        `**${(0,core_text/* count */.U9)(services.length, 'service')} not in ${result.file === undefined ? 'the inputs' : code(result.file)} ${one ? 'overrides' : 'override'} the account-wide webhooks:** for ${one ? 'its' : 'their'} conversations only ${one ? 'its' : 'their'} own hooks fire, whatever merging does to the account-wide configuration.`,
         '',
-        ...listed(overriding.map(overrideItem)),
+        ...listed(services.map(overrideItem)),
         '',
     ];
 }
@@ -344,34 +469,6 @@ function overrideItem(service) {
     ].flatMap(([name, url]) => url ? [`${name} ${code(cut((0,urls/* showUrl */.jr)(url), MAX_URL_CHARACTERS))}`] : []);
     const name = service.name === '' ? '' : ` (${(0,core_text/* inert */.tJ)(cut(service.name, MAX_NAME_CHARACTERS))})`;
     return `${code(service.sid)}${name}: ${hooks.join(', ')}`;
-}
-/** At most MAX_LISTED items as a Markdown list, and how many more there are. */
-function listed(items) {
-    const more = items.length - MAX_LISTED;
-    return [
-        ...items.slice(0, MAX_LISTED).map((item) => `- ${item}`),
-        ...(more > 0 ? [`- …and ${more} more`] : []),
-    ];
-}
-function resourceKey(result) {
-    return result.resource.kind === 'account' ? 'account' : result.resource.serviceSid;
-}
-/** A resource's heading: a service's name comes from Twilio. */
-function heading(result) {
-    return (0,core_text/* inert */.tJ)((0,render/* resourceHeading */.P5)(result));
-}
-/** A sentence that may quote Twilio (an error's message, a live URL), as prose. */
-function said(text) {
-    return (0,core_text/* inert */.tJ)((0,urls/* showUrlsIn */.n$)(text));
-}
-function code(text) {
-    return `<code>${(0,core_text/* escapeHtml */.ZD)(text)}</code>`;
-}
-function cut(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-function runLink(run) {
-    return `[${(0,core_text/* inert */.tJ)(run.workflow)} run ${(0,core_text/* inert */.tJ)(run.runId)}](${(0,context/* runUrl */.Vp)(run)})`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/api.ts
@@ -384,18 +481,8 @@ function runLink(run) {
 
 
 
-
-
-
-/** A rate limit that resets later than this is not waited for: the run reports it instead. */
-const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 function gitHubClient(options) {
-    // An http: API URL goes through the proxy as a plain proxied request, as curl and most proxies
-    // expect, not through a CONNECT tunnel that proxies commonly refuse on port 80; https: is tunnelled.
-    const dispatcher = options.proxyUrl === undefined
-        ? new undici.Agent()
-        : new undici.ProxyAgent({ uri: options.proxyUrl, proxyTunnel: false });
-    const octokit = octokitFor(options, dispatcher);
+    const { octokit, close } = connect(options);
     const { run, show } = options;
     const size = (text) => show(text).length;
     const [owner = '', repo = ''] = run.repository.split('/');
@@ -565,57 +652,10 @@ function gitHubClient(options) {
         keepDriftIssue,
         keepPlanComment,
         reportFailedPlan,
-        close: () => dispatcher.close(),
+        close,
     };
 }
 const NONE = { action: 'none', url: '' };
-/**
- * Octokit with a time limit on every attempt, retries of 5xx (plugin-retry) and of rate limits
- * that reset soon (plugin-throttling, which also paces writes as GitHub asks), through the proxy
- * the environment names, and only ever to the API's own origin.
- */
-function octokitFor(options, dispatcher) {
-    const { maxRetries, retryUnitMs, timeoutMs } = options;
-    const origin = new URL(options.run.apiUrl).origin;
-    const rateLimited = (kind) => (retryAfter, _options, _octokit, retryCount) => {
-        const retrying = retryCount < maxRetries && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
-        options.warn(`GitHub ${kind} (retry after ${retryAfter} s): ${retrying ? 'waiting, then retrying' : 'not waiting that long'}.`);
-        return retrying;
-    };
-    return (0,github/* getOctokit */.Q)(options.token, {
-        baseUrl: options.run.apiUrl,
-        request: {
-            // Every request carries the token, and a page's Link header names the next URL: only the
-            // API's own origin may get it. Called once per attempt, so each has its own time limit.
-            fetch: (url, init) => {
-                const target = new URL(url);
-                if (options.signal?.aborted === true) {
-                    throw new RefusedRequest('The run was cancelled, so nothing more was sent to GitHub');
-                }
-                if (target.origin !== origin) {
-                    throw new RefusedRequest(`GitHub's answer pointed to ${(0,urls/* showUrl */.jr)(target.href)}, which is not the API's origin ${origin}: the token goes to ${origin} only, so no request was sent there`);
-                }
-                return (0,undici.fetch)(target, {
-                    ...init,
-                    dispatcher,
-                    signal: options.signal === undefined
-                        ? AbortSignal.timeout(timeoutMs)
-                        : AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]),
-                });
-            },
-        },
-        retry: { retries: maxRetries, retryAfterBaseValue: retryUnitMs },
-        throttle: {
-            retryAfterBaseValue: retryUnitMs,
-            // GitHub asks for a second between writes, and three between those that notify people
-            // (issues, comments): the plugin's pacing, in the same unit.
-            write: new (light_default()).Group({ maxConcurrent: 1, minTime: retryUnitMs }),
-            notifications: new (light_default()).Group({ maxConcurrent: 1, minTime: 3 * retryUnitMs }),
-            onRateLimit: rateLimited('rate limit'),
-            onSecondaryRateLimit: rateLimited('secondary rate limit'),
-        },
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-}
 
 
 /***/ })
