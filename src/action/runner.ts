@@ -151,7 +151,7 @@ function where(options: AnnotationOptions): string {
   return ` (${options.file}${options.line === undefined ? '' : `:${options.line}`})`;
 }
 
-/** The last guard of GitHub's 1 MiB per step summary: render.ts folds long summaries first. */
+/** The last guard of GitHub's 1 MiB per step summary: report/summary.ts folds long summaries first. */
 function withinSummaryLimit(markdown: string): string {
   const bytes = Buffer.from(markdown, 'utf8');
   if (bytes.length <= MAX_SUMMARY_BYTES) return markdown;
