@@ -29616,7 +29616,7 @@ function where(options) {
         return '';
     return ` (${options.file}${options.line === undefined ? '' : `:${options.line}`})`;
 }
-/** The last guard of GitHub's 1 MiB per step summary: render.ts folds long summaries first. */
+/** The last guard of GitHub's 1 MiB per step summary: report/summary.ts folds long summaries first. */
 function withinSummaryLimit(markdown) {
     const bytes = Buffer.from(markdown, 'utf8');
     if (bytes.length <= budget/* MAX_SUMMARY_BYTES */.Q0)
