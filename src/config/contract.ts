@@ -20,6 +20,7 @@ export const INPUTS = [
   'config-file',
   'max-concurrency',
   'unmanaged-services',
+  'unmanaged-addresses',
   'mode',
   'fail-on-drift',
   'drift-issue',
