@@ -6,7 +6,7 @@ import type { RawInputs } from '../config/contract.js';
 import type { Settings } from '../config/settings.js';
 import type { Secrets } from '../core/secrets.js';
 import type { DesiredSet } from '../model/desired.js';
-import { HOOK_FIELDS } from '../model/fields.js';
+import { HOOK_FIELDS, INPUT_HOOK_FIELDS } from '../model/fields.js';
 import type { DesiredConfig } from '../model/fields.js';
 
 /** Before the inputs are even checked: an error quoting one must not show a credential. */
@@ -14,7 +14,7 @@ export function registerInputSecrets(inputs: RawInputs, secrets: Secrets): void 
   for (const name of ['auth-token', 'api-secret', 'github-token'] as const) {
     secrets.add(inputs[name]);
   }
-  for (const { key } of HOOK_FIELDS) secrets.addUrl(inputs[key]);
+  for (const { key } of INPUT_HOOK_FIELDS) secrets.addUrl(inputs[key]);
   secrets.addUrl(inputs['probe-url']);
   for (const url of inputs['only-if-live'].match(/[a-z][a-z0-9+.-]*:\/\/[^\s"',]+/gi) ?? []) {
     secrets.addUrl(url);
@@ -35,7 +35,11 @@ export function registerRunSecrets(
   const configs = [
     onlyIfLive,
     ...(desired?.kind === 'file'
-      ? [desired.state.account, ...desired.state.services.map((s) => s.desired)]
+      ? [
+          desired.state.account,
+          ...desired.state.services.map((s) => s.desired),
+          ...desired.state.addresses.map((a) => a.desired),
+        ]
       : []),
   ];
   for (const config of configs) {

@@ -6,7 +6,6 @@ import { errorMessage } from '../core/errors.js';
 import { outputsFor, outputsForAborted, outputsForExport } from '../report/outputs.js';
 import { renderAbortedSummary, renderExportSummary, renderSummary } from '../report/summary.js';
 import { driftWarnings, failureOf, verdictLine } from '../report/verdict.js';
-import { unmanagedWarnings } from '../engine/unmanaged.js';
 import { DesiredStateError, MAX_LISTED_PROBLEMS } from '../model/desired.js';
 import type { AbortedRun, ExportedRun, GitHubOutcomes, RunResult } from '../model/result.js';
 import type { Runner } from './runner.js';
@@ -31,12 +30,7 @@ export async function publishResult(
   }
   for (const drift of driftWarnings(result))
     runner.annotate('warning', drift, { title: 'Twilio webhook drift' });
-  // Under unmanaged-services: ignore, the services are not looked at, and there is nothing to say.
-  for (const warning of unmanagedWarnings(result.services, result.file)) {
-    runner.annotate('warning', warning, {
-      title: 'Twilio service overrides the account-wide webhooks',
-    });
-  }
+  for (const { title, message } of result.warnings) runner.annotate('warning', message, { title });
   await writeSummary(runner, renderSummary(result, gitHub), updated);
   const failure = failureOf(result, gitHub);
   if (failure !== undefined) fail(runner, failure);

@@ -4,7 +4,7 @@ import { errorMessage } from '../core/errors.js';
 import { RetriesExhausted } from '../http/retry.js';
 import type { Settings } from './settings.js';
 import { TransportError, TwilioApiError } from '../twilio/errors.js';
-import { SERVICE_SID } from '../model/webhook-config.js';
+import { SERVICE_SID } from '../model/values.js';
 
 export function explainError(error: unknown, settings: Settings): string {
   if (error instanceof RetriesExhausted) {

@@ -13,7 +13,7 @@ import {
 import { closestMatch } from '../core/suggest.js';
 import { oneLine, quote } from '../core/text.js';
 import { webhookUrlProblem, showUrl } from '../core/urls.js';
-import { FIELDS } from '../model/fields.js';
+import { INPUT_FIELDS } from '../model/fields.js';
 import type { DesiredConfig, FieldValue } from '../model/fields.js';
 
 export interface DeploySettings {
@@ -98,9 +98,9 @@ function expectedValues(text: string, parseYaml: (text: string) => unknown): Des
     );
   }
   const expected: Record<string, FieldValue> = {};
-  const keys = FIELDS.map(({ key }) => key as string);
+  const keys = INPUT_FIELDS.map(({ key }) => key as string);
   for (const [key, raw] of Object.entries(mapping as Record<string, unknown>)) {
-    const spec = FIELDS.find((candidate) => candidate.key === key);
+    const spec = INPUT_FIELDS.find((candidate) => candidate.key === key);
     if (spec === undefined) {
       const suggestion = closestMatch(key, keys);
       throw new InvalidValue(

@@ -5,7 +5,7 @@ import { quote } from '../core/text.js';
 import { FIELDS } from '../model/fields.js';
 import type { DesiredConfig, ResourceKind } from '../model/fields.js';
 import type { DesiredService, ServiceRef } from '../model/desired.js';
-import { SERVICE_SID, sidKey } from '../model/webhook-config.js';
+import { SERVICE_SID, sidKey } from '../model/values.js';
 import { keysOf, readFields } from './desired-fields.js';
 import { describe, isEmpty } from './yaml-reader.js';
 import type { Entry, YamlReader } from './yaml-reader.js';

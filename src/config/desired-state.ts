@@ -1,5 +1,5 @@
-// The desired-state file: the account-wide configuration and any number of Conversations services
-// in one YAML file (JSON is YAML too). Its field keys are the inputs' names and mean what the
+// The desired-state file: the account-wide configuration, any number of Conversations services and
+// any number of Address Configurations in one YAML file (JSON is YAML too). Its field keys are the inputs' names and mean what the
 // inputs mean, through the registry's parsers (src/model/fields.ts). Pure: text in, data out. The
 // whole file is checked before anything is returned, and every problem is named with its line
 // and key path, so that one run shows everything there is to fix.
@@ -11,8 +11,9 @@ import { describe, isEmpty, isEmptyList, YamlReader } from './yaml-reader.js';
 import type { Entry } from './yaml-reader.js';
 import { checkServices, readServices } from './desired-services.js';
 import { keysOf, readFields } from './desired-fields.js';
+import { readAddresses } from './desired-addresses.js';
 
-const TOP_KEYS = ['account', 'services'];
+const TOP_KEYS = ['account', 'services', 'addresses'];
 
 /**
  * Reads and checks the whole desired-state file. `file` names it in messages; `env` supplies
@@ -30,39 +31,51 @@ export function parseDesiredState(
 }
 
 function readState(reader: YamlReader, file: string): DesiredState {
-  const empty: DesiredState = { file, account: undefined, services: [], variables: [] };
+  const empty: DesiredState = {
+    file,
+    account: undefined,
+    services: [],
+    addresses: [],
+    variables: [],
+  };
   const { top } = reader;
   if (top === undefined) return empty;
   if (isEmpty(top)) {
-    reader.report(1, '', 'is empty: expected a mapping with account, services or both.');
+    reader.report(
+      1,
+      '',
+      'is empty: expected a mapping with account, services, addresses or any of them.',
+    );
     return empty;
   }
   if (!isMap(top)) {
     reader.report(
       reader.lineOf(top),
       '',
-      `is ${describe(top)}: expected a mapping with account, services or both at the top level.`,
+      `is ${describe(top)}: expected a mapping with account, services, addresses or any of them at the top level.`,
     );
     return empty;
   }
   const keys = reader.entries(top, '', 'the top level', TOP_KEYS);
   const account = keys.get('account');
   const listed = keys.get('services');
+  const addressList = keys.get('addresses');
   const services = readServices(reader, listed);
-  if (
-    account === undefined &&
-    (listed === undefined || isEmptyList(reader.resolve(listed.value)))
-  ) {
+  const addresses = readAddresses(reader, addressList);
+  const absent = (entry: Entry | undefined) =>
+    entry === undefined || isEmptyList(reader.resolve(entry.value));
+  if (account === undefined && absent(listed) && absent(addressList)) {
     reader.report(
       1,
       '',
-      'manages nothing: give account, services or both, with at least one field to manage.',
+      'manages nothing: give account, services, addresses or any of them, with at least one field to manage.',
     );
   }
   return {
     file,
     account: account === undefined ? undefined : readAccount(reader, account),
     services: checkServices(reader, services),
+    addresses,
     variables: reader.variables,
   };
 }

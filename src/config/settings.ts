@@ -15,7 +15,7 @@ import {
 } from './input-parsers.js';
 import { quote } from '../core/text.js';
 import type { Credentials } from '../twilio/client.js';
-import { FIELDS } from '../model/fields.js';
+import { INPUT_FIELDS } from '../model/fields.js';
 import type { DesiredConfig, FieldValue, ResourceKind } from '../model/fields.js';
 import type { Resource } from '../model/webhook-config.js';
 
@@ -43,6 +43,7 @@ export interface Settings {
   readonly source: DesiredSource;
   readonly failOnDrift: boolean;
   readonly unmanagedServices: UnmanagedPolicy;
+  readonly unmanagedAddresses: UnmanagedPolicy;
   readonly gitHub: GitHubSettings | null;
   readonly deploy: DeploySettings;
   readonly endpoint: Endpoint;
@@ -59,7 +60,10 @@ export interface ParsedSettings {
 /** Twilio writes a SID as its two-letter prefix and 32 lower-case hex digits. */
 const SID_PREFIXES = { 'account-sid': 'AC', 'api-key': 'SK', 'service-sid': 'IS' } as const;
 /** The inputs that describe one resource; a desired-state file describes them instead. */
-const RESOURCE_INPUTS: readonly InputName[] = ['service-sid', ...FIELDS.map(({ key }) => key)];
+const RESOURCE_INPUTS: readonly InputName[] = [
+  'service-sid',
+  ...INPUT_FIELDS.map(({ key }) => key),
+];
 
 export function parseSettings(inputs: RawInputs): ParsedSettings {
   const warnings: string[] = [];
@@ -73,6 +77,7 @@ export function parseSettings(inputs: RawInputs): ParsedSettings {
     source,
     failOnDrift: parseBoolean(inputs, 'fail-on-drift'),
     unmanagedServices: parseChoice(inputs, 'unmanaged-services', ['warn', 'fail', 'ignore']),
+    unmanagedAddresses: parseChoice(inputs, 'unmanaged-addresses', ['warn', 'fail', 'ignore']),
     gitHub: parseGitHub(inputs, mode, warnings),
     deploy: parseDeploySettings(inputs, source.kind, mode === 'apply', warnings),
     endpoint: parseEndpoint(inputs, warnings),
@@ -174,7 +179,7 @@ function parseResource(inputs: RawInputs): Resource {
 
 function parseDesired(inputs: RawInputs, resource: Resource): DesiredConfig {
   const desired: Record<string, FieldValue> = {};
-  for (const { field, key, kinds, parse } of FIELDS) {
+  for (const { field, key, kinds, parse } of INPUT_FIELDS) {
     if (inputs[key] === '') continue;
     if (!(kinds as readonly ResourceKind[]).includes(resource.kind)) {
       throw new InputError(
@@ -185,7 +190,7 @@ function parseDesired(inputs: RawInputs, resource: Resource): DesiredConfig {
     desired[field] = asInput(key, () => parse(inputs[key], resource.kind));
   }
   if (Object.keys(desired).length === 0) {
-    const [first, ...others] = FIELDS.map(({ key }) => key);
+    const [first, ...others] = INPUT_FIELDS.map(({ key }) => key);
     throw new InputError(
       first ?? 'filters',
       `and ${others.slice(0, -1).join(', ')} and ${others.at(-1) ?? ''} are all empty: nothing to manage. Set at least one of them, or config-file.`,

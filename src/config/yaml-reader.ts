@@ -12,6 +12,9 @@ import type { FieldValue, ResourceKind, Spec } from '../model/fields.js';
 import type { DesiredStateProblem } from '../model/desired.js';
 import { expandVariables } from './variables.js';
 
+/** The YAML scalar a boolean or an integer field may be written as, besides its text. */
+const NATIVE = { boolean: 'boolean', integer: 'number' } as const;
+
 /** One key of a mapping as the file writes it. */
 export interface Entry {
   readonly path: string;
@@ -58,6 +61,15 @@ export class YamlReader {
     const node = this.resolve(entry.value);
     const parse = (text: string) => spec.parse(text, kind);
     if (spec.wire === 'list' && isSeq(node)) return this.readList(entry, node.items, parse);
+    // `enabled: true` and `studio-retry-count: 3` as YAML writes them, or as text (from ${NAME}).
+    if (
+      isScalar(node) &&
+      (spec.wire === 'boolean' || spec.wire === 'integer') &&
+      typeof node.value === NATIVE[spec.wire]
+    ) {
+      const text = String(node.value);
+      return this.parse(entry.line, entry.path, () => parse(text));
+    }
     const text = this.readString(entry.value, entry.line, entry.path, spec.expected, {
       field: true,
       shownAsWritten: 'hook' in spec,

@@ -6,7 +6,7 @@
 import { mapBounded } from '../core/bounded.js';
 import { isAborted } from '../http/cancellation.js';
 import type { Clock } from '../core/clock.js';
-import { heldBySomeoneElse, targetGuard, urlsToProbe } from './guards.js';
+import { hasWork, heldBySomeoneElse, targetGuard, urlsToProbe } from './guards.js';
 import type { Planned } from './guards.js';
 import type { Managed } from './inventory.js';
 import { spentOnOverload } from '../twilio/overload.js';
@@ -81,7 +81,7 @@ export async function deploy(
   /** Nothing is sent: what differs is left as it is, for `why`. */
   const leaveAll = (why: string, how: typeof refused | typeof skipped) =>
     planned.map((p) =>
-      p.plan.diff.length === 0
+      !hasWork(p.resource, p.plan.diff)
         ? withoutUpdate(context(p), p.live, p.plan)
         : how(context(p), p.live, p.plan, why),
     );
@@ -93,7 +93,7 @@ export async function deploy(
   const held =
     onlyIfLive === undefined
       ? undefined
-      : planned.map((p) => heldBySomeoneElse(onlyIfLive, p.live)).find(Boolean);
+      : planned.map((p) => heldBySomeoneElse(onlyIfLive, p)).find(Boolean);
   if (held !== undefined) {
     return {
       ...none,
@@ -131,13 +131,15 @@ export async function deploy(
     }
   };
   const resources = await mapBounded(planned, settings.maxConcurrency, async (p) => {
-    const why = p.plan.diff.length === 0 ? undefined : stopped();
+    const why = hasWork(p.resource, p.plan.diff) ? stopped() : undefined;
     if (why !== undefined) return skipped(context(p), p.live, p.plan, NOT_APPLIED[why.kind]);
     // This resource's calls, watched for retries spent on Twilio's concurrency limit.
     const watched: TwilioApi = {
       fetchConfig: (resource, purpose) => watch(p, twilio.fetchConfig(resource, purpose)),
       updateConfig: (resource, update) => watch(p, twilio.updateConfig(resource, update)),
+      createAddress: (resource, fields) => watch(p, twilio.createAddress(resource, fields)),
       listServices: () => twilio.listServices(),
+      listAddresses: () => watch(p, twilio.listAddresses()),
       close: () => twilio.close(),
     };
     return applyPlan(watched, context(p), p.live, p.plan, explain);
@@ -184,7 +186,7 @@ function stopLine(stop: Stop, resources: readonly ResourceResult[]): string {
     const { error, resource } = stop;
     return `Stopped on Twilio’s concurrency limit: the update of the ${describeResource(resource.resource)} was answered ${error.status} until its retries were spent (max-retries), so no new update was started (a re-run converges; changes spread over an overloaded account do not): ${tally}. Run again once the account is less busy.`;
   }
-  const anySent = resources.some((r) => r.diff.length > 0 && r.status !== 'skipped');
+  const anySent = resources.some((r) => hasWork(r.resource, r.diff) && r.status !== 'skipped');
   return anySent
     ? `Cancelled: ${tally}.`
     : `Cancelled before anything was changed: ${count(notApplied, 'resource')} not applied.`;
@@ -201,7 +203,7 @@ async function probeNewUrls(
   clock: Clock,
   signal: AbortSignal | undefined,
 ): Promise<ProbeResult[]> {
-  const urls = urlsToProbe(planned.filter((p) => p.plan.diff.length > 0));
+  const urls = urlsToProbe(planned.filter((p) => hasWork(p.resource, p.plan.diff)));
   if (urls.length === 0) return [];
   const targets: ProbeTarget[] =
     settings.deploy.probeUrl === undefined

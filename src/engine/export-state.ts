@@ -6,28 +6,31 @@ import { Document, isMap, isScalar } from 'yaml';
 import { InvalidValue } from '../core/errors.js';
 import { CLEAR } from '../model/events.js';
 import { fieldsOf } from '../model/fields.js';
-import type { Field, FieldValue, ResourceKind } from '../model/fields.js';
+import type { Field, FieldValue, ResourceKind, Spec } from '../model/fields.js';
+import type { LiveAddress } from '../model/addresses.js';
 import { urlSecret } from '../core/urls.js';
-import type { ServiceSummary, WebhookConfig } from '../model/webhook-config.js';
+import type { ServiceSummary, LiveConfig } from '../model/webhook-config.js';
 
 /** The desired-state file's JSON Schema (schema/desired-state.schema.json, its $id). */
 export const DESIRED_STATE_SCHEMA_URL =
   'https://raw.githubusercontent.com/your-org/twilio-conversations-webhooks-action/main/schema/desired-state.schema.json';
 
 export interface ExportedService extends ServiceSummary {
-  readonly config: WebhookConfig;
+  readonly config: LiveConfig;
 }
 
 interface Written {
   readonly key: string;
   readonly value: string | readonly string[];
+  readonly wire: Spec['wire'];
   /** A comment for the line above the key: why the action would refuse the value, say. */
   readonly note: string | undefined;
 }
 
 export function renderDesiredState(
-  account: WebhookConfig,
+  account: LiveConfig,
   services: readonly ExportedService[],
+  addresses: readonly LiveAddress[],
   generatedAt: Date,
 ): string {
   const accountKeys = written(account, 'account');
@@ -35,12 +38,25 @@ export function renderDesiredState(
     service,
     keys: written(service.config, 'service'),
   }));
+  const addressEntries = addresses.map((address) => ({
+    address,
+    keys: written(address.config, 'address'),
+  }));
   const doc = new Document({
     account: asObject(accountKeys),
     ...(entries.length === 0
       ? {}
       : {
           services: entries.map(({ service, keys }) => ({ sid: service.sid, ...asObject(keys) })),
+        }),
+    ...(addressEntries.length === 0
+      ? {}
+      : {
+          addresses: addressEntries.map(({ address, keys }) => ({
+            address: literal(address.address),
+            type: address.type.toLowerCase(),
+            ...nested(asObject(keys)),
+          })),
         }),
   });
   doc.commentBefore = [
@@ -51,7 +67,7 @@ export function renderDesiredState(
     ' configuration as it says.',
     ` A key left out is not managed; "${CLEAR}" clears a URL or the filters. \${NAME} is the value of`,
     ' the environment variable NAME, and $${ is a literal ${. Each service is given by its sid, with',
-    ' its friendly name alongside.',
+    ' its friendly name alongside, and each Address Configuration by its address and type.',
   ].join('\n');
   annotate(doc, ['account'], accountKeys);
   entries.forEach(({ service, keys }, i) => {
@@ -59,6 +75,22 @@ export function renderDesiredState(
     if (isScalar(sid))
       sid.comment = ` ${commentLine(JSON.stringify(literal(service.friendlyName)))}`;
     annotate(doc, ['services', i], keys);
+  });
+  addressEntries.forEach(({ keys }, i) => {
+    annotate(
+      doc,
+      ['addresses', i],
+      keys.filter(({ key }) => !key.includes('.')),
+    );
+    annotate(
+      doc,
+      ['addresses', i, AUTO_CREATION],
+      keys.flatMap((k) =>
+        k.key.startsWith(`${AUTO_CREATION}.`)
+          ? [{ ...k, key: k.key.slice(AUTO_CREATION.length + 1) }]
+          : [],
+      ),
+    );
   });
   return doc.toString({ lineWidth: 0 });
 }
@@ -69,15 +101,17 @@ export function renderDesiredState(
  * target that is not set is left out), each with a note when the action would refuse the value,
  * or when a URL holds a credential.
  */
-function written(config: WebhookConfig, kind: ResourceKind): Written[] {
+function written(config: LiveConfig, kind: ResourceKind): Written[] {
   const live = config as Partial<Record<Field, FieldValue>>;
   return fieldsOf(kind).flatMap((spec) => {
+    // An address's answer carries only its auto-creation type's fields: the others are not its own.
+    if ('autoCreation' in spec && spec.autoCreation !== live['auto_creation.type']) return [];
     const value = spec.exported(live[spec.field] ?? null);
     if (value === undefined) return [];
     const text = typeof value === 'string' ? value : value.join(',');
     const refused = refusal(spec.key, () => spec.parse(text, kind));
     const credential = 'hook' in spec && urlSecret(text) !== undefined ? CREDENTIAL : undefined;
-    return [{ key: spec.key, value, note: refused ?? credential }];
+    return [{ key: spec.key, value, wire: spec.wire, note: refused ?? credential }];
   });
 }
 
@@ -95,14 +129,36 @@ function refusal(key: string, check: () => unknown): string | undefined {
   }
 }
 
-function asObject(keys: readonly Written[]): Record<string, string | string[]> {
+type Value = string | string[] | boolean | number;
+
+/** Each key's value as YAML writes it: `enabled: true` and `studio-retry-count: 3` as themselves. */
+function asObject(keys: readonly Written[]): Record<string, Value> {
   return Object.fromEntries(
-    keys.map(({ key, value }) => [
+    keys.map(({ key, value, wire }) => [
       key,
-      typeof value === 'string' ? literal(value) : value.map(literal),
+      typeof value !== 'string'
+        ? value.map(literal)
+        : wire === 'boolean'
+          ? value === 'true'
+          : wire === 'integer'
+            ? Number(value)
+            : literal(value),
     ]),
   );
 }
+
+/** `auto-creation.type` as the key `type` of the mapping `auto-creation`. */
+function nested(values: Record<string, Value>): Record<string, Value | Record<string, Value>> {
+  const own: Record<string, Value | Record<string, Value>> = {};
+  const inner: Record<string, Value> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (key.startsWith(`${AUTO_CREATION}.`)) inner[key.slice(AUTO_CREATION.length + 1)] = value;
+    else own[key] = value;
+  }
+  return Object.keys(inner).length === 0 ? own : { ...own, [AUTO_CREATION]: inner };
+}
+
+const AUTO_CREATION = 'auto-creation';
 
 /** A string the reader takes as it is: its `${` would otherwise name a variable. */
 function literal(value: string): string {

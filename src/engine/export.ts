@@ -1,5 +1,5 @@
-// Export mode: the live account-wide configuration and every service's own, written as a
-// desired-state file, for onboarding. Reads only; sends no update.
+// Export mode: the live account-wide configuration, every service's own and every Address
+// Configuration, written as a desired-state file, for onboarding. Reads only; sends no update.
 import { mapBounded } from '../core/bounded.js';
 import type { Clock } from '../core/clock.js';
 import { renderDesiredState } from './export-state.js';
@@ -8,7 +8,8 @@ import type { ExportedRun } from '../model/result.js';
 import type { Settings } from '../config/settings.js';
 import type { TwilioApi } from '../twilio/client.js';
 import { urlSecret } from '../core/urls.js';
-import type { WebhookConfig } from '../model/webhook-config.js';
+import { HOOK_FIELDS } from '../model/fields.js';
+import type { LiveConfig } from '../model/webhook-config.js';
 import { checkExportTarget, writeExportFile } from '../config/export-file.js';
 
 export async function exportState(
@@ -30,16 +31,23 @@ export async function exportState(
     friendlyName: service.friendlyName,
     config: await twilio.fetchConfig({ kind: 'service', serviceSid: service.sid }),
   }));
-  await writeExportFile(file, renderDesiredState(account, configs, new Date(clock.now())), env);
+  const addresses = await twilio.listAddresses();
+  await writeExportFile(
+    file,
+    renderDesiredState(account, configs, addresses, new Date(clock.now())),
+    env,
+  );
   const withCredentials = [
     ...(hasCredentials(account) ? ['the account-wide configuration'] : []),
     ...configs.filter((c) => hasCredentials(c.config)).map((c) => `service ${c.sid}`),
+    ...addresses.filter((a) => hasCredentials(a.config)).map((a) => `address ${a.address}`),
   ];
-  return { file, services: services.length, withCredentials };
+  return { file, services: services.length, addresses: addresses.length, withCredentials };
 }
 
-function hasCredentials(config: WebhookConfig): boolean {
-  return [config.pre_webhook_url, config.post_webhook_url].some(
-    (url) => url !== null && urlSecret(url) !== undefined,
-  );
+function hasCredentials(config: LiveConfig): boolean {
+  return HOOK_FIELDS.some(({ field }) => {
+    const url = config[field];
+    return typeof url === 'string' && urlSecret(url) !== undefined;
+  });
 }

@@ -2,15 +2,20 @@
 // new URLs must be probed first.
 import { compare, describeDiff } from './plan.js';
 import type { Plan } from './plan.js';
-import { describeResource } from '../model/webhook-config.js';
-import { HOOK_FIELDS } from '../model/fields.js';
+import { describeResource, isMissing } from '../model/webhook-config.js';
+import { fieldsOf, HOOK_FIELDS } from '../model/fields.js';
 import type { DesiredConfig } from '../model/fields.js';
-import type { Resource, WebhookConfig } from '../model/webhook-config.js';
+import type { Resource, LiveConfig } from '../model/webhook-config.js';
 
 export interface Planned {
   readonly resource: Resource;
-  readonly live: WebhookConfig;
+  readonly live: LiveConfig;
   readonly plan: Plan;
+}
+
+/** Whether applying it sends anything: a field differs, or the resource is still to be created. */
+export function hasWork(resource: Resource, diff: readonly unknown[]): boolean {
+  return diff.length > 0 || isMissing(resource);
 }
 
 /**
@@ -28,11 +33,16 @@ export function targetGuard(planned: readonly Planned[], allowed: boolean): stri
   return `The plan changes target from ${routedTo(change)} to ${change.plan.update.target ?? ''}, which reroutes every conversation of the account. Nothing was sent: set allow-target-change: true to make this change on purpose.`;
 }
 
-/** Who holds the fields now, when the live values are not the ones only-if-live expects. */
+/**
+ * Who holds the fields now, when the live values are not the ones only-if-live expects. Only a
+ * resource that has every expected field is held to them: an address has no pre-webhook-url.
+ */
 export function heldBySomeoneElse(
   expected: DesiredConfig,
-  live: WebhookConfig,
+  { resource, live }: Pick<Planned, 'resource' | 'live'>,
 ): string | undefined {
+  const fields: readonly string[] = fieldsOf(resource.kind).map(({ field }) => field);
+  if (!Object.keys(expected).every((field) => fields.includes(field))) return undefined;
   const different = compare(expected, live);
   if (different.length === 0) return undefined;
   return `only-if-live: the live ${describeDiff(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
@@ -52,10 +62,13 @@ interface UrlToProbe {
 export function urlsToProbe(planned: readonly Planned[]): UrlToProbe[] {
   const urls = new Map<string, UrlToProbe>();
   for (const { resource, plan, live } of planned) {
-    // The method Twilio will call the hooks with once the update is in.
-    const method = plan.update.method ?? (live.method?.toUpperCase() === 'GET' ? 'GET' : 'POST');
-    for (const { field, hook: kind } of HOOK_FIELDS) {
+    for (const { field, hook: kind, calledWith } of HOOK_FIELDS) {
       const url = plan.update[field];
+      // The method Twilio will call the hook with once the update is in.
+      const method =
+        String(plan.update[calledWith] ?? live[calledWith] ?? 'POST').toUpperCase() === 'GET'
+          ? 'GET'
+          : 'POST';
       if (typeof url !== 'string' || url === '' || urls.has(`${method} ${url}`)) continue;
       urls.set(`${method} ${url}`, { url, kind, method, resource: describeResource(resource) });
     }

@@ -5,7 +5,7 @@ import { count } from '../core/text.js';
 import { FIELDS, HOOK_FIELDS } from '../model/fields.js';
 import type { DesiredConfig, Field, FieldValue } from '../model/fields.js';
 import { describeResource } from '../model/webhook-config.js';
-import type { Resource, WebhookConfig } from '../model/webhook-config.js';
+import type { Resource, LiveConfig } from '../model/webhook-config.js';
 
 export interface Plan {
   /** Managed fields whose live value differs from the desired one, in summary order. */
@@ -15,9 +15,12 @@ export interface Plan {
   readonly warnings: readonly string[];
 }
 
-export function planChanges(desired: DesiredConfig, live: WebhookConfig): Plan {
+export function planChanges(desired: DesiredConfig, live: LiveConfig): Plan {
   const diff = compare(desired, live);
-  const update = Object.fromEntries(diff.map(({ field }) => [field, desired[field]]));
+  const update = withTypeFields(
+    desired,
+    Object.fromEntries(diff.map(({ field }) => [field, desired[field]])),
+  );
   return {
     diff,
     update,
@@ -25,8 +28,23 @@ export function planChanges(desired: DesiredConfig, live: WebhookConfig): Plan {
   };
 }
 
+/**
+ * An update that changes an address's auto-creation type sends the new type's desired fields too,
+ * changed or not: Twilio keeps a type's fields while another type is set, and whether it needs them
+ * again with the type is not established (reference README).
+ */
+function withTypeFields(desired: DesiredConfig, update: DesiredConfig): DesiredConfig {
+  const type = update['auto_creation.type'];
+  if (type === undefined) return update;
+  const fields = FIELDS.filter(
+    ({ field, ...spec }) =>
+      'autoCreation' in spec && spec.autoCreation === type && field in desired,
+  );
+  return { ...update, ...Object.fromEntries(fields.map(({ field }) => [field, desired[field]])) };
+}
+
 /** The managed fields whose value in `config` is not the desired one. */
-export function compare(desired: DesiredConfig, config: WebhookConfig): FieldDiff[] {
+export function compare(desired: DesiredConfig, config: LiveConfig): FieldDiff[] {
   return FIELDS.filter(({ field }) => field in desired).flatMap(({ field, same }) => {
     const wanted = desired[field] ?? null;
     const actual = (config as Partial<Record<Field, FieldValue>>)[field] ?? null;
@@ -50,7 +68,7 @@ function unknownEventWarnings(desired: DesiredConfig): string[] {
  * Events that will be subscribed to with no URL to deliver them to. An unknown event is neither
  * pre nor post here: its warning above says so.
  */
-function hookWarnings(desired: DesiredConfig, live: WebhookConfig): string[] {
+function hookWarnings(desired: DesiredConfig, live: LiveConfig): string[] {
   const filters = desired.filters ?? live.filters ?? [];
   return HOOK_FIELDS.flatMap(({ field, key, hook }) => {
     const url = desired[field] === undefined ? live[field] : desired[field];
@@ -80,7 +98,7 @@ export function planEach<
   M extends {
     readonly resource: Resource;
     readonly desired: DesiredConfig;
-    readonly live: WebhookConfig;
+    readonly live: LiveConfig;
   },
 >(managed: readonly M[]): { planned: (M & { readonly plan: Plan })[]; warnings: string[] } {
   const planned = managed.map((m) => ({ ...m, plan: planChanges(m.desired, m.live) }));

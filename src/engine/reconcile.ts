@@ -11,7 +11,8 @@ import type { TwilioApi } from '../twilio/client.js';
 import { TransportError, TwilioApiError } from '../twilio/errors.js';
 import { fieldSpec } from '../model/fields.js';
 import type { DesiredConfig, FieldValue } from '../model/fields.js';
-import type { Resource, WebhookConfig } from '../model/webhook-config.js';
+import { describeResource, isMissing } from '../model/webhook-config.js';
+import type { Resource, LiveConfig } from '../model/webhook-config.js';
 
 export interface ResourceContext {
   readonly resource: Resource;
@@ -28,26 +29,29 @@ export type Explain = (error: unknown) => string;
 /** Check mode, or apply mode with nothing to do: no request beyond the fetch. */
 export function withoutUpdate(
   context: ResourceContext,
-  live: WebhookConfig,
+  live: LiveConfig,
   plan: Plan,
 ): ResourceResult {
-  const drifted = plan.diff.length > 0;
+  const missing = isMissing(context.resource);
+  const drifted = plan.diff.length > 0 || missing;
   return {
     ...before(context, live, plan),
     current: live,
     status: drifted ? 'drifted' : 'in-sync',
     changed: false,
     failure:
-      drifted && context.failOnDrift
-        ? `The live ${describeDiff(plan.diff)}. Run in apply mode to fix it, or change the desired values.`
-        : undefined,
+      !drifted || !context.failOnDrift
+        ? undefined
+        : missing
+          ? `The ${describeResource(context.resource)} does not exist. Run in apply mode to create it, or take it out of the desired state.`
+          : `The live ${describeDiff(plan.diff)}. Run in apply mode to fix it, or change the desired values.`,
   };
 }
 
 /** A resource left alone on purpose (a guard or only-if-live said so). */
 export function skipped(
   context: ResourceContext,
-  live: WebhookConfig,
+  live: LiveConfig,
   plan: Plan,
   why: string,
 ): ResourceResult {
@@ -63,7 +67,7 @@ export function skipped(
 /** A resource that failed before its update was sent (a probe, a guard). */
 export function refused(
   context: ResourceContext,
-  live: WebhookConfig,
+  live: LiveConfig,
   plan: Plan,
   why: string,
 ): ResourceResult {
@@ -74,19 +78,23 @@ export function refused(
 export async function applyPlan(
   twilio: TwilioApi,
   context: ResourceContext,
-  live: WebhookConfig,
+  live: LiveConfig,
   plan: Plan,
   explain: Explain,
 ): Promise<ResourceResult> {
+  const { resource } = context;
+  if (resource.kind === 'address' && resource.sid === undefined) {
+    return create(twilio, { ...context, resource }, live, plan, explain);
+  }
   if (plan.diff.length === 0) return withoutUpdate(context, live, plan);
-  const done = (current: WebhookConfig, notes?: readonly string[]): ResourceResult => ({
+  const done = (current: LiveConfig, notes?: readonly string[]): ResourceResult => ({
     ...before(context, live, plan),
     current,
     status: 'updated',
     changed: true,
     notes,
   });
-  const fail = (current: WebhookConfig | undefined, why: string): ResourceResult =>
+  const fail = (current: LiveConfig | undefined, why: string): ResourceResult =>
     failed(context, live, plan, current, why);
 
   /**
@@ -94,7 +102,7 @@ export async function applyPlan(
    * the update changed (one more update, itself verified), and fail either way. A rollback whose
    * answer is lost is followed by a fetch, as an update is: the result says what Twilio holds.
    */
-  const rollBack = async (holding: WebhookConfig, why: string): Promise<ResourceResult> => {
+  const rollBack = async (holding: LiveConfig, why: string): Promise<ResourceResult> => {
     const restore = restoreOf(plan.diff);
     if (!context.rollback || Object.keys(restore).length === 0) return fail(holding, why);
     const fields = Object.keys(restore).join(', ');
@@ -117,7 +125,7 @@ export async function applyPlan(
       }
       lost = explain(error);
     }
-    let now: WebhookConfig;
+    let now: LiveConfig;
     try {
       now = await twilio.fetchConfig(context.resource, 'outcome');
     } catch (error) {
@@ -137,7 +145,7 @@ export async function applyPlan(
 
   /** The update's answer was lost: fetch again and report what is true now. */
   const learnOutcome = async (lost: string): Promise<ResourceResult> => {
-    let now: WebhookConfig;
+    let now: LiveConfig;
     try {
       now = await twilio.fetchConfig(context.resource, 'outcome');
     } catch (error) {
@@ -164,7 +172,7 @@ export async function applyPlan(
     );
   };
 
-  let answer: WebhookConfig;
+  let answer: LiveConfig;
   try {
     answer = await twilio.updateConfig(context.resource, plan.update);
   } catch (error) {
@@ -179,6 +187,65 @@ export async function applyPlan(
         answer,
         `Twilio accepted the update, but its answer does not match: ${describeDiff(mismatches)}.`,
       );
+}
+
+/**
+ * Creates the Address Configuration the file declares, with every desired field, and checks the
+ * answer. Nothing is ever deleted, so a created one that does not match is not rolled back: the
+ * next run updates it. A create whose answer is lost is looked for among the account's.
+ */
+async function create(
+  twilio: TwilioApi,
+  context: ResourceContext & { readonly resource: Extract<Resource, { kind: 'address' }> },
+  live: LiveConfig,
+  plan: Plan,
+  explain: Explain,
+): Promise<ResourceResult> {
+  const fail = (current: LiveConfig | undefined, why: string): ResourceResult =>
+    failed(context, live, plan, current, why);
+  const what = describeResource(context.resource);
+  let answer: LiveConfig;
+  const notes: string[] = [];
+  try {
+    answer = await twilio.createAddress(context.resource, plan.update);
+  } catch (error) {
+    if (definitelyNotApplied(error)) {
+      return fail(live, `The ${what} was not created: ${explain(error)}`);
+    }
+    const lost = explain(error);
+    let found: LiveConfig | undefined;
+    try {
+      found = (await twilio.listAddresses()).find(
+        ({ address }) => address === context.resource.address,
+      )?.config;
+    } catch (listError) {
+      return fail(
+        undefined,
+        `The create's answer was lost (${lost}) and listing the Address Configurations failed too (${explain(listError)}): whether Twilio created it is unknown. Run again to find out.`,
+      );
+    }
+    if (found === undefined) {
+      return fail(live, `The ${what} was not created: ${lost} It is not among the account's.`);
+    }
+    answer = found;
+    notes.push(
+      `The create's answer was lost (${lost}), but the Address Configurations listed again have it.`,
+    );
+  }
+  const mismatches = compare(context.desired, answer);
+  if (mismatches.length > 0) {
+    return fail(
+      answer,
+      `Twilio created the ${what}${answer.sid ? ` (${answer.sid})` : ''}, but its answer does not match: ${describeDiff(mismatches)}. Nothing is deleted: the next run updates it.`,
+    );
+  }
+  return {
+    ...before(context, live, plan),
+    current: answer,
+    status: 'updated',
+    changed: true,
+    notes: notes.length === 0 ? undefined : notes,
+  };
 }
 
 /** A refusal by Twilio, or a request that never left: nothing can have changed. */
@@ -204,15 +271,15 @@ function restoreOf(diff: readonly FieldDiff[]): DesiredConfig {
 
 function failed(
   context: ResourceContext,
-  live: WebhookConfig,
+  live: LiveConfig,
   plan: Plan,
-  current: WebhookConfig | undefined,
+  current: LiveConfig | undefined,
   failure: string,
 ): ResourceResult {
   return { ...before(context, live, plan), current, status: 'failed', changed: false, failure };
 }
 
-function before(context: ResourceContext, live: WebhookConfig, plan: Plan) {
+function before(context: ResourceContext, live: LiveConfig, plan: Plan) {
   return {
     resource: context.resource,
     name: context.name,

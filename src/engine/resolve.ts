@@ -1,12 +1,15 @@
 // Each service a desired-state file names, found among the account's services: by its SID (in
-// either case of hex digit) or by a friendly name exactly one service has.
+// either case of hex digit) or by a friendly name exactly one service has. Each address, found
+// among the account's Address Configurations, with the service it auto-creates into resolved the
+// same way: a reference to a service that does not exist is refused before anything is sent.
 import { closestMatch } from '../core/suggest.js';
 import { quote } from '../core/text.js';
+import type { LiveAddress } from '../model/addresses.js';
 import { DesiredStateError } from '../model/desired.js';
 import type { DesiredState, DesiredStateProblem, ServiceRef } from '../model/desired.js';
 import type { DesiredConfig } from '../model/fields.js';
-import { sidKey } from '../model/webhook-config.js';
-import type { ServiceSummary } from '../model/webhook-config.js';
+import { SERVICE_SID, sidKey } from '../model/values.js';
+import type { Resource, ServiceSummary } from '../model/webhook-config.js';
 
 export interface ResolvedService {
   readonly sid: string;
@@ -56,6 +59,75 @@ export function resolveServices(
       desired,
       line,
     });
+  });
+  if (problems.length > 0) throw new DesiredStateError(state.file, problems);
+  return resolved;
+}
+
+export interface ResolvedAddress {
+  readonly resource: Extract<Resource, { kind: 'address' }>;
+  /** Its live friendly name, or the one the file gives it. */
+  readonly name: string | undefined;
+  /** With the conversation service as its SID. */
+  readonly desired: DesiredConfig;
+  /** What Twilio has now; undefined when the address has no configuration yet. */
+  readonly live: LiveAddress | undefined;
+}
+
+const SERVICE_FIELD = 'auto_creation.conversation_service_sid';
+
+/**
+ * Each address among the account's: one that does not exist yet needs a type to be created with,
+ * one that exists keeps its type, and the service it auto-creates into must be one of the
+ * account's (`services` undefined: they could not be listed, and a SID is taken on trust). Throws
+ * one DesiredStateError.
+ */
+export function resolveAddresses(
+  state: DesiredState,
+  live: readonly LiveAddress[],
+  services: readonly ServiceSummary[] | undefined,
+): ResolvedAddress[] {
+  const problems: DesiredStateProblem[] = [];
+  const resolved = state.addresses.flatMap(({ address, type, desired, line }, index) => {
+    const path = `addresses[${index}]`;
+    const report = (key: string, predicate: string) => {
+      problems.push({ line, key, message: `${key} ${predicate}` });
+    };
+    const found = live.find((candidate) => candidate.address === address);
+    if (found !== undefined && type !== undefined && found.type.toLowerCase() !== type) {
+      report(
+        `${path}.type`,
+        `is ${type}, but ${quote(address)} exists as type ${found.type.toLowerCase()} (${found.sid}), and an address's type cannot change: write type: ${found.type.toLowerCase()}.`,
+      );
+    }
+    const addressType = found?.type ?? type;
+    if (addressType === undefined) {
+      report(
+        path,
+        `is ${quote(address)}, which has no Address Configuration in this account yet, and its type is unknown: give type to create it.`,
+      );
+    }
+    const ref = desired[SERVICE_FIELD];
+    const service =
+      typeof ref !== 'string' || services === undefined
+        ? undefined
+        : find(SERVICE_SID.test(ref) ? { sid: ref } : { name: ref }, services, (_, predicate) => {
+            report(`${path}.auto-creation.conversation-service`, predicate);
+          });
+    if (
+      addressType === undefined ||
+      (typeof ref === 'string' && services !== undefined && service === undefined)
+    ) {
+      return [];
+    }
+    return [
+      {
+        resource: { kind: 'address' as const, address, addressType, sid: found?.sid },
+        name: found?.config.friendly_name ?? desired.friendly_name ?? undefined,
+        desired: service === undefined ? desired : { ...desired, [SERVICE_FIELD]: service.sid },
+        live: found,
+      },
+    ];
   });
   if (problems.length > 0) throw new DesiredStateError(state.file, problems);
   return resolved;

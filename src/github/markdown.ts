@@ -26,10 +26,6 @@ export function listed(items: readonly string[]): string[] {
   ];
 }
 
-export function resourceKey(result: ResourceResult): string {
-  return result.resource.kind === 'account' ? 'account' : result.resource.serviceSid;
-}
-
 /** A resource's heading: a service's name comes from Twilio. */
 export function heading(result: ResourceResult): string {
   return inert(resourceHeading(result));

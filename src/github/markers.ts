@@ -2,8 +2,8 @@
 // belong to), and the fingerprint of what drifts, so that a comment is added only when it changes.
 import { createHash } from 'node:crypto';
 import type { ResourceResult, RunResult } from '../model/result.js';
+import { resourceKey } from '../model/webhook-config.js';
 import type { Resource } from '../model/webhook-config.js';
-import { resourceKey } from './markdown.js';
 
 /** What the drift issue and the plan comment belong to: a file, or the one resource of the inputs. */
 export interface Scope {
@@ -56,7 +56,7 @@ export function stillDrifts(result: ResourceResult): boolean {
 export function driftFingerprint(result: RunResult): string {
   const fields = result.resources
     .filter(stillDrifts)
-    .flatMap((r) => r.diff.map((d) => `${resourceKey(r)} ${d.field}`))
+    .flatMap((r) => r.diff.map((d) => `${resourceKey(r.resource)} ${d.field}`))
     .sort();
   return createHash('sha256').update(fields.join('\n')).digest('hex').slice(0, 16);
 }

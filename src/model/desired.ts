@@ -14,12 +14,25 @@ export interface DesiredService {
   readonly line: number;
 }
 
+/** An Address Configuration the file declares, found among the account's by its address. */
+export interface DesiredAddress {
+  /** As Twilio writes it. */
+  readonly address: string;
+  /** Given, or inferred from the address (whatsapp:, messenger:, +digits); needed to create it. */
+  readonly type: string | undefined;
+  /** `auto_creation.conversation_service_sid` may still be a service's friendly name here. */
+  readonly desired: DesiredConfig;
+  readonly line: number;
+}
+
 export interface DesiredState {
   readonly file: string;
   /** Undefined when the file has no `account`: the account-wide configuration is not managed. */
   readonly account: DesiredConfig | undefined;
   /** In the file's order, so that `services[i]` in a message is the i-th of these. */
   readonly services: readonly DesiredService[];
+  /** In the file's order, so that `addresses[i]` in a message is the i-th of these. */
+  readonly addresses: readonly DesiredAddress[];
   /** The variables webhook URLs were filled in from: each URL is shown as the file writes it. */
   readonly variables: readonly { readonly name: string; readonly value: string }[];
 }
@@ -65,7 +78,7 @@ export class DesiredStateError extends Error {
 /** One resource to manage, and what is wanted of it. */
 export interface Wanted {
   readonly resource: Resource;
-  /** A service's friendly name, when known. */
+  /** A service's or an Address Configuration's friendly name, when known. */
   readonly name: string | undefined;
   readonly desired: DesiredConfig;
 }

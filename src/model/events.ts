@@ -62,6 +62,23 @@ export const SERVICE_EVENTS: readonly string[] = ALL_EVENTS.filter(
   (name) => !ACCOUNT_ONLY_EVENTS.has(name),
 );
 
+/**
+ * What an Address Configuration's webhook may hear: the post-events of the conversation it is
+ * attached to (reference: AutoCreation.WebhookFilters in twilio-oai-conversations-addresses.json).
+ */
+export const ADDRESS_EVENTS: readonly string[] = [
+  'onMessageAdded',
+  'onMessageUpdated',
+  'onMessageRemoved',
+  'onConversationUpdated',
+  'onConversationStateUpdated',
+  'onConversationRemoved',
+  'onParticipantAdded',
+  'onParticipantUpdated',
+  'onParticipantRemoved',
+  'onDeliveryUpdated',
+];
+
 /** The shape of Twilio's event names: "on", then words that each start upper case. */
 const EVENT_NAME = /^on[A-Z][A-Za-z]+$/;
 /**
@@ -84,6 +101,8 @@ function mayBeNewEvent(name: string): boolean {
   );
 }
 
+const ACCEPTED = { account: ALL_EVENTS, service: SERVICE_EVENTS, address: ADDRESS_EVENTS };
+
 /** What clears a URL or the filter list. */
 export const CLEAR = 'none';
 
@@ -92,7 +111,10 @@ export const CLEAR = 'none';
  * the empty list. The names the resource accepts pass, and so does a well-formed name that is no
  * typo of a known event; a known event the resource does not accept, or a typo, is refused.
  */
-export function parseFilters(value: string, resource: 'account' | 'service'): readonly string[] {
+export function parseFilters(
+  value: string,
+  resource: 'account' | 'service' | 'address',
+): readonly string[] {
   const names = [
     ...new Set(
       value
@@ -114,15 +136,18 @@ export function parseFilters(value: string, resource: 'account' | 'service'): re
     }
     return [];
   }
-  const accepted = resource === 'account' ? ALL_EVENTS : SERVICE_EVENTS;
+  const accepted = ACCEPTED[resource];
   for (const name of names) {
     if (accepted.includes(name)) continue;
     if (ALL_EVENTS.includes(name)) {
       throw new InvalidValue(
-        `has ${quote(name)}, which the per-service configuration does not accept (user events belong to the account-wide one). Valid here: ${accepted.join(', ')}.`,
+        resource === 'address'
+          ? `has ${quote(name)}, which an address's webhook does not hear (it hears the post-events of its conversation only). Valid here: ${accepted.join(', ')}.`
+          : `has ${quote(name)}, which the per-service configuration does not accept (user events belong to the account-wide one). Valid here: ${accepted.join(', ')}.`,
       );
     }
-    if (mayBeNewEvent(name)) continue;
+    // The address resource lists every name it takes: nothing new passes on trust there.
+    if (resource !== 'address' && mayBeNewEvent(name)) continue;
     const suggestion = closestMatch(name, accepted);
     const hint = suggestion === undefined ? '' : ` Did you mean ${suggestion}?`;
     throw new InvalidValue(

@@ -4,10 +4,24 @@
 // the plan comment (clears) and every report (the order). A new field is one entry and its tests.
 // Facts from Twilio's OpenAPI description (twilio/twilio-oai, spec/json/twilio_conversations_v1.json).
 import { CLEAR, parseFilters } from './events.js';
-import { parseMethod, parseTarget, parseWebhookUrl } from './values.js';
+import {
+  parseAutoCreationType,
+  parseBoolean,
+  parseFriendlyName,
+  parseMethod,
+  parseRetryCount,
+  parseServiceRef,
+  parseStudioFlowSid,
+  parseTarget,
+  parseWebhookUrl,
+  sidKey,
+} from './values.js';
 
-/** The two webhook configuration resources: the account-wide one, and a service's own. */
-export type ResourceKind = 'account' | 'service';
+/**
+ * The resources a user manages: the account-wide webhook configuration, a service's own, and an
+ * Address Configuration (what a message to one address of the account auto-creates).
+ */
+export type ResourceKind = 'account' | 'service' | 'address';
 
 export type FieldValue = string | readonly string[] | null;
 
@@ -18,7 +32,8 @@ interface FieldSpec<F extends string, V extends FieldValue> {
   readonly key: string;
   /** The parameter of an update (`Filters` is sent once per item). */
   readonly form: string;
-  readonly wire: 'string' | 'list';
+  /** What the answer's JSON carries; a boolean or an integer is held as its text ("true", "3"). */
+  readonly wire: 'string' | 'list' | 'boolean' | 'integer';
   /** Which resources have it. */
   readonly kinds: readonly ResourceKind[];
   /** What a valid value looks like, for "expected …". */
@@ -29,6 +44,12 @@ interface FieldSpec<F extends string, V extends FieldValue> {
   readonly same: (desired: FieldValue, live: FieldValue) => boolean;
   /** A webhook URL: probed as this hook before a switch, its user info a secret, shown by showUrl. */
   readonly hook?: 'pre' | 'post';
+  /** For a webhook URL: the field whose method Twilio calls it with. */
+  readonly calledWith?: string;
+  /** For an Address Configuration: the auto-creation type whose answer alone carries it. */
+  readonly autoCreation?: 'webhook' | 'studio';
+  /** The value as the parameter spells it, when the spec's enum differs from the answers. */
+  readonly sent?: (value: string) => string;
   /** What puts the value from before a run back, or undefined when nothing can (an unset method). */
   readonly restore: (before: FieldValue) => FieldValue | undefined;
   /** The live value as a desired-state file writes it, or undefined to leave the key out. */
@@ -64,22 +85,42 @@ function asList(value: FieldValue): readonly string[] {
   return typeof value === 'string' ? [value] : value;
 }
 
-const webhookUrl = <F extends string, K extends string>(
+/** Twilio answers SIDs in either case of hex digit; the prefix has one case. */
+function sameSid(desired: FieldValue, live: FieldValue): boolean {
+  const key = (value: FieldValue) =>
+    typeof value === 'string' && value !== '' ? sidKey(value) : null;
+  return key(desired) === key(live);
+}
+
+/** GET and get are one method: answers are upper case, the address resource's enum lower case. */
+function sameMethod(desired: FieldValue, live: FieldValue): boolean {
+  return desired?.toString().toUpperCase() === live?.toString().toUpperCase();
+}
+
+const webhookUrl = <
+  F extends string,
+  K extends string,
+  M extends string,
+  R extends readonly ResourceKind[],
+>(
   field: F,
   key: K,
   form: string,
   hook: 'pre' | 'post',
+  calledWith: M,
+  kinds: R,
 ) =>
   ({
     field,
     key,
     form,
     wire: 'string',
-    kinds: ['account', 'service'],
+    kinds,
     expected: URL_EXPECTED,
     parse: parseWebhookUrl,
     same: sameUrl,
     hook,
+    calledWith,
     restore: (before) => before,
     exported: (live) => (typeof live === 'string' && live !== '' ? live : CLEAR),
     clears: (desired) => desired === null,
@@ -111,14 +152,20 @@ export const FIELDS = [
     expected: 'GET or POST',
     parse: parseMethod,
     // Twilio answers upper case, and is sent upper case; a lower-case live value is the same.
-    same: (desired, live) => desired?.toString().toUpperCase() === live?.toString().toUpperCase(),
+    same: sameMethod,
     restore: unlessUnset,
     exported: setOrLeftOut,
     clears: never,
     reroutes: false,
   },
-  webhookUrl('pre_webhook_url', 'pre-webhook-url', 'PreWebhookUrl', 'pre'),
-  webhookUrl('post_webhook_url', 'post-webhook-url', 'PostWebhookUrl', 'post'),
+  webhookUrl('pre_webhook_url', 'pre-webhook-url', 'PreWebhookUrl', 'pre', 'method', [
+    'account',
+    'service',
+  ] as const),
+  webhookUrl('post_webhook_url', 'post-webhook-url', 'PostWebhookUrl', 'post', 'method', [
+    'account',
+    'service',
+  ] as const),
   {
     // Only the account-wide configuration routes: the per-service resource has no target.
     field: 'target',
@@ -134,6 +181,141 @@ export const FIELDS = [
     clears: never,
     reroutes: true,
   },
+  // An Address Configuration's fields (reference: twilio-oai-conversations-addresses.json). Its
+  // answer nests all but friendly_name in `auto_creation`: the field names say so, and so do the
+  // file's keys, which are read from an `auto-creation:` mapping.
+  {
+    field: 'friendly_name',
+    key: 'friendly-name',
+    form: 'FriendlyName',
+    wire: 'string',
+    kinds: ['address'],
+    expected: 'a name of at most 256 characters',
+    parse: parseFriendlyName,
+    same: exact,
+    restore: unlessUnset,
+    exported: setOrLeftOut,
+    clears: never,
+    reroutes: false,
+  },
+  {
+    field: 'auto_creation.enabled',
+    key: 'auto-creation.enabled',
+    form: 'AutoCreation.Enabled',
+    wire: 'boolean',
+    kinds: ['address'],
+    expected: 'true or false',
+    parse: parseBoolean,
+    same: exact,
+    restore: unlessUnset,
+    exported: setOrLeftOut,
+    clears: (desired) => desired === 'false',
+    // On or off decides whether a message to the address starts a conversation at all.
+    reroutes: true,
+  },
+  {
+    field: 'auto_creation.type',
+    key: 'auto-creation.type',
+    form: 'AutoCreation.Type',
+    wire: 'string',
+    kinds: ['address'],
+    expected: 'webhook, studio or default',
+    parse: parseAutoCreationType,
+    same: exact,
+    restore: unlessUnset,
+    exported: setOrLeftOut,
+    clears: never,
+    reroutes: true,
+  },
+  {
+    // Written as a SID or a service's friendly name; a name is resolved to the SID before planning.
+    field: 'auto_creation.conversation_service_sid',
+    key: 'auto-creation.conversation-service',
+    form: 'AutoCreation.ConversationServiceSid',
+    wire: 'string',
+    kinds: ['address'],
+    expected: "a service's SID (IS…) or its friendly name",
+    parse: parseServiceRef,
+    same: sameSid,
+    restore: unlessUnset,
+    exported: setOrLeftOut,
+    clears: never,
+    reroutes: true,
+  },
+  {
+    ...webhookUrl(
+      'auto_creation.webhook_url',
+      'auto-creation.webhook-url',
+      'AutoCreation.WebhookUrl',
+      // A conversation-scoped webhook hears post-events only (reference README).
+      'post',
+      'auto_creation.webhook_method',
+      ['address'] as const,
+    ),
+    autoCreation: 'webhook',
+  },
+  {
+    field: 'auto_creation.webhook_method',
+    key: 'auto-creation.webhook-method',
+    form: 'AutoCreation.WebhookMethod',
+    wire: 'string',
+    kinds: ['address'],
+    expected: 'GET or POST',
+    parse: parseMethod,
+    same: sameMethod,
+    autoCreation: 'webhook',
+    // The spec's enum is get/post; the answers say POST.
+    sent: (value) => value.toLowerCase(),
+    restore: unlessUnset,
+    exported: setOrLeftOut,
+    clears: never,
+    reroutes: false,
+  },
+  {
+    field: 'auto_creation.webhook_filters',
+    key: 'auto-creation.webhook-filters',
+    form: 'AutoCreation.WebhookFilters',
+    wire: 'list',
+    kinds: ['address'],
+    expected: `post-event names, as a list or separated by commas or new lines, or "${CLEAR}" to clear the list`,
+    parse: parseFilters,
+    same: sameSet,
+    autoCreation: 'webhook',
+    restore: (before) => before ?? [],
+    exported: (live) => (live === null || live.length === 0 ? CLEAR : live),
+    clears: (desired) => Array.isArray(desired) && desired.length === 0,
+    reroutes: false,
+  },
+  {
+    field: 'auto_creation.studio_flow_sid',
+    key: 'auto-creation.studio-flow-sid',
+    form: 'AutoCreation.StudioFlowSid',
+    wire: 'string',
+    kinds: ['address'],
+    expected: 'a Studio Flow SID (FW followed by 32 hex digits)',
+    parse: parseStudioFlowSid,
+    same: sameSid,
+    autoCreation: 'studio',
+    restore: unlessUnset,
+    exported: setOrLeftOut,
+    clears: never,
+    reroutes: true,
+  },
+  {
+    field: 'auto_creation.studio_retry_count',
+    key: 'auto-creation.studio-retry-count',
+    form: 'AutoCreation.StudioRetryCount',
+    wire: 'integer',
+    kinds: ['address'],
+    expected: 'a whole number of retries, 0 or more',
+    parse: parseRetryCount,
+    same: exact,
+    autoCreation: 'studio',
+    restore: unlessUnset,
+    exported: setOrLeftOut,
+    clears: never,
+    reroutes: false,
+  },
 ] as const satisfies readonly FieldSpec<string, FieldValue>[];
 
 export type Spec = (typeof FIELDS)[number];
@@ -147,7 +329,7 @@ export type DesiredConfig = {
   readonly [S in Spec as S['field']]?: ReturnType<S['parse']>;
 };
 
-/** A field's value as an answer carries it. */
+/** A field's value as an answer carries it (a boolean or an integer as its text). */
 export type WireValue<S extends Spec> = S['wire'] extends 'list'
   ? readonly string[] | null
   : string | null;
@@ -166,4 +348,15 @@ export function fieldsOf(kind: ResourceKind): readonly Spec[] {
 /** The fields that are webhook URLs. */
 export const HOOK_FIELDS = FIELDS.filter(
   (spec): spec is Extract<Spec, { hook: 'pre' | 'post' }> => 'hook' in spec,
+);
+
+/** The fields an input sets (and the per-field outputs describe): the webhook resources'. */
+export type InputSpec = Extract<Spec, { readonly kinds: readonly ['account', ...unknown[]] }>;
+export const INPUT_FIELDS = FIELDS.filter((spec): spec is InputSpec =>
+  (spec.kinds as readonly ResourceKind[]).includes('account'),
+);
+/** The webhook URLs an input sets. */
+export const INPUT_HOOK_FIELDS = HOOK_FIELDS.filter(
+  (spec): spec is Extract<InputSpec, { hook: 'pre' | 'post' }> =>
+    (spec.kinds as readonly ResourceKind[]).includes('account'),
 );

@@ -2,7 +2,7 @@
 // comment are all made from it.
 import type { FieldValue } from './fields.js';
 import type { DesiredConfig, Field } from './fields.js';
-import type { Resource, WebhookConfig } from './webhook-config.js';
+import type { Resource, LiveConfig } from './webhook-config.js';
 
 /** How a managed field's live value differs from the desired one. */
 export interface FieldDiff {
@@ -29,14 +29,14 @@ export type Status = 'in-sync' | 'drifted' | 'updated' | 'skipped' | 'failed';
 /** One managed resource: what it was, what was wanted, and what the run did to it. */
 export interface ResourceResult {
   readonly resource: Resource;
-  /** A service's friendly name, when known. */
+  /** A service's or an Address Configuration's friendly name, when known. */
   readonly name: string | undefined;
   readonly desired: DesiredConfig;
-  readonly previous: WebhookConfig;
+  readonly previous: LiveConfig;
   /** How the live configuration differed from the desired one before this run. */
   readonly diff: readonly FieldDiff[];
   /** The configuration after the run, as Twilio last described it; undefined when unknown. */
-  readonly current: WebhookConfig | undefined;
+  readonly current: LiveConfig | undefined;
   readonly status: Status;
   readonly changed: boolean;
   /** Set when the step must fail because of this resource: why, in words a person can act on. */
@@ -53,8 +53,33 @@ export interface ServiceLevel {
   /** "service" when its own configuration is set (it overrides the account-wide one). */
   readonly fires: 'service' | 'account';
   /** Its own configuration, as last seen. */
-  readonly config: WebhookConfig | undefined;
+  readonly config: LiveConfig | undefined;
+  /** The addresses whose messages auto-create conversations in it (when the addresses were listed). */
+  readonly addresses: readonly string[];
 }
+
+/** An Address Configuration of the account, after the run: where a message to it goes. */
+export interface AddressLevel {
+  readonly address: string;
+  /** Undefined for a declared one that does not exist (check mode, or a create that failed). */
+  readonly sid: string | undefined;
+  readonly managed: boolean;
+  readonly enabled: boolean;
+  /** webhook, studio or default. */
+  readonly autoCreationType: string | null;
+  /** The service its conversations are created in; null for the account's default service. */
+  readonly serviceSid: string | null;
+  /** That service's friendly name, when it is one of the account's. */
+  readonly serviceName: string | undefined;
+  /** The service is not one of the account's (Twilio keeps such a reference: IHARC/STEVI#29). */
+  readonly dangling: boolean;
+  readonly webhookUrl: string | null;
+}
+
+/** The account's Address Configurations, when the file has some or the account-wide one is managed. */
+export type AddressesReport =
+  | { readonly listed: true; readonly addresses: readonly AddressLevel[] }
+  | { readonly listed: false; readonly problem: string };
 
 /** The services of the account, when the account-wide configuration is managed. */
 export type ServicesReport =
@@ -68,13 +93,21 @@ export interface RunResult {
   readonly file: string | undefined;
   readonly resources: readonly ResourceResult[];
   readonly services: ServicesReport | undefined;
+  readonly addresses: AddressesReport | undefined;
   readonly probed: readonly ProbeResult[];
   /** only-if-live found the live values held by someone else: why nothing was sent. */
   readonly skipped: string | undefined;
-  /** Failures of the run as a whole (not of one resource): unmanaged services under "fail", a probe. */
+  /** Failures of the run as a whole (not of one resource): unmanaged services or addresses under "fail". */
   readonly failures: readonly string[];
   /** Why the run stopped starting updates (cancelled, or Twilio's concurrency limit), counted. */
   readonly stopped: string | undefined;
+  /** What the run found around what it manages and a person should see, under a title. */
+  readonly warnings: readonly Warning[];
+}
+
+export interface Warning {
+  readonly title: string;
+  readonly message: string;
 }
 
 /** A run that stopped before it knew the live configuration: bad input, a refused credential… */
@@ -98,6 +131,7 @@ export interface FileProblem {
 export interface ExportedRun {
   readonly file: string;
   readonly services: number;
+  readonly addresses: number;
   /** The resources whose exported URLs carry credentials, now in the file in plain text. */
   readonly withCredentials: readonly string[];
 }

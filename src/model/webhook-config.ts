@@ -3,63 +3,94 @@
 // answer holds, and how an update is encoded. The managed fields come from the registry
 // (src/model/fields.ts); the answer also carries a few properties nobody manages.
 import { FIELDS, fieldsOf } from './fields.js';
-import type { DesiredConfig, ResourceKind, Spec, WireValue } from './fields.js';
+import { SERVICE_SID, sidKey } from './values.js';
+import type { DesiredConfig, FieldValue, ResourceKind, Spec, WireValue } from './fields.js';
 
-/** Which of Twilio's two configuration resources is meant. */
+/** Which configuration resource is meant. */
 export type Resource =
-  { readonly kind: 'account' } | { readonly kind: 'service'; readonly serviceSid: string };
+  | { readonly kind: 'account' }
+  | { readonly kind: 'service'; readonly serviceSid: string }
+  | {
+      readonly kind: 'address';
+      /** As Twilio writes it: `+15005550006`, `whatsapp:+1…`, an email address… */
+      readonly address: string;
+      /** Its type (sms, whatsapp…), as Twilio answers it or the file gives it. */
+      readonly addressType: string;
+      /** The Address Configuration's SID; undefined until it is created. */
+      readonly sid: string | undefined;
+    };
 
 /** The properties an answer has that nobody manages, and which resources answer with them. */
 const ANSWER_ONLY = [
-  { field: 'account_sid', kinds: ['account', 'service'] },
+  { field: 'account_sid', kinds: ['account', 'service', 'address'] },
   { field: 'chat_service_sid', kinds: ['service'] },
-  { field: 'url', kinds: ['account', 'service'] },
+  { field: 'sid', kinds: ['address'] },
+  { field: 'type', kinds: ['address'] },
+  { field: 'address', kinds: ['address'] },
+  { field: 'url', kinds: ['account', 'service', 'address'] },
 ] as const;
 
-type Everywhere<K> = K extends readonly ['account', 'service'] ? true : false;
+/**
+ * A live configuration, with the API's own snake_case fields (an address's `auto_creation` keys
+ * flattened as `auto_creation.*`) and nothing else. Each field its resource has is present,
+ * null when the answer leaves it out; fields of the other kinds are absent.
+ */
+export type LiveConfig = {
+  readonly [S in Spec as S['field']]?: WireValue<S>;
+} & { readonly [A in (typeof ANSWER_ONLY)[number] as A['field']]?: string | null };
 
-/** The live configuration, with the API's own snake_case fields and nothing else. */
-export type WebhookConfig = {
-  readonly [S in Spec as Everywhere<S['kinds']> extends true ? S['field'] : never]: WireValue<S>;
-} & {
-  readonly [S in Spec as Everywhere<S['kinds']> extends true ? never : S['field']]?: WireValue<S>;
-} & {
-  readonly [
-    A in (typeof ANSWER_ONLY)[number] as Everywhere<A['kinds']> extends true ? A['field'] : never
-  ]: string | null;
-} & {
-  readonly [
-    A in (typeof ANSWER_ONLY)[number] as Everywhere<A['kinds']> extends true ? never : A['field']
-  ]?: string | null;
-};
+export const ADDRESSES_PATH = '/v1/Configuration/Addresses';
 
-/** What each kind of resource is: where it lives, and how a person calls it. */
-const RESOURCE_KINDS: Readonly<
-  Record<
-    ResourceKind,
-    { path: (resource: Resource) => string; describe: (resource: Resource) => string }
-  >
-> = {
+interface KindSpec<R extends Resource> {
+  /** Where it lives. */
+  readonly path: (resource: R) => string;
+  /** How a person calls it. */
+  readonly describe: (resource: R) => string;
+  /** What names it in the outputs and the GitHub markers. */
+  readonly key: (resource: R) => string;
+}
+
+/** What each kind of resource is. */
+const RESOURCE_KINDS: { readonly [K in ResourceKind]: KindSpec<Extract<Resource, { kind: K }>> } = {
   account: {
     path: () => '/v1/Configuration/Webhooks',
     describe: () => 'account-wide configuration',
+    key: () => 'account',
   },
   service: {
-    path: (resource) => `/v1/Services/${serviceSidOf(resource)}/Configuration/Webhooks`,
-    describe: (resource) => `configuration of service ${serviceSidOf(resource)}`,
+    path: ({ serviceSid }) => `/v1/Services/${serviceSid}/Configuration/Webhooks`,
+    describe: ({ serviceSid }) => `configuration of service ${serviceSid}`,
+    key: ({ serviceSid }) => serviceSid,
+  },
+  address: {
+    // One not created yet is created where they are listed.
+    path: ({ sid }) => (sid === undefined ? ADDRESSES_PATH : `${ADDRESSES_PATH}/${sid}`),
+    describe: ({ address }) => `Address Configuration of ${address}`,
+    key: ({ address }) => address,
   },
 };
 
-function serviceSidOf(resource: Resource): string {
-  return resource.kind === 'service' ? resource.serviceSid : '';
+/** The entry of a resource's kind, taking any resource (each entry reads only its own kind). */
+function kindOf(resource: Resource): KindSpec<Resource> {
+  return RESOURCE_KINDS[resource.kind] as KindSpec<Resource>;
 }
 
 export function resourcePath(resource: Resource): string {
-  return RESOURCE_KINDS[resource.kind].path(resource);
+  return kindOf(resource).path(resource);
 }
 
 export function describeResource(resource: Resource): string {
-  return RESOURCE_KINDS[resource.kind].describe(resource);
+  return kindOf(resource).describe(resource);
+}
+
+/** "account", a service's SID or an address. */
+export function resourceKey(resource: Resource): string {
+  return kindOf(resource).key(resource);
+}
+
+/** An Address Configuration the file declares that Twilio does not have yet. */
+export function isMissing(resource: Resource): boolean {
+  return resource.kind === 'address' && resource.sid === undefined;
 }
 
 /**
@@ -67,12 +98,21 @@ export function describeResource(resource: Resource): string {
  * repeated. Clearing sends the field with an empty value, the only way the wire allows.
  */
 export function encodeUpdate(update: DesiredConfig): string {
-  const form = new URLSearchParams();
-  for (const { field, form: name } of FIELDS) {
-    if (!(field in update)) continue;
-    const value = update[field] ?? '';
+  return encodeForm(new URLSearchParams(), update);
+}
+
+/** Creating an Address Configuration also sends its Type and Address, which no update can change. */
+export function encodeCreate(address: string, addressType: string, update: DesiredConfig): string {
+  return encodeForm(new URLSearchParams({ Type: addressType, Address: address }), update);
+}
+
+function encodeForm(form: URLSearchParams, update: DesiredConfig): string {
+  for (const spec of FIELDS) {
+    if (!(spec.field in update)) continue;
+    const value = update[spec.field] ?? '';
     const values = typeof value === 'string' ? [value] : value.length === 0 ? [''] : value;
-    for (const item of values) form.append(name, item);
+    const sent = 'sent' in spec ? spec.sent : (item: string) => item;
+    for (const item of values) form.append(spec.form, item === '' ? '' : sent(item));
   }
   return form.toString();
 }
@@ -86,50 +126,58 @@ export function encodeUpdate(update: DesiredConfig): string {
  */
 export function readConfig(
   json: unknown,
-  resource: Resource,
-): { config: WebhookConfig } | { problem: string } {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { problem: 'JSON that is not an object' };
-  }
-  const answer = json as Record<string, unknown>;
-  const properties = [
-    ...fieldsOf(resource.kind),
-    ...ANSWER_ONLY.filter(({ kinds }) =>
-      (kinds as readonly ResourceKind[]).includes(resource.kind),
-    ),
-  ];
+  { kind }: Resource,
+): { config: LiveConfig } | { problem: string } {
+  if (!isObject(json)) return { problem: 'JSON that is not an object' };
+  // An Address Configuration nests the auto-creation fields; a missing or null object has none.
+  const nested = isObject(json.auto_creation) ? json.auto_creation : {};
   const config: Record<string, unknown> = {};
-  for (const property of properties) {
-    const name = property.field;
-    const list = 'wire' in property && property.wire === 'list';
-    const value = answer[name] ?? null;
-    const valid =
-      value === null ||
-      (list
-        ? Array.isArray(value) && value.every((item) => typeof item === 'string')
-        : typeof value === 'string');
-    if (!valid) {
-      return {
-        problem: list
-          ? `the field ${name} that is not a list of strings`
-          : `the field ${name} that is not a string`,
-      };
-    }
-    config[name] = value;
+  for (const spec of fieldsOf(kind)) {
+    const [inner, name] = spec.field.startsWith(NESTED)
+      ? [nested, spec.field.slice(NESTED.length)]
+      : [json, spec.field];
+    const value = readWire(inner[name] ?? null, spec.wire);
+    if (value === undefined)
+      return { problem: `the field ${spec.field} that is not ${WIRE_WORDS[spec.wire]}` };
+    config[spec.field] = value;
   }
-  return { config: config as WebhookConfig };
+  for (const { field, kinds } of ANSWER_ONLY) {
+    if (!(kinds as readonly ResourceKind[]).includes(kind)) continue;
+    const value = readWire(json[field] ?? null, 'string');
+    if (value === undefined) return { problem: `the field ${field} that is not a string` };
+    config[field] = value;
+  }
+  return { config: config as LiveConfig };
 }
 
-/** A Conversations service's SID, by Twilio's pattern: either case of hex digit. */
-export const SERVICE_SID = /^IS[0-9a-fA-F]{32}$/;
+const NESTED = 'auto_creation.';
 
-/**
- * What makes two SIDs the same: Twilio's pattern (`^IS[0-9a-fA-F]{32}$`) allows either case of
- * hex digit, and the digits are one number whatever their case; the prefix has one case only.
- * A SID is still sent as written.
- */
-export function sidKey(sid: string): string {
-  return `${sid.slice(0, 2)}${sid.slice(2).toLowerCase()}`;
+const WIRE_WORDS: Readonly<Record<Spec['wire'], string>> = {
+  string: 'a string',
+  list: 'a list of strings',
+  boolean: 'true or false',
+  integer: 'a whole number',
+};
+
+/** A value as the registry holds it (a boolean or an integer as its text), or undefined if it is not one. */
+function readWire(value: unknown, wire: Spec['wire']): FieldValue | undefined {
+  if (value === null) return null;
+  switch (wire) {
+    case 'string':
+      return typeof value === 'string' ? value : undefined;
+    case 'list':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string')
+        ? (value as string[])
+        : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? String(value) : undefined;
+    case 'integer':
+      return Number.isSafeInteger(value) ? String(value) : undefined;
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A Conversations service, as the services list (`GET /v1/Services`) describes it. */
@@ -148,7 +196,7 @@ export const SERVICES_PAGE_SIZE = 100;
  */
 export function readServicesPage(
   json: unknown,
-): { services: ServiceSummary[]; next: string | null } | { problem: string } {
+): { items: ServiceSummary[]; next: string | null } | { problem: string } {
   if (typeof json !== 'object' || json === null) return { problem: 'JSON that is not an object' };
   const { services, meta } = json as { services?: unknown; meta?: { next_page_url?: unknown } };
   if (!Array.isArray(services)) return { problem: 'no list of services' };
@@ -164,17 +212,17 @@ export function readServicesPage(
   if (next !== null && next !== undefined && typeof next !== 'string') {
     return { problem: 'a next_page_url that is not a string' };
   }
-  return { services: summaries, next: next ?? null };
+  return { items: summaries, next: next ?? null };
 }
 
 /**
- * The services of all pages, each once (the first time it is listed): a list that changes while
- * it is paged through, or a page served twice, repeats services, and each would otherwise be
- * fetched, reported and matched by name as many times.
+ * The items of all pages, each once (the first time it is listed): a list that changes while it
+ * is paged through, or a page served twice, repeats items, and each would otherwise be fetched,
+ * reported and matched as many times.
  */
-export function uniqueServices(services: readonly ServiceSummary[]): ServiceSummary[] {
+export function uniqueBySid<T extends { readonly sid: string }>(items: readonly T[]): T[] {
   const seen = new Set<string>();
-  return services.filter(({ sid }) => {
+  return items.filter(({ sid }) => {
     const key = sidKey(sid);
     if (seen.has(key)) return false;
     seen.add(key);

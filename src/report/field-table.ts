@@ -6,7 +6,7 @@ import { FIELDS } from '../model/fields.js';
 import type { Field, FieldValue } from '../model/fields.js';
 import type { ResourceResult, RunResult } from '../model/result.js';
 import { shownValue } from '../model/show.js';
-import type { WebhookConfig } from '../model/webhook-config.js';
+import type { LiveConfig } from '../model/webhook-config.js';
 
 /** A row per managed field; differing rows are marked. Shared with the drift issue and the plan. */
 export function renderFieldTable(result: ResourceResult, mode: RunResult['mode']): string {
@@ -44,7 +44,7 @@ export function renderFieldTable(result: ResourceResult, mode: RunResult['mode']
   ].join('\n');
 }
 
-function fieldValue(config: WebhookConfig, field: Field): FieldValue {
+function fieldValue(config: LiveConfig, field: Field): FieldValue {
   return (config as Partial<Record<Field, FieldValue>>)[field] ?? null;
 }
 

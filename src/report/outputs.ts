@@ -2,7 +2,7 @@
 // run's result. Outputs are read by later steps: URLs keep their query, never their user info.
 import type { Outputs } from '../config/contract.js';
 import { withoutUserInfo } from '../core/urls.js';
-import { FIELDS } from '../model/fields.js';
+import { INPUT_FIELDS } from '../model/fields.js';
 import type { Field, FieldValue } from '../model/fields.js';
 import type {
   ExportedRun,
@@ -12,7 +12,8 @@ import type {
   RunResult,
 } from '../model/result.js';
 import { outputConfig, outputValue } from '../model/show.js';
-import type { WebhookConfig } from '../model/webhook-config.js';
+import { resourceKey } from '../model/webhook-config.js';
+import type { LiveConfig } from '../model/webhook-config.js';
 
 const NO_OUTPUTS: Outputs = {
   changed: 'false',
@@ -54,13 +55,16 @@ export function outputsFor(result: RunResult, gitHub: GitHubOutcomes): Outputs {
     changed: String(result.resources.some((r) => r.changed)),
     drifted: String(result.resources.some((r) => r.diff.length > 0)),
     diff: JSON.stringify(
-      result.resources.flatMap((r) => diffOf(r).map((d) => ({ resource: key(r), ...d }))),
+      result.resources.flatMap((r) =>
+        diffOf(r).map((d) => ({ resource: resourceKey(r.resource), ...d })),
+      ),
     ),
     resources: JSON.stringify(
       result.resources.map((r) => ({
-        resource: key(r),
-        sid: r.resource.kind === 'service' ? r.resource.serviceSid : result.accountSid,
-        ...(r.resource.kind === 'service' ? { name: r.name ?? null } : {}),
+        kind: r.resource.kind,
+        resource: resourceKey(r.resource),
+        sid: sidOf(r, result.accountSid),
+        ...(r.resource.kind === 'account' ? {} : { name: r.name ?? null }),
         status: r.status,
         diff: diffOf(r),
         // Why it failed or was left alone: a stopped run's "unknown" and "not applied" say so here.
@@ -102,9 +106,11 @@ function primary(result: RunResult): ResourceResult | undefined {
     : result.resources.find((r) => r.resource.kind === 'account');
 }
 
-/** "account", or the service's SID: the `resource` key of the diff and resources outputs. */
-function key(result: ResourceResult): string {
-  return result.resource.kind === 'account' ? 'account' : result.resource.serviceSid;
+/** The account's, the service's or the Address Configuration's SID (null before it is created). */
+function sidOf({ resource, current }: ResourceResult, accountSid: string): string | null {
+  if (resource.kind === 'account') return accountSid;
+  if (resource.kind === 'service') return resource.serviceSid;
+  return resource.sid ?? current?.sid ?? null;
 }
 
 function urlOf(outcome: GitHubOutcome | undefined): string {
@@ -112,10 +118,10 @@ function urlOf(outcome: GitHubOutcome | undefined): string {
 }
 
 /** Each managed field's output, named by its key: a list joined by commas, unset as ''. */
-function fieldOutputs(current: WebhookConfig | undefined): Record<string, string> {
+function fieldOutputs(current: LiveConfig | undefined): Record<string, string> {
   const values = (current ?? {}) as Partial<Record<Field, FieldValue>>;
   return Object.fromEntries(
-    FIELDS.map(({ field, key }) => {
+    INPUT_FIELDS.map(({ field, key }) => {
       const value = values[field] ?? null;
       return [key, value === null ? '' : typeof value === 'string' ? value : value.join(',')];
     }),

@@ -168,7 +168,7 @@ export function renderExportSummary(run: ExportedRun): string {
   return [
     '## Twilio Conversations webhooks: 📤 Exported',
     '',
-    `**Wrote the live account-wide configuration and ${count(run.services, 'service')} to <code>${escapeHtml(run.file)}</code>; nothing was sent to Twilio.**`,
+    `**Wrote the live account-wide configuration, ${count(run.services, 'service')} and ${count(run.addresses, 'Address Configuration')} to <code>${escapeHtml(run.file)}</code>; nothing was sent to Twilio.**`,
     '',
   ].join('\n');
 }

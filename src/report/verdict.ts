@@ -4,7 +4,8 @@ import { count } from '../core/text.js';
 import { describeDiff } from '../engine/plan.js';
 import { verdictOf } from '../model/result.js';
 import type { GitHubOutcomes, ResourceResult, RunResult, Status } from '../model/result.js';
-import { describeResource, SERVICE_SID } from '../model/webhook-config.js';
+import { describeResource } from '../model/webhook-config.js';
+import { SERVICE_SID } from '../model/values.js';
 
 export const HEADLINES: Readonly<Record<Status, string>> = {
   'in-sync': '✅ In sync',

@@ -3,30 +3,31 @@
 // request gets there (the pool, retries, an overload's pause, a cancellation) is src/twilio/sender.ts.
 import { oneLine } from '../core/text.js';
 import { parseJson } from '../http/transport.js';
+import { ADDRESSES_PAGE_SIZE, readAddressesPage } from '../model/addresses.js';
+import type { LiveAddress } from '../model/addresses.js';
 import {
+  ADDRESSES_PATH,
+  encodeCreate,
   encodeUpdate,
   readConfig,
   readServicesPage,
   resourcePath,
   SERVICES_PAGE_SIZE,
   SERVICES_PATH,
-  uniqueServices,
+  uniqueBySid,
 } from '../model/webhook-config.js';
 import type { DesiredConfig } from '../model/fields.js';
-import type { Resource, ServiceSummary, WebhookConfig } from '../model/webhook-config.js';
+import type { Resource, ServiceSummary, LiveConfig } from '../model/webhook-config.js';
 import { UnexpectedAnswerError } from './errors.js';
 import { TwilioSender } from './sender.js';
 import type { SenderOptions, TwilioAnswer } from './sender.js';
 
 export type { Credentials } from './sender.js';
 
-/** 100 pages of 100: far more services than an account has, and a bound on a list that never ends. */
-const MAX_SERVICE_PAGES = 100;
+/** 100 pages: far more than an account has, and a bound on a list that never ends. */
+const MAX_PAGES = 100;
 
-export interface TwilioClientOptions extends SenderOptions {
-  /** Sees every configuration Twilio sends before anything about it is logged (to mask its URLs' credentials). */
-  readonly onConfig?: ((config: WebhookConfig) => void) | undefined;
-}
+export type TwilioClientOptions = SenderOptions;
 
 /**
  * Why a configuration is fetched: 'outcome' learns what an update did (its answer was lost), and
@@ -36,11 +37,18 @@ export type FetchPurpose = 'read' | 'outcome';
 
 /** What the engine needs of Twilio, so that it can be given a stand-in. */
 export interface TwilioApi {
-  fetchConfig(resource: Resource, purpose?: FetchPurpose): Promise<WebhookConfig>;
+  fetchConfig(resource: Resource, purpose?: FetchPurpose): Promise<LiveConfig>;
   /** An update in flight is never cut off at once when the run is cancelled: it gets the grace. */
-  updateConfig(resource: Resource, update: DesiredConfig): Promise<WebhookConfig>;
+  updateConfig(resource: Resource, update: DesiredConfig): Promise<LiveConfig>;
   /** Every Conversations service of the account, following the list's own next-page links. */
   listServices(): Promise<ServiceSummary[]>;
+  /** Every Address Configuration of the account, with its configuration, paged the same way. */
+  listAddresses(): Promise<LiveAddress[]>;
+  /** Creates the Address Configuration an address resource without a SID stands for. */
+  createAddress(
+    resource: Extract<Resource, { kind: 'address' }>,
+    fields: DesiredConfig,
+  ): Promise<LiveConfig>;
   /** Lets the process exit: keep-alive sockets would otherwise hold the runner. */
   close(): Promise<void>;
 }
@@ -54,48 +62,67 @@ export class TwilioClient implements TwilioApi {
     this.sender = new TwilioSender(options);
   }
 
-  async fetchConfig(resource: Resource, purpose: FetchPurpose = 'read'): Promise<WebhookConfig> {
+  async fetchConfig(resource: Resource, purpose: FetchPurpose = 'read'): Promise<LiveConfig> {
     return this.config(
       resource,
       await this.sender.send('GET', resourcePath(resource), undefined, purpose === 'outcome'),
     );
   }
 
-  async updateConfig(resource: Resource, update: DesiredConfig): Promise<WebhookConfig> {
+  async updateConfig(resource: Resource, update: DesiredConfig): Promise<LiveConfig> {
     return this.config(
       resource,
       await this.sender.send('POST', resourcePath(resource), encodeUpdate(update), true),
     );
   }
 
+  async createAddress(
+    resource: Extract<Resource, { kind: 'address' }>,
+    fields: DesiredConfig,
+  ): Promise<LiveConfig> {
+    const body = encodeCreate(resource.address, resource.addressType, fields);
+    return this.config(resource, await this.sender.send('POST', ADDRESSES_PATH, body, true));
+  }
+
   async listServices(): Promise<ServiceSummary[]> {
-    const services: ServiceSummary[] = [];
-    let path: string | null = `${SERVICES_PATH}?PageSize=${SERVICES_PAGE_SIZE}`;
+    return this.listAll(`${SERVICES_PATH}?PageSize=${SERVICES_PAGE_SIZE}`, readServicesPage);
+  }
+
+  async listAddresses(): Promise<LiveAddress[]> {
+    return this.listAll(`${ADDRESSES_PATH}?PageSize=${ADDRESSES_PAGE_SIZE}`, readAddressesPage);
+  }
+
+  /** Every page of a list, each item once: a list that changes while it is read repeats items. */
+  private async listAll<T extends { readonly sid: string }>(
+    first: string,
+    read: (json: unknown) => { items: T[]; next: string | null } | { problem: string },
+  ): Promise<T[]> {
+    const items: T[] = [];
+    let path: string | null = first;
     for (let page = 1; path !== null; page++) {
-      if (page > MAX_SERVICE_PAGES) {
+      if (page > MAX_PAGES) {
         throw new UnexpectedAnswerError(
-          `GET ${SERVICES_PATH}`,
+          `GET ${first.split('?')[0] ?? first}`,
           200,
-          `more than ${MAX_SERVICE_PAGES} pages of services`,
+          `more than ${MAX_PAGES} pages`,
         );
       }
       const answer = await this.sender.send('GET', path);
-      const read = readServicesPage(parseJson(answer.text));
+      const contents = read(parseJson(answer.text));
       this.sender.logAnswer(answer);
-      if ('problem' in read)
-        throw new UnexpectedAnswerError(answer.request, answer.status, read.problem);
-      services.push(...read.services);
-      path = read.next === null ? null : this.samePath(read.next, answer.request);
+      if ('problem' in contents)
+        throw new UnexpectedAnswerError(answer.request, answer.status, contents.problem);
+      items.push(...contents.items);
+      path = contents.next === null ? null : this.samePath(contents.next, answer.request);
     }
-    // A list that changes while it is read may repeat a service on a later page.
-    return uniqueServices(services);
+    return uniqueBySid(items);
   }
 
   async close(): Promise<void> {
     await this.sender.close();
   }
 
-  private config(resource: Resource, answer: TwilioAnswer): WebhookConfig {
+  private config(resource: Resource, answer: TwilioAnswer): LiveConfig {
     const json = parseJson(answer.text);
     const read =
       json === undefined
@@ -105,7 +132,6 @@ export class TwilioClient implements TwilioApi {
       this.sender.logAnswer(answer);
       throw new UnexpectedAnswerError(answer.request, answer.status, read.problem);
     }
-    this.options.onConfig?.(read.config);
     this.sender.logAnswer(answer);
     return read.config;
   }
@@ -118,7 +144,7 @@ export class TwilioClient implements TwilioApi {
       throw new UnexpectedAnswerError(
         request,
         200,
-        `a next_page_url on another host: "${oneLine(link, 120)}"`,
+        `a next_contentsurl on another host: "${oneLine(link, 120)}"`,
       );
     }
     return `${url.pathname.slice(base.pathname.replace(/\/$/, '').length)}${url.search}`;
