@@ -15,6 +15,7 @@ import type { ProbeTarget } from '../twilio/probe.js';
 import type { ProbeResult } from '../model/result.js';
 import { proxyFor } from '../http/proxy.js';
 import { applyPlan, refused, skipped, withoutUpdate } from './reconcile.js';
+import { createAddress } from './create-address.js';
 import type { Explain, ResourceContext } from './reconcile.js';
 import type { ResourceResult } from '../model/result.js';
 import type { Settings } from '../config/settings.js';
@@ -142,7 +143,10 @@ export async function deploy(
       listAddresses: () => watch(p, twilio.listAddresses()),
       close: () => twilio.close(),
     };
-    return applyPlan(watched, context(p), p.live, p.plan, explain);
+    const { resource } = p;
+    return resource.kind === 'address' && resource.sid === undefined
+      ? createAddress(watched, { ...context(p), resource }, p.live, p.plan, explain)
+      : applyPlan(watched, context(p), p.live, p.plan, explain);
   });
   const why = stopped();
   return {

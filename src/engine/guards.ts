@@ -66,7 +66,7 @@ export function urlsToProbe(planned: readonly Planned[]): UrlToProbe[] {
       const url = plan.update[field];
       // The method Twilio will call the hook with once the update is in.
       const method =
-        String(plan.update[calledWith] ?? live[calledWith] ?? 'POST').toUpperCase() === 'GET'
+        (plan.update[calledWith] ?? live[calledWith] ?? 'POST').toUpperCase() === 'GET'
           ? 'GET'
           : 'POST';
       if (typeof url !== 'string' || url === '' || urls.has(`${method} ${url}`)) continue;

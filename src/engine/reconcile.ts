@@ -82,10 +82,6 @@ export async function applyPlan(
   plan: Plan,
   explain: Explain,
 ): Promise<ResourceResult> {
-  const { resource } = context;
-  if (resource.kind === 'address' && resource.sid === undefined) {
-    return create(twilio, { ...context, resource }, live, plan, explain);
-  }
   if (plan.diff.length === 0) return withoutUpdate(context, live, plan);
   const done = (current: LiveConfig, notes?: readonly string[]): ResourceResult => ({
     ...before(context, live, plan),
@@ -189,67 +185,8 @@ export async function applyPlan(
       );
 }
 
-/**
- * Creates the Address Configuration the file declares, with every desired field, and checks the
- * answer. Nothing is ever deleted, so a created one that does not match is not rolled back: the
- * next run updates it. A create whose answer is lost is looked for among the account's.
- */
-async function create(
-  twilio: TwilioApi,
-  context: ResourceContext & { readonly resource: Extract<Resource, { kind: 'address' }> },
-  live: LiveConfig,
-  plan: Plan,
-  explain: Explain,
-): Promise<ResourceResult> {
-  const fail = (current: LiveConfig | undefined, why: string): ResourceResult =>
-    failed(context, live, plan, current, why);
-  const what = describeResource(context.resource);
-  let answer: LiveConfig;
-  const notes: string[] = [];
-  try {
-    answer = await twilio.createAddress(context.resource, plan.update);
-  } catch (error) {
-    if (definitelyNotApplied(error)) {
-      return fail(live, `The ${what} was not created: ${explain(error)}`);
-    }
-    const lost = explain(error);
-    let found: LiveConfig | undefined;
-    try {
-      found = (await twilio.listAddresses()).find(
-        ({ address }) => address === context.resource.address,
-      )?.config;
-    } catch (listError) {
-      return fail(
-        undefined,
-        `The create's answer was lost (${lost}) and listing the Address Configurations failed too (${explain(listError)}): whether Twilio created it is unknown. Run again to find out.`,
-      );
-    }
-    if (found === undefined) {
-      return fail(live, `The ${what} was not created: ${lost} It is not among the account's.`);
-    }
-    answer = found;
-    notes.push(
-      `The create's answer was lost (${lost}), but the Address Configurations listed again have it.`,
-    );
-  }
-  const mismatches = compare(context.desired, answer);
-  if (mismatches.length > 0) {
-    return fail(
-      answer,
-      `Twilio created the ${what}${answer.sid ? ` (${answer.sid})` : ''}, but its answer does not match: ${describeDiff(mismatches)}. Nothing is deleted: the next run updates it.`,
-    );
-  }
-  return {
-    ...before(context, live, plan),
-    current: answer,
-    status: 'updated',
-    changed: true,
-    notes: notes.length === 0 ? undefined : notes,
-  };
-}
-
 /** A refusal by Twilio, or a request that never left: nothing can have changed. */
-function definitelyNotApplied(error: unknown): boolean {
+export function definitelyNotApplied(error: unknown): boolean {
   if (error instanceof TwilioApiError) return !error.transient;
   return (
     (error instanceof TransportError || error instanceof CancelledRequest) && !error.mayHaveBeenSent
@@ -269,7 +206,7 @@ function restoreOf(diff: readonly FieldDiff[]): DesiredConfig {
   return restore;
 }
 
-function failed(
+export function failed(
   context: ResourceContext,
   live: LiveConfig,
   plan: Plan,
@@ -279,7 +216,7 @@ function failed(
   return { ...before(context, live, plan), current, status: 'failed', changed: false, failure };
 }
 
-function before(context: ResourceContext, live: LiveConfig, plan: Plan) {
+export function before(context: ResourceContext, live: LiveConfig, plan: Plan) {
   return {
     resource: context.resource,
     name: context.name,

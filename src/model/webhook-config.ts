@@ -147,7 +147,7 @@ export function readConfig(
     if (value === undefined) return { problem: `the field ${field} that is not a string` };
     config[field] = value;
   }
-  return { config: config as LiveConfig };
+  return { config };
 }
 
 const NESTED = 'auto_creation.';
@@ -167,12 +167,12 @@ function readWire(value: unknown, wire: Spec['wire']): FieldValue | undefined {
       return typeof value === 'string' ? value : undefined;
     case 'list':
       return Array.isArray(value) && value.every((item) => typeof item === 'string')
-        ? (value as string[])
+        ? value
         : undefined;
     case 'boolean':
       return typeof value === 'boolean' ? String(value) : undefined;
     case 'integer':
-      return Number.isSafeInteger(value) ? String(value) : undefined;
+      return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
   }
 }
 
