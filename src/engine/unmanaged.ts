@@ -94,20 +94,20 @@ export function addressWarnings(
       `Could not check the Address Configurations: ${report.problem}. Give the credential permission to list them, or set unmanaged-addresses: ignore.`,
     ];
   }
-  const unmanaged =
-    policy === 'ignore'
-      ? []
-      : autoCreating(report).map(
-          (a) =>
-            `Address Configuration ${a.address}${a.sid === undefined ? '' : ` (${a.sid})`} is not declared${file === undefined ? '' : ` in ${file}`} and auto-creates conversations ${whereTo(a)}.`,
-        );
+  const unmanaged = policy === 'ignore' ? [] : autoCreating(report);
   const dangling = report.addresses
-    .filter((a) => a.dangling)
+    .filter((a) => a.dangling && !unmanaged.includes(a))
     .map(
       (a) =>
         `Address Configuration ${a.address} auto-creates into service ${a.serviceSid ?? ''}, which is not a Conversations service of this account: ${a.enabled ? 'a message to it finds no service.' : 'turning auto-creation on would fail.'}`,
     );
-  return [...unmanaged, ...dangling];
+  return [
+    ...unmanaged.map(
+      (a) =>
+        `Address Configuration ${a.address}${a.sid === undefined ? '' : ` (${a.sid})`} is not declared${file === undefined ? '' : ` in ${file}`} and auto-creates conversations ${whereTo(a)}.`,
+    ),
+    ...dangling,
+  ];
 }
 
 /** "in service IS… (Support), with webhook https://***@hooks.example/x": where a message goes. */
@@ -115,7 +115,9 @@ export function whereTo(address: AddressLevel): string {
   const service =
     address.serviceSid === null
       ? "in the account's default service"
-      : `in service ${address.serviceSid}${address.serviceName === undefined || address.serviceName === '' ? '' : ` (${address.serviceName})`}`;
+      : address.dangling
+        ? `in service ${address.serviceSid}, which is not a Conversations service of this account`
+        : `in service ${address.serviceSid}${address.serviceName === undefined || address.serviceName === '' ? '' : ` (${address.serviceName})`}`;
   const hook =
     address.autoCreationType === 'webhook' && address.webhookUrl !== null
       ? `, with webhook ${showUrl(address.webhookUrl)}`

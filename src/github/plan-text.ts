@@ -8,7 +8,9 @@ import { renderFieldTable } from '../report/field-table.js';
 import type { ResourceResult, RunResult, ServiceLevel } from '../model/result.js';
 import { count, inert } from '../core/text.js';
 import { showUrl, showUrlsIn } from '../core/urls.js';
-import { overriding } from '../engine/unmanaged.js';
+import { hasWork } from '../engine/guards.js';
+import { autoCreating, overriding, whereTo } from '../engine/unmanaged.js';
+import { isMissing } from '../model/webhook-config.js';
 import { fieldSpec } from '../model/fields.js';
 import { driftKey, planMarker, scopeOf } from './markers.js';
 import type { Scope } from './markers.js';
@@ -31,8 +33,9 @@ import type { Size } from './markdown.js';
  * own hooks fire instead of the account-wide ones are named.
  */
 export function planComment(result: RunResult, run: GitHubRun, size: Size = characters): string {
-  const changing = result.resources.filter((r) => r.diff.length > 0);
+  const changing = result.resources.filter((r) => hasWork(r.resource, r.diff));
   const changes = changing.reduce((sum, r) => sum + r.diff.length, 0);
+  const creates = changing.filter((r) => isMissing(r.resource)).length;
   const inSync = result.resources.length - changing.length;
   return fitWithin(MAX_BODY_CHARACTERS, size, {
     head: [
@@ -43,16 +46,26 @@ export function planComment(result: RunResult, run: GitHubRun, size: Size = char
       '',
       changing.length === 0
         ? '**No changes**: the live configuration of every resource matches the desired one, so merging changes nothing in Twilio.'
-        : `**Merging applies ${count(changes, 'change')} to ${count(changing.length, 'resource')}**${inSync === 0 ? '' : `; ${inSync} already in sync`}.`,
+        : `**Merging applies ${count(changes, 'change')} to ${count(changing.length, 'resource')}**${creates === 0 ? '' : ` (creating ${count(creates, 'Address Configuration')})`}${inSync === 0 ? '' : `; ${inSync} already in sync`}.`,
       '',
       ...removals(changing),
     ].join('\n'),
     sections: changing.map((resource) =>
-      [`### ${heading(resource)}`, '', renderFieldTable(resource, 'check'), ''].join('\n'),
+      [
+        `### ${heading(resource)}`,
+        '',
+        ...(isMissing(resource.resource) ? ['Does not exist yet: merging creates it.', ''] : []),
+        renderFieldTable(resource, 'check'),
+        '',
+      ].join('\n'),
     ),
     more: (omitted) =>
       `…and ${count(omitted, 'more resource')} that merging changes, left out to stay within GitHub's limit on a comment: the summary of ${runLink(run)} lists every one.\n`,
-    foot: [...overrides(result), 'Updated on every push to this pull request.'].join('\n'),
+    foot: [
+      ...overrides(result),
+      ...addressNotes(result),
+      'Updated on every push to this pull request.',
+    ].join('\n'),
   });
 }
 
@@ -79,15 +92,18 @@ function forCommit(run: GitHubRun): string {
 
 /** Clearing a URL or the filters, or changing target: what a reviewer must not miss. */
 function removals(changing: readonly ResourceResult[]): string[] {
-  const items = changing.flatMap((r) =>
-    r.diff
-      .filter(removesOrReroutes)
-      .map((d) =>
-        fieldSpec(d.field).reroutes
-          ? `<code>${d.field}</code> of the ${heading(r)} changes from ${shown(d.actual)} to ${shown(d.desired)}`
-          : `<code>${d.field}</code> of the ${heading(r)} is cleared`,
-      ),
-  );
+  // A creation is said in the headline: its every field is new, none taken away.
+  const items = changing
+    .filter((r) => !isMissing(r.resource))
+    .flatMap((r) =>
+      r.diff
+        .filter(removesOrReroutes)
+        .map((d) =>
+          fieldSpec(d.field).reroutes
+            ? `<code>${d.field}</code> of the ${heading(r)} changes from ${shown(d.actual)} to ${shown(d.desired)}`
+            : `<code>${d.field}</code> of the ${heading(r)} is cleared`,
+        ),
+    );
   if (items.length === 0) return [];
   return [
     `⚠️ **${count(items.length, 'change')} ${items.length === 1 ? 'removes or reroutes' : 'remove or reroute'} webhooks:**`,
@@ -136,4 +152,33 @@ function overrideItem(service: ServiceLevel): string {
   );
   const name = service.name === '' ? '' : ` (${inert(cut(service.name, MAX_NAME_CHARACTERS))})`;
   return `${code(service.sid)}${name}: ${hooks.join(', ')}`;
+}
+
+/** Addresses nobody declared that start conversations, and addresses whose service is gone. */
+function addressNotes(result: RunResult): string[] {
+  const report = result.addresses;
+  if (report === undefined) return [];
+  if (!report.listed) {
+    return [`⚠️ Could not check the Address Configurations: ${said(report.problem)}.`, ''];
+  }
+  const unmanaged = autoCreating(report);
+  const dangling = report.addresses.filter((a) => a.dangling && !unmanaged.includes(a));
+  return [
+    ...(unmanaged.length === 0
+      ? []
+      : [
+          `**${count(unmanaged.length, 'Address Configuration')} not in ${result.file === undefined ? 'the inputs' : code(result.file)} ${unmanaged.length === 1 ? 'auto-creates' : 'auto-create'} conversations:**`,
+          '',
+          ...listed(unmanaged.map((a) => `${code(a.address)}: ${said(whereTo(a))}`)),
+          '',
+        ]),
+    ...(dangling.length === 0
+      ? []
+      : [
+          `**${count(dangling.length, 'Address Configuration')} ${dangling.length === 1 ? 'points' : 'point'} at a service this account does not have:**`,
+          '',
+          ...listed(dangling.map((a) => `${code(a.address)}: ${code(a.serviceSid ?? '')}`)),
+          '',
+        ]),
+  ];
 }

@@ -13,6 +13,7 @@ import type {
   ResourceResult,
   RunResult,
   ServiceLevel,
+  AddressLevel,
 } from '../model/result.js';
 import { renderFieldTable } from './field-table.js';
 import { describeResult, HEADLINES, resourceHeading, verdictLine } from './verdict.js';
@@ -43,6 +44,7 @@ export function renderSummary(result: RunResult, gitHub: GitHubOutcomes): string
   const foot = [
     ...renderProbes(result.probed),
     ...renderServices(result),
+    ...renderAddresses(result),
     ...[
       gitHubLine('Drift issue', gitHub.driftIssue),
       gitHubLine('Pull-request comment', gitHub.prComment),
@@ -115,8 +117,9 @@ function renderServices(result: RunResult): string[] {
   if (report === undefined) return [];
   if (!report.listed) return [`Services: ⚠️ not checked: ${inert(report.problem)}.`, ''];
   if (report.services.length === 0) return ['Services: none in this account.', ''];
+  const withAddresses = result.addresses?.listed === true;
   const row = (s: ServiceLevel) =>
-    `<tr><td><code>${escapeHtml(s.sid)}</code></td><td>${inert(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td></tr>`;
+    `<tr><td><code>${escapeHtml(s.sid)}</code></td><td>${inert(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td>${withAddresses ? `<td>${addressList(s.addresses)}</td>` : ''}</tr>`;
   // Those that override the account-wide hooks first: they are what a person must see.
   const ordered = [
     ...report.services.filter((s) => s.fires === 'service'),
@@ -127,7 +130,7 @@ function renderServices(result: RunResult): string[] {
     '**Services, and whose hooks fire for their conversations**',
     '',
     '<table>',
-    '<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th></tr></thead>',
+    `<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th>${withAddresses ? '<th>Addresses that auto-create into it</th>' : ''}</tr></thead>`,
     `<tbody>${shown.map(row).join('')}</tbody>`,
     '</table>',
     '',
@@ -142,6 +145,62 @@ function renderServices(result: RunResult): string[] {
 
 /** A thousand rows is about 250 KB: room for the rest of the summary within its 1 MiB. */
 const MAX_SERVICE_ROWS = 1_000;
+/** The addresses named in one cell; the addresses table has every one. */
+const MAX_ADDRESSES_IN_CELL = 5;
+
+function addressList(addresses: readonly string[]): string {
+  if (addresses.length === 0) return '';
+  const shown = addresses
+    .slice(0, MAX_ADDRESSES_IN_CELL)
+    .map((a) => `<code>${escapeHtml(a)}</code>`);
+  const more = addresses.length - shown.length;
+  return [...shown, ...(more > 0 ? [`and ${more} more`] : [])].join(', ');
+}
+
+/**
+ * Every Address Configuration and where a message to it goes: whether it starts a conversation,
+ * in which service, and which webhook hears it. Those nobody declared that auto-create, and those
+ * whose service does not exist, first.
+ */
+function renderAddresses(result: RunResult): string[] {
+  const report = result.addresses;
+  if (report === undefined) return [];
+  if (!report.listed)
+    return [`Address Configurations: ⚠️ not checked: ${inert(report.problem)}.`, ''];
+  if (report.addresses.length === 0) return ['Address Configurations: none in this account.', ''];
+  const needsLook = (a: AddressLevel) => a.dangling || (!a.managed && a.enabled);
+  const ordered = [
+    ...report.addresses.filter(needsLook),
+    ...report.addresses.filter((a) => !needsLook(a)),
+  ];
+  const shown = ordered.slice(0, MAX_SERVICE_ROWS);
+  const row = (a: AddressLevel) =>
+    `<tr><td><code>${escapeHtml(a.address)}</code></td><td>${a.managed ? 'yes' : a.enabled ? '⚠️ no' : 'no'}</td><td>${autoCreation(a)}</td><td>${destination(a)}</td><td>${a.webhookUrl === null || a.autoCreationType !== 'webhook' ? '' : `<code>${escapeHtml(showUrl(a.webhookUrl))}</code>`}</td></tr>`;
+  return [
+    '**Address Configurations, and where a message to each goes**',
+    '',
+    '<table>',
+    '<thead><tr><th>Address</th><th>Declared</th><th>Auto-creation</th><th>Conversations in</th><th>Webhook</th></tr></thead>',
+    `<tbody>${shown.map(row).join('')}</tbody>`,
+    '</table>',
+    '',
+    ...(ordered.length > shown.length
+      ? [`…and ${count(ordered.length - shown.length, 'more Address Configuration')}.`, '']
+      : []),
+  ];
+}
+
+function autoCreation(a: AddressLevel): string {
+  if (a.sid === undefined) return '<em>not created</em>';
+  return a.enabled ? `on (${escapeHtml(a.autoCreationType ?? 'default')})` : 'off';
+}
+
+function destination(a: AddressLevel): string {
+  if (a.serviceSid === null) return a.sid === undefined ? '' : "the account's default service";
+  const name =
+    a.serviceName === undefined || a.serviceName === '' ? '' : ` (${inert(a.serviceName)})`;
+  return `<code>${escapeHtml(a.serviceSid)}</code>${name}${a.dangling ? ' ⚠️ not a service of this account' : ''}`;
+}
 
 function gitHubLine(what: string, outcome: GitHubOutcome | undefined): string | undefined {
   if (outcome === undefined) return undefined;

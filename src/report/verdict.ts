@@ -4,7 +4,7 @@ import { count } from '../core/text.js';
 import { describeDiff } from '../engine/plan.js';
 import { verdictOf } from '../model/result.js';
 import type { GitHubOutcomes, ResourceResult, RunResult, Status } from '../model/result.js';
-import { describeResource } from '../model/webhook-config.js';
+import { describeResource, isMissing } from '../model/webhook-config.js';
 import { SERVICE_SID } from '../model/values.js';
 
 export const HEADLINES: Readonly<Record<Status, string>> = {
@@ -18,15 +18,21 @@ export const HEADLINES: Readonly<Record<Status, string>> = {
 /** What one resource's state is and what the run did to it, in a line. */
 export function describeResult(result: ResourceResult, mode: RunResult['mode']): string {
   const fields = count(result.diff.length, 'field');
+  const missing = isMissing(result.resource);
   switch (result.status) {
     case 'in-sync':
       return 'The live configuration matches the desired one; nothing was sent.';
     case 'drifted':
+      if (missing) {
+        return `It does not exist in Twilio yet; ${mode === 'check' ? 'check mode changes nothing, and an apply creates it' : 'an apply creates it'}${result.diff.length === 0 ? '' : ` with ${fields}`}.`;
+      }
       return mode === 'check'
         ? `The live configuration differs from the desired one in ${fields}; check mode changes nothing.`
         : `The live configuration differs in ${fields}.`;
     case 'updated':
-      return `Updated ${fields}; Twilio's answer matches the desired configuration.`;
+      return missing
+        ? `Created${result.current?.sid ? ` as ${result.current.sid}` : ''} with ${fields}; Twilio's answer matches the desired configuration.`
+        : `Updated ${fields}; Twilio's answer matches the desired configuration.`;
     case 'skipped':
       return result.notes?.[0] ?? 'Left as it is.';
     case 'failed':
