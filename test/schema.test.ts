@@ -2,7 +2,8 @@
 // checks it with parseDesiredState (src/config/desired-state.ts). Every fixture below gets the
 // same verdict from both, except the cases listed apart: what the parser checks and a schema
 // cannot (the step's environment for ${NAME}, a URL's host as a URL parser reads it, near misses
-// of known event names, a service given twice), and the one place where the schema is stricter.
+// of known event names, a service or an address given twice), and the places where the schema is
+// stricter.
 // The schema's own description lists the same exceptions, and so does docs/desired-state.md.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ const ajv = new Ajv({ strict: true, allErrors: true });
 const validate = ajv.compile(schema);
 
 const SID = 'IS0123456789abcdef0123456789abcdef';
+const FLOW = 'FW0123456789abcdef0123456789abcdef';
 const ENV: NodeJS.ProcessEnv = {
   PREVIEW_URL: 'https://pr-7.preview.example.com',
   SERVICE_SID: 'IS00000000000000000000000000000001',
@@ -32,6 +34,16 @@ const ENV: NodeJS.ProcessEnv = {
   BLANK: '   ',
   BAD_URL: 'not a url',
   EMPTY: '',
+  WA_ADDRESS: 'whatsapp:+15005550006',
+  NUMBER: '+15005550007',
+  ADDRESS_TYPE: 'whatsapp',
+  AUTO: 'true',
+  CREATION_TYPE: 'webhook',
+  ADDRESS_EVENTS: 'onParticipantAdded, onDeliveryUpdated',
+  FLOW_SID: 'FW00000000000000000000000000000001',
+  RETRIES: '3',
+  YES: 'yes',
+  LONG_NAME: 'x'.repeat(300),
 };
 
 interface Verdicts {
@@ -64,6 +76,8 @@ const schemaValid = (v: Verdicts): boolean => Array.isArray(v.schema) && v.schem
 
 /** Files both accept. */
 const VALID: Record<string, string> = {
+  'addresses: [] beside another key (no addresses, as services: [] is no services)':
+    'account:\n  method: POST\naddresses: []\n',
   'every account key': `
 account:
   filters: [onMessageAdded, onConversationUpdated]
@@ -85,6 +99,22 @@ services:
     post-webhook-url: \${PREVIEW_URL}/twilio/events
   - name: Support desk
     post-webhook-url: https://support.example.com/twilio
+`,
+  "README's example with an address, as docs/desired-state.md writes it": `
+services:
+  - name: Support desk
+    post-webhook-url: \${PREVIEW_URL}/twilio
+addresses:
+  - address: '+15005550006'
+    type: sms
+    friendly-name: Support line
+    auto-creation:
+      enabled: true
+      type: webhook
+      conversation-service: Support desk
+      webhook-url: https://api.example.com/twilio/auto
+      webhook-method: POST
+      webhook-filters: [onMessageAdded, onParticipantAdded]
 `,
   'services only, every service key, filters on lines': `
 services:
@@ -168,6 +198,113 @@ services:
   - name: '123'
     method: POST
 `,
+  'addresses only, type studio: a flow SID in upper case, a retry count as digits, a service by name': `
+addresses:
+  - address: 'whatsapp:+15005550006'
+    auto-creation:
+      enabled: false
+      type: Studio
+      conversation-service: Support desk
+      studio-flow-sid: ${FLOW.toUpperCase()}
+      studio-retry-count: '03'
+`,
+  'type default, with what every type has; enabled as text in any case': `
+addresses:
+  - address: support@example.com
+    type: EMAIL
+    auto-creation:
+      type: default
+      enabled: ' True '
+      conversation-service: ${SID.toUpperCase()}
+`,
+  'a friendly-name alone manages an address; every type, any case, agreeing with the address': `
+addresses:
+  - address: '+15005550006'
+    type: SMS
+    friendly-name: Support line
+  - address: 'whatsapp:+15005550006'
+    type: WhatsApp
+    friendly-name: Support on WhatsApp
+  - address: 'Messenger:1234567890'
+    type: messenger
+    friendly-name: Support on Messenger
+  - address: 'gbm:agent-1'
+    type: gbm
+    friendly-name: ''
+  - address: support@example.com
+    type: email
+    friendly-name: Support mailbox
+  - address: 'rcs:support_agent'
+    type: rcs
+    friendly-name: Support on RCS
+  - address: 'urn:mbid:AQAAYyUbut6E4B3T9FLv5EbG'
+    type: apple
+    friendly-name: Support on Apple
+  - address: support-chat
+    type: chat
+    friendly-name: Support chat
+`,
+  'webhook keys in every form: filters on lines and with duplicates, "none" in any case, method get': `
+addresses:
+  - address: '+15005550006'
+    auto-creation:
+      webhook-url: NONE
+      webhook-method: get
+      webhook-filters: |
+        onMessageAdded, onMessageAdded
+        onDeliveryUpdated
+  - address: '+15005550007'
+    auto-creation:
+      type: WEBHOOK
+      webhook-filters: None
+  - address: '+15005550008'
+    auto-creation:
+      webhook-filters: [none]
+      webhook-url: HTTPS://user:p%40ss@hooks.example.com:8443/twilio/auto?x=1#frag
+`,
+  'every post-event an address hears': `
+addresses:
+  - address: '+15005550006'
+    auto-creation:
+      webhook-filters: [onMessageAdded, onMessageUpdated, onMessageRemoved, onConversationUpdated, onConversationStateUpdated, onConversationRemoved, onParticipantAdded, onParticipantUpdated, onParticipantRemoved, 'onDeliveryUpdated, onMessageAdded']
+`,
+  'without auto-creation.type, webhook and studio keys go together (the live type decides)': `
+addresses:
+  - address: '+15005550006'
+    auto-creation:
+      webhook-url: https://api.example.com/twilio/auto
+      studio-flow-sid: ${FLOW}
+      studio-retry-count: 0
+`,
+  'auto-creation: {} beside a friendly-name': `
+addresses:
+  - address: '+15005550006'
+    friendly-name: Support line
+    auto-creation: {}
+`,
+  'a friendly-name of 256 characters, one of them outside the BMP': `
+addresses:
+  - address: '+15005550006'
+    friendly-name: '${'x'.repeat(255)}😀'
+`,
+  'a variable in every kind of address value': `
+addresses:
+  - address: \${WA_ADDRESS}
+    type: \${ADDRESS_TYPE}
+    friendly-name: \${SERVICE_NAME} line
+    auto-creation:
+      enabled: \${AUTO}
+      type: \${CREATION_TYPE}
+      conversation-service: \${SERVICE_SID}
+      webhook-url: \${PREVIEW_URL}/twilio/auto
+      webhook-method: \${METHOD}
+      webhook-filters: [onMessageAdded, '\${ADDRESS_EVENTS}']
+  - address: 'whatsapp:\${NUMBER}'
+    auto-creation:
+      type: studio
+      studio-flow-sid: \${FLOW_SID}
+      studio-retry-count: \${RETRIES}
+`,
   'JSON is YAML too': `{"account": {"filters": ["onMessageAdded"], "post-webhook-url": "https://api.example.com/hook"}}`,
 };
 
@@ -233,6 +370,88 @@ const INVALID: Record<string, string> = {
   'a key given twice (the editor reads it as YAML that is not valid)':
     'account:\n  method: POST\n  method: GET\n',
   'two YAML documents': 'account:\n  method: POST\n---\naccount:\n  method: GET\n',
+  'addresses: [] alone manages nothing': 'addresses: []\n',
+  'addresses without a value': 'account:\n  method: POST\naddresses:\n',
+  'addresses as a mapping': "addresses:\n  address: '+15005550006'\n  friendly-name: Support\n",
+  'an address that is a string': "addresses:\n  - '+15005550006'\n",
+  'an address entry without address': 'addresses:\n  - type: sms\n    friendly-name: Support\n',
+  'an address that manages nothing': "addresses:\n  - address: '+15005550006'\n    type: sms\n",
+  'auto-creation: {} alone manages nothing':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation: {}\n",
+  'auto-creation without a value':
+    "addresses:\n  - address: '+15005550006'\n    friendly-name: Support\n    auto-creation:\n",
+  'auto-creation as a list':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation: [enabled]\n",
+  'an unknown key in an address entry': `addresses:\n  - address: '+15005550006'\n    sid: IG${SID.slice(2)}\n    friendly-name: Support\n`,
+  'an auto-creation key outside auto-creation':
+    "addresses:\n  - address: '+15005550006'\n    webhook-url: https://a.example.com\n",
+  'an unknown key in auto-creation':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-uri: https://a.example.com\n",
+  'a blank address': "addresses:\n  - address: '  '\n    friendly-name: Support\n",
+  'a phone number left unquoted (YAML reads a number)':
+    'addresses:\n  - address: +15005550006\n    friendly-name: Support\n',
+  'an address type that is not one':
+    "addresses:\n  - address: '+15005550006'\n    type: voice\n    friendly-name: Support\n",
+  'an address type with a space':
+    "addresses:\n  - address: support@example.com\n    type: ' email'\n    friendly-name: Support\n",
+  'a type the whatsapp: address contradicts':
+    "addresses:\n  - address: 'whatsapp:+15005550006'\n    type: sms\n    friendly-name: Support\n",
+  'a type the WhatsApp: address contradicts, its prefix in another case':
+    "addresses:\n  - address: 'WhatsApp:+15005550006'\n    type: sms\n    friendly-name: Support\n",
+  'a type the messenger: address contradicts':
+    "addresses:\n  - address: 'messenger:1234567890'\n    type: whatsapp\n    friendly-name: Support\n",
+  'a type the phone number contradicts':
+    "addresses:\n  - address: '+15005550006'\n    type: whatsapp\n    friendly-name: Support\n",
+  'a friendly-name of 257 characters': `addresses:\n  - address: '+15005550006'\n    friendly-name: '${'x'.repeat(257)}'\n`,
+  'a friendly-name that is a number':
+    "addresses:\n  - address: '+15005550006'\n    friendly-name: 42\n",
+  'enabled: yes (a string in YAML 1.2)':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      enabled: yes\n",
+  'enabled: 1': "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      enabled: 1\n",
+  'auto-creation type slack':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      type: slack\n",
+  'a blank conversation-service':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      conversation-service: ''\n",
+  'a conversation-service that is a number':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      conversation-service: 7\n",
+  'a webhook-url with another scheme':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-url: ftp://example.com/hook\n",
+  'webhook-method PUT':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-method: PUT\n",
+  'webhook-filters with a pre-event':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-filters: onMessageAdd\n",
+  'webhook-filters with a post-event only the account or a service hears':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-filters: [onMessageAdded, onConversationAdded]\n",
+  'webhook-filters with a user event':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-filters: onUserUpdated\n",
+  'webhook-filters: a well-formed name that is no event of the list (no warning here)':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-filters: onMessageSend\n",
+  'webhook-filters: a known event in the wrong case':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-filters: onmessageadded\n",
+  'webhook-filters: none mixed with names':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-filters: none, onMessageAdded\n",
+  'webhook-filters: an empty list':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-filters: []\n",
+  'a studio-flow-sid with a lower-case prefix': `addresses:\n  - address: '+15005550006'\n    auto-creation:\n      studio-flow-sid: fw${FLOW.slice(2)}\n`,
+  'a studio-flow-sid too short':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      studio-flow-sid: FW0123\n",
+  'a studio-retry-count below 0':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      studio-retry-count: -1\n",
+  'a studio-retry-count that is not whole':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      studio-retry-count: 2.5\n",
+  'a studio-retry-count that is words':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      studio-retry-count: three\n",
+  'a studio-retry-count of ten digits':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      studio-retry-count: 1000000000\n",
+  'type webhook with a studio key': `addresses:\n  - address: '+15005550006'\n    auto-creation:\n      type: webhook\n      studio-flow-sid: ${FLOW}\n`,
+  'type studio with a webhook key':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      type: STUDIO\n      webhook-url: https://a.example.com\n",
+  'type default with a webhook key':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      type: default\n      webhook-method: POST\n",
+  'type default with a studio key':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      type: default\n      studio-retry-count: 3\n",
+  'a runner variable in an address':
+    'addresses:\n  - address: ${GITHUB_REPOSITORY}\n    friendly-name: Support\n',
 };
 
 /** What only the parser can refuse: the schema accepts these, the action does not. */
@@ -289,12 +508,46 @@ const PARSER_ONLY: Record<string, { readonly yaml: string; readonly why: RegExp 
     yaml: 'services:\n  - name: Support desk\n    method: POST\n  - name: Support desk\n    method: GET\n',
     why: /already configures that service/,
   },
+  'the same address twice': {
+    yaml: "addresses:\n  - address: '+15005550006'\n    friendly-name: A\n  - address: '+15005550006'\n    friendly-name: B\n",
+    why: /already configures it/,
+  },
+  'the same address twice, once from a variable': {
+    yaml: "addresses:\n  - address: ${WA_ADDRESS}\n    friendly-name: A\n  - address: 'whatsapp:+15005550006'\n    friendly-name: B\n",
+    why: /already configures it/,
+  },
+  'a type that contradicts the address a variable gives': {
+    yaml: 'addresses:\n  - address: ${WA_ADDRESS}\n    type: sms\n    friendly-name: Support\n',
+    why: /says type whatsapp/,
+  },
+  'a variable whose value is not true or false': {
+    yaml: "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      enabled: ${YES}\n",
+    why: /must be true or false/,
+  },
+  'a variable whose value is not a number of retries': {
+    yaml: "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      studio-retry-count: ${METHOD}\n",
+    why: /whole number of retries/,
+  },
+  'a type from a variable, and a key of another type': {
+    yaml: `addresses:\n  - address: '+15005550006'\n    auto-creation:\n      type: \${CREATION_TYPE}\n      studio-flow-sid: ${FLOW}\n`,
+    why: /belongs to type studio/,
+  },
+  'a friendly-name longer than 256 characters once its variable is put in': {
+    yaml: "addresses:\n  - address: '+15005550006'\n    friendly-name: ${LONG_NAME}\n",
+    why: /characters long/,
+  },
+  'a webhook-url whose port a URL parser refuses': {
+    yaml: "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-url: https://example.com:99999/auto\n",
+    why: /no valid host/,
+  },
 };
 
 /** Where the schema is stricter than the parser. */
 const SCHEMA_ONLY: Record<string, string> = {
   'a filters list of "none" twice (the parser reads it as one "none")':
     'account:\n  filters: [none, none]\n',
+  'a webhook-filters list of "none" twice (the parser reads it as one "none")':
+    "addresses:\n  - address: '+15005550006'\n    auto-creation:\n      webhook-filters: [none, none]\n",
 };
 
 describe('schema/desired-state.schema.json', () => {
@@ -309,7 +562,7 @@ describe('schema/desired-state.schema.json', () => {
 
   it('states, in its description, what only the action checks', () => {
     const description = String(schema.description);
-    for (const what of ['${NAME}', 'host', 'near miss', 'once', 'stricter']) {
+    for (const what of ['${NAME}', 'host', 'near miss', 'once', 'address', 'stricter']) {
       expect(description).toContain(what);
     }
   });
@@ -347,6 +600,8 @@ describe('schema/desired-state.schema.json', () => {
       ...Object.keys(schema.properties as object),
       ...Object.keys(definitions.account?.properties ?? {}),
       ...Object.keys(definitions.service?.properties ?? {}),
+      ...Object.keys(definitions.addressConfiguration?.properties ?? {}),
+      ...Object.keys(definitions.autoCreation?.properties ?? {}),
     ]);
     const used = new Set<string>();
     const collect = (node: unknown): void => {
@@ -360,7 +615,9 @@ describe('schema/desired-state.schema.json', () => {
     };
     for (const yaml of Object.values(VALID)) collect(parse(yaml));
     expect([...keys].filter((key) => !used.has(key))).toEqual([]);
-    expect(keys.size).toBe(9);
+    // account, services, addresses; the five webhook fields, sid and name; an address's address,
+    // type, friendly-name and auto-creation; auto-creation's own seven besides its type.
+    expect(keys.size).toBe(21);
   });
 
   it('has an invalid fixture for every kind of refusal it can express', () => {
@@ -379,6 +636,11 @@ describe('schema/desired-state.schema.json', () => {
       'pattern',
       'minItems',
       'minProperties',
+      'maxLength',
+      'minimum',
+      'maximum',
+      'if',
+      'false schema',
       'not YAML',
     ]) {
       expect(keywords, keyword).toContain(keyword);

@@ -2,7 +2,7 @@
 // writes it, with its type where the address does not say it, and the fields to manage, the
 // auto-creation ones in a mapping of their own. No address may be configured twice, and the
 // fields of one auto-creation type do not go with another.
-import { isMap, isSeq } from 'yaml';
+import { isMap } from 'yaml';
 import { closestMatch } from '../core/suggest.js';
 import { quote } from '../core/text.js';
 import { ADDRESS_TYPES, impliedType } from '../model/addresses.js';
@@ -22,23 +22,12 @@ const TYPE_EXPECTED = `one of ${ADDRESS_TYPES.join(', ')}`;
 
 export function readAddresses(reader: YamlReader, entry: Entry | undefined): DesiredAddress[] {
   if (entry === undefined) return [];
-  const node = reader.resolve(entry.value);
-  const expected = 'a list of addresses, each a mapping with address and the fields to manage';
-  if (isEmpty(node)) {
-    reader.report(
-      entry.line,
-      entry.path,
-      `has no value: expected ${expected}. Leave addresses out to manage no Address Configuration.`,
-    );
-    return [];
-  }
-  if (!isSeq(node)) {
-    reader.report(entry.line, entry.path, `is ${describe(node)}: expected ${expected}.`);
-    return [];
-  }
-  const addresses = node.items.flatMap((item, index) =>
-    readAddress(reader, item, index, entry.line),
+  const items = reader.items(
+    entry,
+    'a list of addresses, each a mapping with address and the fields to manage',
+    'Leave addresses out to manage no Address Configuration.',
   );
+  const addresses = items.flatMap((item, index) => readAddress(reader, item, index, entry.line));
   return withoutRepeats(reader, addresses);
 }
 
@@ -128,7 +117,7 @@ function readType(
     reader.report(
       entry.line,
       entry.path,
-      `is ${type}, but ${quote(address ?? '')} is a ${implied} address: write type: ${implied}, or leave type out.`,
+      `is ${type}, but the address ${quote(address ?? '')} says type ${implied}: write type: ${implied}, or leave type out.`,
     );
     return undefined;
   }

@@ -1,13 +1,13 @@
 // The services of a desired-state file: each entry names one service by `sid` or `name`, with the
 // fields to manage; no service may be configured twice.
-import { isMap, isSeq } from 'yaml';
+import { isMap } from 'yaml';
 import { quote } from '../core/text.js';
 import { FIELDS } from '../model/fields.js';
 import type { DesiredConfig, ResourceKind } from '../model/fields.js';
 import type { DesiredService, ServiceRef } from '../model/desired.js';
 import { SERVICE_SID, sidKey } from '../model/values.js';
 import { keysOf, readFields } from './desired-fields.js';
-import { describe, isEmpty } from './yaml-reader.js';
+import { describe } from './yaml-reader.js';
 import type { Entry, YamlReader } from './yaml-reader.js';
 
 const SERVICE_KEYS = ['sid', 'name', ...keysOf('service')];
@@ -35,21 +35,13 @@ export interface ServiceEntry {
 
 export function readServices(reader: YamlReader, entry: Entry | undefined): ServiceEntry[] {
   if (entry === undefined) return [];
-  const node = reader.resolve(entry.value);
-  const expected = 'a list of services, each a mapping with sid or name and the fields to manage';
-  if (isEmpty(node)) {
-    reader.report(
-      entry.line,
-      entry.path,
-      `has no value: expected ${expected}. Leave services out to manage the account-wide configuration only.`,
-    );
-    return [];
-  }
-  if (!isSeq(node)) {
-    reader.report(entry.line, entry.path, `is ${describe(node)}: expected ${expected}.`);
-    return [];
-  }
-  return node.items.flatMap((item, index) => readService(reader, item, index, entry.line));
+  return reader
+    .items(
+      entry,
+      'a list of services, each a mapping with sid or name and the fields to manage',
+      'Leave services out to manage the account-wide configuration only.',
+    )
+    .flatMap((item, index) => readService(reader, item, index, entry.line));
 }
 
 function readService(

@@ -196,6 +196,23 @@ export class YamlReader {
     return entries;
   }
 
+  /**
+   * The items of a list, or none after reporting why the value is not one. `leftOut` says what
+   * leaving the key out would mean.
+   */
+  items(entry: Entry, expected: string, leftOut: string): readonly unknown[] {
+    const node = this.resolve(entry.value);
+    if (isSeq(node)) return node.items;
+    this.report(
+      entry.line,
+      entry.path,
+      isEmpty(node)
+        ? `has no value: expected ${expected}. ${leftOut}`
+        : `is ${describe(node)}: expected ${expected}.`,
+    );
+    return [];
+  }
+
   /** An alias stands for the node it names. */
   resolve(node: unknown): unknown {
     return isAlias(node) ? node.resolve(this.doc) : node;
