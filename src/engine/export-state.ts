@@ -9,6 +9,7 @@ import { fieldsOf } from '../model/fields.js';
 import type { Field, FieldValue, ResourceKind, Spec } from '../model/fields.js';
 import type { LiveAddress } from '../model/addresses.js';
 import { urlSecret } from '../core/urls.js';
+import { sidKey } from '../model/values.js';
 import type { ServiceSummary, LiveConfig } from '../model/webhook-config.js';
 
 /** The desired-state file's JSON Schema (schema/desired-state.schema.json, its $id). */
@@ -38,10 +39,18 @@ export function renderDesiredState(
     service,
     keys: written(service.config, 'service'),
   }));
-  const addressEntries = addresses.map((address) => ({
-    address,
-    keys: written(address.config, 'address'),
-  }));
+  const addressEntries = addresses.map((address) => {
+    const keys = written(address.config, 'address');
+    const gone = missingService(address.config, services);
+    return gone === undefined
+      ? { address, keys, note: undefined }
+      : {
+          address,
+          // A check of the file would refuse it: the file leaves it unmanaged, and says why.
+          keys: keys.filter(({ key }) => key !== SERVICE_KEY),
+          note: `${SERVICE_KEY} is ${gone}, which is not a Conversations service of this account: left out, so this file does not manage it. Point it at one of the account's services.`,
+        };
+  });
   const doc = new Document({
     account: asObject(accountKeys),
     ...(entries.length === 0
@@ -76,11 +85,16 @@ export function renderDesiredState(
       sid.comment = ` ${commentLine(JSON.stringify(literal(service.friendlyName)))}`;
     annotate(doc, ['services', i], keys);
   });
-  addressEntries.forEach(({ keys }, i) => {
+  addressEntries.forEach(({ keys, note }, i) => {
     annotate(
       doc,
       ['addresses', i],
-      keys.filter(({ key }) => !key.includes('.')),
+      [
+        ...keys.filter(({ key }) => !key.includes('.')),
+        ...(note === undefined
+          ? []
+          : [{ key: 'address', value: '', wire: 'string' as const, note }]),
+      ],
     );
     annotate(
       doc,
@@ -101,6 +115,18 @@ export function renderDesiredState(
  * target that is not set is left out), each with a note when the action would refuse the value,
  * or when a URL holds a credential.
  */
+const SERVICE_KEY = 'auto-creation.conversation-service';
+
+/** The SID of the service an address auto-creates into, when the account has no such service. */
+function missingService(
+  config: LiveConfig,
+  services: readonly ServiceSummary[],
+): string | undefined {
+  const sid = config['auto_creation.conversation_service_sid'];
+  if (typeof sid !== 'string' || sid === '') return undefined;
+  return services.some((service) => sidKey(service.sid) === sidKey(sid)) ? undefined : sid;
+}
+
 function written(config: LiveConfig, kind: ResourceKind): Written[] {
   const live = config as Partial<Record<Field, FieldValue>>;
   return fieldsOf(kind).flatMap((spec) => {

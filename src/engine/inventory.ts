@@ -32,6 +32,8 @@ export interface Inventory {
   readonly services: readonly ServiceSummary[] | undefined;
   /** Why the services could not be listed, when they could not. */
   readonly listProblem: string | undefined;
+  /** Whether the services that override the account-wide configuration were to be found. */
+  readonly overridesWanted: boolean;
   /** The Address Configurations the file does not declare; undefined when not looked at. */
   readonly otherAddresses: readonly LiveAddress[] | undefined;
   /** Why the Address Configurations could not be listed, when they could not. */
@@ -108,6 +110,7 @@ export async function takeInventory(
     others,
     services: services.items,
     listProblem: services.problem,
+    overridesWanted: lookAtOthers,
     otherAddresses: addresses.items?.filter(({ address }) => !declaredAddresses.has(address)),
     addressProblem: addresses.problem,
   };

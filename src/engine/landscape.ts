@@ -60,6 +60,7 @@ export function addressesReport(
   };
   return {
     listed: true,
+    servicesProblem: inventory.listProblem,
     addresses: [
       ...managedAfter.flatMap(({ resource, config }) =>
         resource.kind === 'address'
@@ -79,6 +80,7 @@ export function servicesReport(
   managedAfter: readonly After[],
   addresses: AddressesReport | undefined,
 ): ServicesReport | undefined {
+  if (!inventory.overridesWanted) return undefined;
   if (inventory.listProblem !== undefined) return { listed: false, problem: inventory.listProblem };
   if (inventory.others === undefined) return undefined;
   const into = (sid: string): string[] =>

@@ -69,8 +69,9 @@ function unknownEventWarnings(desired: DesiredConfig): string[] {
  * pre nor post here: its warning above says so.
  */
 function hookWarnings(desired: DesiredConfig, live: LiveConfig): string[] {
-  const filters = desired.filters ?? live.filters ?? [];
-  return HOOK_FIELDS.flatMap(({ field, key, hook }) => {
+  return HOOK_FIELDS.flatMap(({ field, key, hook, hears }) => {
+    // A resource that has no such filters (the account's for an address's hook) is not this hook's.
+    const filters = desired[hears] ?? live[hears] ?? [];
     const url = desired[field] === undefined ? live[field] : desired[field];
     const events = filters.filter(hook === 'pre' ? isPreEvent : isPostEvent);
     if (events.length === 0 || url) return [];

@@ -7,6 +7,7 @@ import { quote } from '../core/text.js';
 import type { LiveAddress } from '../model/addresses.js';
 import { DesiredStateError } from '../model/desired.js';
 import type { DesiredState, DesiredStateProblem, ServiceRef } from '../model/desired.js';
+import { fieldsOf } from '../model/fields.js';
 import type { DesiredConfig } from '../model/fields.js';
 import { SERVICE_SID, sidKey } from '../model/values.js';
 import type { Resource, ServiceSummary } from '../model/webhook-config.js';
@@ -107,6 +108,14 @@ export function resolveAddresses(
         `is ${quote(address)}, which has no Address Configuration in this account yet, and its type is unknown: give type to create it.`,
       );
     }
+    typeMismatches(desired, found?.config['auto_creation.type'] ?? undefined).forEach(
+      ({ key, type: own, liveType }) => {
+        report(
+          `${path}.auto-creation.${key}`,
+          `belongs to type ${own}, but ${liveType === undefined ? `${quote(address)} is not created yet` : `the live type is ${liveType}`} and the entry does not set one: add type: ${own} to auto-creation.`,
+        );
+      },
+    );
     const ref = desired[SERVICE_FIELD];
     const service =
       typeof ref !== 'string' || services === undefined
@@ -131,6 +140,23 @@ export function resolveAddresses(
   });
   if (problems.length > 0) throw new DesiredStateError(state.file, problems);
   return resolved;
+}
+
+/**
+ * The fields of one auto-creation type an entry manages without setting the type, while the
+ * address has another: Twilio would keep them and answer without them, so they could never
+ * verify.
+ */
+function typeMismatches(
+  desired: DesiredConfig,
+  liveType: string | undefined,
+): { key: string; type: string; liveType: string | undefined }[] {
+  if (desired['auto_creation.type'] !== undefined) return [];
+  return fieldsOf('address').flatMap((spec) =>
+    'autoCreation' in spec && spec.field in desired && spec.autoCreation !== liveType
+      ? [{ key: spec.key.slice(spec.key.indexOf('.') + 1), type: spec.autoCreation, liveType }]
+      : [],
+  );
 }
 
 function find(

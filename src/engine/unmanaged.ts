@@ -101,7 +101,14 @@ export function addressWarnings(
       (a) =>
         `Address Configuration ${a.address} auto-creates into service ${a.serviceSid ?? ''}, which is not a Conversations service of this account: ${a.enabled ? 'a message to it finds no service.' : 'turning auto-creation on would fail.'}`,
     );
+  const unchecked =
+    report.servicesProblem === undefined
+      ? []
+      : [
+          `Could not check that the services the Address Configurations auto-create into exist: ${report.servicesProblem}.`,
+        ];
   return [
+    ...unchecked,
     ...unmanaged.map(
       (a) =>
         `Address Configuration ${a.address}${a.sid === undefined ? '' : ` (${a.sid})`} is not declared${file === undefined ? '' : ` in ${file}`} and auto-creates conversations ${whereTo(a)}.`,

@@ -90,8 +90,11 @@ export const ADDRESS_FIELDS = [
       'AutoCreation.WebhookUrl',
       // A conversation-scoped webhook hears post-events only (reference README).
       'post',
-      'auto_creation.webhook_method',
-      ['address'] as const,
+      {
+        calledWith: 'auto_creation.webhook_method',
+        hears: 'auto_creation.webhook_filters',
+        kinds: ['address'],
+      },
     ),
     autoCreation: 'webhook',
   },

@@ -33,6 +33,8 @@ export interface FieldSpec<F extends string, V extends FieldValue> {
   readonly hook?: 'pre' | 'post';
   /** For a webhook URL: the field whose method Twilio calls it with. */
   readonly calledWith?: string;
+  /** For a webhook URL: the field whose events it hears. */
+  readonly hears?: string;
   /** For an Address Configuration: the auto-creation type whose answer alone carries it. */
   readonly autoCreation?: 'webhook' | 'studio';
   /** The value as the parameter spells it, when the spec's enum differs from the answers. */
@@ -87,15 +89,15 @@ export function sameMethod(desired: FieldValue, live: FieldValue): boolean {
 export const webhookUrl = <
   F extends string,
   K extends string,
-  M extends string,
-  R extends readonly ResourceKind[],
+  const M extends string,
+  const H extends string,
+  const R extends readonly ResourceKind[],
 >(
   field: F,
   key: K,
   form: string,
   hook: 'pre' | 'post',
-  calledWith: M,
-  kinds: R,
+  { calledWith, hears, kinds }: { calledWith: M; hears: H; kinds: R },
 ) =>
   ({
     field,
@@ -108,6 +110,7 @@ export const webhookUrl = <
     same: sameUrl,
     hook,
     calledWith,
+    hears,
     restore: (before) => before,
     exported: (live) => (typeof live === 'string' && live !== '' ? live : CLEAR),
     clears: (desired) => desired === null,

@@ -50,14 +50,16 @@ export const FIELDS = [
     clears: never,
     reroutes: false,
   },
-  webhookUrl('pre_webhook_url', 'pre-webhook-url', 'PreWebhookUrl', 'pre', 'method', [
-    'account',
-    'service',
-  ] as const),
-  webhookUrl('post_webhook_url', 'post-webhook-url', 'PostWebhookUrl', 'post', 'method', [
-    'account',
-    'service',
-  ] as const),
+  webhookUrl('pre_webhook_url', 'pre-webhook-url', 'PreWebhookUrl', 'pre', {
+    calledWith: 'method',
+    hears: 'filters',
+    kinds: ['account', 'service'],
+  }),
+  webhookUrl('post_webhook_url', 'post-webhook-url', 'PostWebhookUrl', 'post', {
+    calledWith: 'method',
+    hears: 'filters',
+    kinds: ['account', 'service'],
+  }),
   {
     // Only the account-wide configuration routes: the per-service resource has no target.
     field: 'target',

@@ -78,7 +78,12 @@ export interface AddressLevel {
 
 /** The account's Address Configurations, when the file has some or the account-wide one is managed. */
 export type AddressesReport =
-  | { readonly listed: true; readonly addresses: readonly AddressLevel[] }
+  | {
+      readonly listed: true;
+      readonly addresses: readonly AddressLevel[];
+      /** Why the services could not be listed: then no reference to one is known to dangle. */
+      readonly servicesProblem: string | undefined;
+    }
   | { readonly listed: false; readonly problem: string };
 
 /** The services of the account, when the account-wide configuration is managed. */

@@ -65,14 +65,18 @@ export class TwilioClient implements TwilioApi {
   async fetchConfig(resource: Resource, purpose: FetchPurpose = 'read'): Promise<LiveConfig> {
     return this.config(
       resource,
-      await this.sender.send('GET', resourcePath(resource), undefined, purpose === 'outcome'),
+      await this.sender.send('GET', resourcePath(resource), undefined, {
+        graced: purpose === 'outcome',
+      }),
     );
   }
 
   async updateConfig(resource: Resource, update: DesiredConfig): Promise<LiveConfig> {
     return this.config(
       resource,
-      await this.sender.send('POST', resourcePath(resource), encodeUpdate(update), true),
+      await this.sender.send('POST', resourcePath(resource), encodeUpdate(update), {
+        graced: true,
+      }),
     );
   }
 
@@ -81,7 +85,10 @@ export class TwilioClient implements TwilioApi {
     fields: DesiredConfig,
   ): Promise<LiveConfig> {
     const body = encodeCreate(resource.address, resource.addressType, fields);
-    return this.config(resource, await this.sender.send('POST', ADDRESSES_PATH, body, true));
+    return this.config(
+      resource,
+      await this.sender.send('POST', ADDRESSES_PATH, body, { graced: true, once: true }),
+    );
   }
 
   async listServices(): Promise<ServiceSummary[]> {
@@ -144,7 +151,7 @@ export class TwilioClient implements TwilioApi {
       throw new UnexpectedAnswerError(
         request,
         200,
-        `a next_contentsurl on another host: "${oneLine(link, 120)}"`,
+        `a next_page_url on another host: "${oneLine(link, 120)}"`,
       );
     }
     return `${url.pathname.slice(base.pathname.replace(/\/$/, '').length)}${url.search}`;

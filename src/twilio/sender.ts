@@ -86,12 +86,16 @@ export class TwilioSender {
         : graceAfter(options.signal, CANCEL_GRACE_MS, this.clock);
   }
 
-  /** `graced`: an update or what learns its outcome, which a cancelled run lets finish. */
+  /**
+   * `graced`: an update or what learns its outcome, which a cancelled run lets finish. `once`: a
+   * request that must not be repeated once Twilio may have acted on it (a create: a second one
+   * would be refused as a duplicate, or make one), retried only when it surely did not arrive.
+   */
   async send(
     method: 'GET' | 'POST',
     path: string,
     body?: string,
-    graced = false,
+    { graced = false, once = false }: { graced?: boolean; once?: boolean } = {},
   ): Promise<TwilioAnswer> {
     const where = `${method} ${path}`;
     const cancel = this.options.signal;
@@ -101,7 +105,9 @@ export class TwilioSender {
         {
           attempts: this.options.maxRetries + 1,
           isTransient: (error) =>
-            (error instanceof TwilioApiError || error instanceof TransportError) && error.transient,
+            (error instanceof TwilioApiError || error instanceof TransportError) &&
+            error.transient &&
+            (!once || surelyNotActedOn(error)),
           // An overload has paused the whole pool (see attempt): the retry waits for that pause.
           delayMs: (error, attempt) =>
             isOverload(error)
@@ -232,6 +238,11 @@ function shownForm(body: string): string {
   return [...new URLSearchParams(body)]
     .map(([name, value]) => `${name}=${showUrlsIn(value)}`)
     .join('&');
+}
+
+/** A 429 is refused before anything is done; a request that never left cannot have been acted on. */
+function surelyNotActedOn(error: TwilioApiError | TransportError): boolean {
+  return error instanceof TwilioApiError ? error.status === 429 : !error.mayHaveBeenSent;
 }
 
 function retryAfterOf(error: unknown): string | undefined {

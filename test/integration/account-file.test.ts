@@ -47,6 +47,12 @@ services:
     post-webhook-url: https://support.example.com/twilio
 `;
 
+/** Neither the services nor the Address Configurations nobody declared are looked at. */
+const IGNORE_OTHERS = {
+  'unmanaged-services': 'ignore',
+  'unmanaged-addresses': 'ignore',
+} as const;
+
 function runFile(inputs: Inputs = {}, env: Record<string, string> = {}) {
   return runInProcess(
     {
@@ -83,7 +89,7 @@ const updates = () => twilio().requests.filter((r) => r.method === 'POST');
 describe('a desired-state file', () => {
   it('applies the account and two services, one by sid and one by name, then sends nothing', async () => {
     await writeFile();
-    const run = await runFile({ 'unmanaged-services': 'ignore' });
+    const run = await runFile(IGNORE_OTHERS);
     expect(run.exitCode).toBe(0);
     expect(
       updates()
@@ -122,7 +128,7 @@ describe('a desired-state file', () => {
     );
 
     twilio().clearRequests();
-    const again = await runFile({ 'unmanaged-services': 'ignore' });
+    const again = await runFile(IGNORE_OTHERS);
     expect(again.exitCode).toBe(0);
     expect(updates()).toEqual([]);
     expect(again.outputs.changed).toBe('false');
@@ -201,17 +207,16 @@ describe('the services nobody declared', () => {
     expect(errorLine(run)).toContain(`unmanaged-services: fail): ${FORGOTTEN}`);
   });
 
-  it('ignore: the services are not even listed', async () => {
+  it('ignore: the services are not even listed (nor the addresses, ignored too)', async () => {
     await writeFile(FILE.replace('  - name: Support desk', `  - sid: ${SUPPORT}`));
     const run = await runFile({
-      'unmanaged-services': 'ignore',
+      ...IGNORE_OTHERS,
       mode: 'check',
       'fail-on-drift': 'false',
     });
     expect(run.exitCode).toBe(0);
-    expect(requestLines(twilio()).filter((line) => line.startsWith('GET /v1/Services?'))).toEqual(
-      [],
-    );
+    expect(requestLines(twilio())).not.toContain('GET /v1/Services');
+    expect(requestLines(twilio())).not.toContain('GET /v1/Configuration/Addresses');
     expect(annotationsOf(run, 'warning').some((w) => w.includes('overrides'))).toBe(false);
   });
 
@@ -249,6 +254,8 @@ describe('120 services across pages, within max-concurrency', () => {
     expect(run.exitCode).toBe(0);
     const lines = requestLines(twilio());
     expect(lines.filter((line) => line === 'GET /v1/Services')).toHaveLength(2);
+    // The account-wide configuration is managed: its Address Configurations are listed too, once.
+    expect(lines.filter((line) => line === 'GET /v1/Configuration/Addresses')).toHaveLength(1);
     expect(lines.filter((line) => line.endsWith('/Configuration/Webhooks'))).toHaveLength(121);
     expect(twilio().maxInFlight).toBe(3);
     expect(twilio().connections).toBeLessThanOrEqual(3);
@@ -298,7 +305,7 @@ describe('a plan on the pull request', () => {
       'fail-on-drift': 'false',
       'pr-comment': 'true',
       'github-token': GITHUB_TOKEN,
-      'unmanaged-services': 'ignore',
+      ...IGNORE_OTHERS,
     };
 
     const first = await runFile(inputs, env);
@@ -321,7 +328,7 @@ describe('a plan on the pull request', () => {
       mode: 'check',
       'drift-issue': 'true',
       'github-token': GITHUB_TOKEN,
-      'unmanaged-services': 'ignore',
+      ...IGNORE_OTHERS,
     });
     expect(run.exitCode).toBe(1);
     expect(gitHub().issues).toHaveLength(1);

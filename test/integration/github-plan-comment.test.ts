@@ -90,6 +90,7 @@ function planInputs(inputs: Inputs = {}): Inputs {
     'pr-comment': 'true',
     'github-token': GITHUB_TOKEN,
     'unmanaged-services': 'ignore',
+    'unmanaged-addresses': 'ignore',
     ...inputs,
   };
 }

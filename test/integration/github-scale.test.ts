@@ -51,6 +51,7 @@ describe(`the account and ${String(SERVICES)} drifted services`, () => {
         'api-base-url': twilio().url,
         probe: 'off',
         'unmanaged-services': 'ignore',
+        'unmanaged-addresses': 'ignore',
         mode: 'check',
         'fail-on-drift': 'false',
         'config-file': 'twilio/webhooks.yml',

@@ -15,8 +15,8 @@ export function useTwilioEmulator(options?: EmulatorOptions): () => TwilioEmulat
 
 /**
  * The inputs that point the action at the emulator, with its default credentials. The webhook
- * URLs tests use are not served anywhere, so nothing is probed, and the services nobody declared
- * are left out unless a test is about them.
+ * URLs tests use are not served anywhere, so nothing is probed, and the services and Address
+ * Configurations nobody declared are left out unless a test is about them.
  */
 export function emulatorInputs(emulator: TwilioEmulator): Inputs {
   return {
@@ -27,8 +27,12 @@ export function emulatorInputs(emulator: TwilioEmulator): Inputs {
   };
 }
 
-/** No probe of URLs nobody serves, no look at services a test did not set up. */
-export const QUIET = { probe: 'off', 'unmanaged-services': 'ignore' } as const;
+/** No probe of URLs nobody serves, no look at services or addresses a test did not set up. */
+export const QUIET = {
+  probe: 'off',
+  'unmanaged-services': 'ignore',
+  'unmanaged-addresses': 'ignore',
+} as const;
 
 /** "GET /v1/Configuration/Webhooks", for each request the emulator received. */
 export function requestLines(emulator: TwilioEmulator): string[] {

@@ -13,7 +13,7 @@ import type {
 } from '../../src/model/result.js';
 import { parseSettings } from '../../src/config/settings.js';
 import type { ParsedSettings, Settings } from '../../src/config/settings.js';
-import type { Resource, WebhookConfig } from '../../src/model/webhook-config.js';
+import type { Resource, LiveConfig } from '../../src/model/webhook-config.js';
 import { withDefaults } from '../support/dist-run.js';
 
 export const ACCOUNT = 'AC0123456789abcdef0123456789abcdef';
@@ -97,8 +97,8 @@ export function invalidValue(parse: (value: string) => unknown, value: string): 
   return error as InvalidValue;
 }
 
-/** The account-wide configuration as Twilio describes it. */
-export const ACCOUNT_CONFIG: WebhookConfig = {
+/** The account-wide configuration as Twilio describes it (every field it has, as its own type). */
+export const ACCOUNT_CONFIG = {
   account_sid: ACCOUNT,
   method: 'GET',
   filters: ['onMessageAdded'],
@@ -106,18 +106,18 @@ export const ACCOUNT_CONFIG: WebhookConfig = {
   post_webhook_url: 'https://old.example.com/post',
   target: 'webhook',
   url: 'https://conversations.twilio.com/v1/Configuration/Webhooks',
-};
+} satisfies LiveConfig;
 
 /** The same resource after an update of method, filters and post_webhook_url. */
-export const UPDATED_CONFIG: WebhookConfig = {
+export const UPDATED_CONFIG = {
   ...ACCOUNT_CONFIG,
   method: 'POST',
   filters: ['onMessageAdded', 'onParticipantAdded'],
   post_webhook_url: 'https://new.example.com/post',
-};
+} satisfies LiveConfig;
 
 /** A never-configured resource: every field null. */
-export const BLANK_CONFIG: WebhookConfig = {
+export const BLANK_CONFIG: LiveConfig = {
   account_sid: null,
   chat_service_sid: null,
   method: null,
@@ -180,7 +180,7 @@ export function serviceResource(
   serviceSid: string,
   overrides: Partial<ResourceResult> = {},
 ): ResourceResult {
-  const config: WebhookConfig = {
+  const config: LiveConfig = {
     ...UPDATED_CONFIG,
     chat_service_sid: serviceSid,
     url: `https://conversations.twilio.com/v1/Services/${serviceSid}/Configuration/Webhooks`,
@@ -203,10 +203,12 @@ export function runResult(overrides: Partial<RunResult> = {}): RunResult {
     file: undefined,
     resources: [resourceResult()],
     services: undefined,
+    addresses: undefined,
     stopped: undefined,
     probed: [],
     skipped: undefined,
     failures: [],
+    warnings: [],
     ...overrides,
   };
 }
@@ -251,6 +253,7 @@ export function service(overrides: Partial<ServiceLevel> = {}): ServiceLevel {
       pre_webhook_url: 'https://sales.example.com/pre',
       post_webhook_url: 'https://sales.example.com/post',
     },
+    addresses: [],
     ...overrides,
   };
 }

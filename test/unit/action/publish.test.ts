@@ -8,29 +8,49 @@ import {
 } from '../../../src/report/summary.js';
 import { verdictLine } from '../../../src/report/verdict.js';
 import { unmanagedWarnings } from '../../../src/engine/unmanaged.js';
-import type { GitHubOutcomes, RunResult, ServicesReport } from '../../../src/model/result.js';
+import { runResult as resultOf } from '../../../src/engine/run-result.js';
+import type { Inventory } from '../../../src/engine/inventory.js';
+import type { Outcome } from '../../../src/engine/deploy.js';
+import type { GitHubOutcomes, RunResult, Warning } from '../../../src/model/result.js';
 import { guarded } from '../../../src/action/runner.js';
 import { Secrets } from '../../../src/core/secrets.js';
 import { RecordingRunner } from '../../support/recording-runner.js';
 import type { RecordingOptions } from '../../support/recording-runner.js';
-import { driftedCheck, OTHER_SERVICE, resourceResult, runResult, single } from '../fixtures.js';
+import {
+  driftedCheck,
+  listed,
+  OTHER_SERVICE,
+  resourceResult,
+  runResult,
+  service,
+  settings,
+  single,
+} from '../fixtures.js';
 
 const UPDATED =
   " Twilio was updated: Updated 2 fields; Twilio's answer matches the desired configuration.";
 const SUMMARY_ERROR = 'Unable to find environment variable for $GITHUB_STEP_SUMMARY';
 const OUTPUTS_ERROR = 'Unable to write the outputs file';
 const NO_GITHUB: GitHubOutcomes = { driftIssue: undefined, prComment: undefined };
-const OVERRIDING: ServicesReport = {
-  listed: true,
-  services: [
-    {
-      sid: OTHER_SERVICE,
-      name: 'Sales',
-      managed: false,
-      fires: 'service',
-      config: undefined,
-    },
-  ],
+/** What the run found of the account: one service nobody declared, its own hooks set. */
+const SALES = { sid: OTHER_SERVICE, friendlyName: 'Sales' };
+const OVERRIDDEN: Inventory = {
+  managed: [],
+  others: [{ service: SALES, config: service().config ?? {} }],
+  services: [SALES],
+  listProblem: undefined,
+  overridesWanted: true,
+  otherAddresses: undefined,
+  addressProblem: undefined,
+};
+/** The same account under unmanaged-services: ignore, which looks at no service. */
+const NOT_LOOKED_AT: Inventory = { ...OVERRIDDEN, others: undefined, services: undefined };
+const OUTCOME: Outcome = {
+  resources: [resourceResult()],
+  probed: [],
+  skipped: undefined,
+  failures: [],
+  stopped: undefined,
 };
 
 async function published(
@@ -84,16 +104,31 @@ describe('publishResult', () => {
   });
 
   it('warns of each service that overrides the account-wide hooks (none are looked at under ignore)', async () => {
-    const runner = await published(single({}, { services: OVERRIDING }));
+    const result = resultOf(settings(), OVERRIDDEN, OUTCOME);
+    const runner = await published(result);
     expect(runner.annotations).toEqual(
-      unmanagedWarnings(OVERRIDING, undefined).map((message) => ({
+      unmanagedWarnings(result.services, undefined).map((message) => ({
         level: 'warning',
         message,
         title: 'Twilio service overrides the account-wide webhooks',
       })),
     );
     expect(runner.annotations).toHaveLength(1);
-    expect((await published(single())).annotations).toEqual([]);
+    const ignoring = settings({ 'unmanaged-services': 'ignore' });
+    expect((await published(resultOf(ignoring, NOT_LOOKED_AT, OUTCOME))).annotations).toEqual([]);
+  });
+
+  it("warns with each of the result's warnings under its own title, and computes none itself", async () => {
+    const warnings: Warning[] = [
+      { title: 'Twilio service overrides the account-wide webhooks', message: 'First.' },
+      { title: 'Twilio Address Configuration', message: 'Second.' },
+    ];
+    const runner = await published(single({}, { warnings }));
+    expect(runner.annotations).toEqual(
+      warnings.map(({ title, message }) => ({ level: 'warning', message, title })),
+    );
+    // A services report the run did not turn into warnings is not annotated again.
+    expect((await published(single({}, { services: listed(service()) }))).annotations).toEqual([]);
   });
 
   const UPDATE_OR_CHECK = [
@@ -192,7 +227,12 @@ describe('publishAborted', () => {
 });
 
 describe('publishExport', () => {
-  const EXPORTED = { file: 'twilio/webhooks.yml', services: 2, withCredentials: [] } as const;
+  const EXPORTED = {
+    file: 'twilio/webhooks.yml',
+    services: 2,
+    addresses: 1,
+    withCredentials: [],
+  } as const;
 
   it('says what it wrote, sets the outputs and the summary, and succeeds', async () => {
     const runner = new RecordingRunner();

@@ -137,6 +137,7 @@ const CASES: [InputName, fc.Arbitrary<string>, Overrides][] = [
     { 'post-webhook-url': '' },
   ],
   ['unmanaged-services', notOneOf('warn', 'fail', 'ignore'), {}],
+  ['unmanaged-addresses', notOneOf('warn', 'fail', 'ignore'), {}],
   ['mode', notOneOf('apply', 'check', 'export'), {}],
   ['fail-on-drift', notOneOf('true', 'false'), {}],
   ['drift-issue', notOneOf('true', 'false'), {}],

@@ -85,6 +85,7 @@ const EXAMPLE_STATE: DesiredState = {
       line: 11,
     },
   ],
+  addresses: [],
   variables: [{ name: 'PREVIEW_URL', value: 'https://pr-12.preview.example.com' }],
 };
 
@@ -180,6 +181,7 @@ describe('parseDesiredState: what a valid file means', () => {
       file: FILE,
       account: undefined,
       services: [{ ref: { sid: SID_A }, desired: { method: 'GET' }, line: 2 }],
+      addresses: [],
       variables: [],
     });
   });
@@ -373,7 +375,13 @@ describe('parseDesiredState: problems, each with its line and key', () => {
     [
       'a file that manages nothing',
       lines('services: []'),
-      [[1, '', 'the file manages nothing: give account, services or both']],
+      [
+        [
+          1,
+          '',
+          'the file manages nothing: give account, services, addresses or any of them, with at least one field to manage.',
+        ],
+      ],
     ],
     [
       'an unknown top-level key',

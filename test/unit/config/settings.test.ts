@@ -56,6 +56,7 @@ describe('parseSettings: valid settings', () => {
         },
         failOnDrift: true,
         unmanagedServices: 'warn',
+        unmanagedAddresses: 'warn',
         gitHub: null,
         deploy: {
           probe: true,
@@ -431,6 +432,7 @@ describe('parseSettings: numbers and choices', () => {
     ['max-concurrency', '0', 'a whole number from 1 to 16'],
     ['max-concurrency', '17', 'a whole number from 1 to 16'],
     ['unmanaged-services', 'error', 'warn, fail or ignore'],
+    ['unmanaged-addresses', 'error', 'warn, fail or ignore'],
     ['mode', 'plan', 'apply, check or export'],
     ['mode', '', 'apply, check or export'],
     ['fail-on-drift', 'yes', 'true or false'],
@@ -440,12 +442,17 @@ describe('parseSettings: numbers and choices', () => {
     expectInputError({ [input]: value }, input, `is ${JSON.stringify(value)}: must be ${valid}.`);
   });
 
-  it.each([
-    ['warn', 'warn'],
-    ['FAIL', 'fail'],
-    ['Ignore', 'ignore'],
-  ])('reads unmanaged-services %j as %s', (value, policy) => {
-    expect(settings({ 'unmanaged-services': value }).unmanagedServices).toBe(policy);
+  describe.each([
+    ['unmanaged-services', 'unmanagedServices'],
+    ['unmanaged-addresses', 'unmanagedAddresses'],
+  ] as const)('%s', (input, setting) => {
+    it.each([
+      ['warn', 'warn'],
+      ['FAIL', 'fail'],
+      ['Ignore', 'ignore'],
+    ])('reads %j as %s', (value, policy) => {
+      expect(settings({ [input]: value })[setting]).toBe(policy);
+    });
   });
 
   it.each([

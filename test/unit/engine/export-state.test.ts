@@ -9,7 +9,7 @@ import type { ExportedService } from '../../../src/engine/export-state.js';
 import { compare, planChanges } from '../../../src/engine/plan.js';
 import { webhookUrlProblem } from '../../../src/core/urls.js';
 import type { DesiredConfig } from '../../../src/model/fields.js';
-import type { WebhookConfig } from '../../../src/model/webhook-config.js';
+import type { LiveConfig } from '../../../src/model/webhook-config.js';
 
 const FILE = 'twilio-webhooks.yml';
 const AT = new Date('2025-03-04T05:06:07.089Z');
@@ -19,7 +19,7 @@ const SID_B = 'ISfedcba9876543210fedcba9876543210';
 const ENV = { X: 'EXPANDED', x: 'EXPANDED', NAME: 'EXPANDED', PREVIEW_URL: 'EXPANDED' };
 
 /** A configuration as Twilio answers it, nothing set unless given. */
-const live = (fields: Partial<WebhookConfig> = {}): WebhookConfig => ({
+const live = (fields: Partial<LiveConfig> = {}): LiveConfig => ({
   account_sid: 'AC0123456789abcdef0123456789abcdef',
   filters: null,
   method: null,
@@ -29,16 +29,16 @@ const live = (fields: Partial<WebhookConfig> = {}): WebhookConfig => ({
   ...fields,
 });
 
-const roundTrip = (account: WebhookConfig, services: readonly ExportedService[] = []) =>
-  parseDesiredState(renderDesiredState(account, services, AT), FILE, ENV);
+const roundTrip = (account: LiveConfig, services: readonly ExportedService[] = []) =>
+  parseDesiredState(renderDesiredState(account, services, [], AT), FILE, ENV);
 
 /** The file read back compares in sync with what was exported, every URL byte for byte. */
 function expectInSync(
   state: DesiredState,
-  account: WebhookConfig,
+  account: LiveConfig,
   services: readonly ExportedService[],
 ): void {
-  const pairs: (readonly [DesiredConfig | undefined, WebhookConfig])[] = [
+  const pairs: (readonly [DesiredConfig | undefined, LiveConfig])[] = [
     [state.account, account],
     ...services.map(({ config }, i) => [state.services[i]?.desired, config] as const),
   ];
@@ -76,7 +76,7 @@ describe('renderDesiredState', () => {
       post_webhook_url: 'https://api.example.com/twilio/events?key=a#b',
       target: 'webhook',
     });
-    const text = renderDesiredState(account, services, AT);
+    const text = renderDesiredState(account, services, [], AT);
     expect(text).toBe(
       [
         '# yaml-language-server: $schema=https://raw.githubusercontent.com/your-org/twilio-conversations-webhooks-action/main/schema/desired-state.schema.json',
@@ -85,7 +85,7 @@ describe('renderDesiredState', () => {
         '# configuration as it says.',
         '# A key left out is not managed; "none" clears a URL or the filters. ${NAME} is the value of',
         '# the environment variable NAME, and $${ is a literal ${. Each service is given by its sid, with',
-        '# its friendly name alongside.',
+        '# its friendly name alongside, and each Address Configuration by its address and type.',
         '',
         'account:',
         '  filters:',
@@ -113,8 +113,8 @@ describe('renderDesiredState', () => {
     expectInSync(parseDesiredState(text, FILE, ENV), account, services);
   });
 
-  it('leaves services out when the account has none, and a method or target that is not set', () => {
-    const text = renderDesiredState(live({ filters: null, post_webhook_url: '' }), [], AT);
+  it('leaves services and addresses out when the account has none, and a method or target that is not set', () => {
+    const text = renderDesiredState(live({ filters: null, post_webhook_url: '' }), [], [], AT);
     expect(text.slice(text.indexOf('account:'))).toBe(
       'account:\n  filters: none\n  pre-webhook-url: none\n  post-webhook-url: none\n',
     );
@@ -122,6 +122,7 @@ describe('renderDesiredState', () => {
       file: FILE,
       account: { filters: [], pre_webhook_url: null, post_webhook_url: null },
       services: [],
+      addresses: [],
       variables: [],
     });
   });
@@ -145,7 +146,7 @@ describe('renderDesiredState', () => {
     const services = [
       { sid: SID_A, friendlyName: 'A', config: live({ filters: ['onUserAdded'] }) },
     ];
-    const text = renderDesiredState(account, services, AT);
+    const text = renderDesiredState(account, services, [], AT);
     expect(text).toContain(
       '  # The action refuses this live value: method is "PUT": must be GET or POST.\n  method: PUT\n',
     );
@@ -182,7 +183,7 @@ describe('renderDesiredState', () => {
         }),
       },
     ];
-    const text = renderDesiredState(account, services, AT);
+    const text = renderDesiredState(account, services, [], AT);
     expect(text).not.toContain('The action refuses');
     expect(text).toContain('    - onMessageSend\n');
     const state = parseDesiredState(text, FILE, {});
@@ -208,7 +209,7 @@ describe('renderDesiredState', () => {
         config: live({ filters: ['onMessageSend', 'onUserAdded'] }),
       },
     ];
-    const text = renderDesiredState(live(), services, AT);
+    const text = renderDesiredState(live(), services, [], AT);
     expect(text).toContain(
       '    # The action refuses this live value: filters has "onUserAdded", which the per-service configuration does not accept',
     );
@@ -219,7 +220,7 @@ describe('renderDesiredState', () => {
     const services = [
       { sid: upper, friendlyName: 'Upper', config: live({ filters: ['onMessageAdded'] }) },
     ];
-    const text = renderDesiredState(live(), services, AT);
+    const text = renderDesiredState(live(), services, [], AT);
     expect(text).toContain(`  - sid: ${upper} # "Upper"\n`);
     expectInSync(parseDesiredState(text, FILE, {}), live(), services);
   });
@@ -239,7 +240,7 @@ describe('renderDesiredState', () => {
       friendlyName,
       config: live(),
     }));
-    const text = renderDesiredState(live(), services, AT);
+    const text = renderDesiredState(live(), services, [], AT);
     const comments = text
       .split('\n')
       .filter((line) => line.startsWith('  - sid: '))

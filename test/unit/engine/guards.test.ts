@@ -3,12 +3,12 @@ import { heldBySomeoneElse, targetGuard, urlsToProbe } from '../../../src/engine
 import type { Planned } from '../../../src/engine/guards.js';
 import { planChanges } from '../../../src/engine/plan.js';
 import type { DesiredConfig } from '../../../src/model/fields.js';
-import type { Resource, WebhookConfig } from '../../../src/model/webhook-config.js';
+import type { Resource, LiveConfig } from '../../../src/model/webhook-config.js';
 import { ACCOUNT_CONFIG as LIVE, ACCOUNT_WIDE, PER_SERVICE, SERVICE } from '../fixtures.js';
 
 const planned = (
   desired: DesiredConfig,
-  live: WebhookConfig = LIVE,
+  live: LiveConfig = LIVE,
   resource: Resource = ACCOUNT_WIDE,
 ): Planned => ({ resource, live, plan: planChanges(desired, live) });
 
@@ -52,9 +52,11 @@ describe('targetGuard', () => {
 });
 
 describe('heldBySomeoneElse', () => {
+  const ACCOUNT = { resource: ACCOUNT_WIDE, live: LIVE };
+
   it('lets an update through when the live values are the ones expected', () => {
     expect(
-      heldBySomeoneElse({ post_webhook_url: LIVE.post_webhook_url, method: 'GET' }, LIVE),
+      heldBySomeoneElse({ post_webhook_url: LIVE.post_webhook_url, method: 'GET' }, ACCOUNT),
     ).toBeUndefined();
   });
 
@@ -62,13 +64,25 @@ describe('heldBySomeoneElse', () => {
     expect(
       heldBySomeoneElse(
         { post_webhook_url: 'https://pr-41.example.com/post', method: 'GET', target: 'flex' },
-        LIVE,
+        ACCOUNT,
       ),
     ).toBe(
       'only-if-live: the live configuration differs in 2 fields: ' +
         'post_webhook_url is "https://old.example.com/post" (expected "https://pr-41.example.com/post"); ' +
         'target is "webhook" (expected "flex"). Someone else holds it now, so nothing was sent.',
     );
+  });
+
+  it('holds a resource only to fields it has: an address has no pre-webhook-url', () => {
+    const expected: DesiredConfig = { pre_webhook_url: 'https://pr-41.example.com/pre' };
+    const address: Resource = {
+      kind: 'address',
+      address: '+15005550006',
+      addressType: 'sms',
+      sid: 'IG0123456789abcdef0123456789abcdef',
+    };
+    expect(heldBySomeoneElse(expected, ACCOUNT)).toContain('Someone else holds it now');
+    expect(heldBySomeoneElse(expected, { resource: address, live: {} })).toBeUndefined();
   });
 });
 
@@ -94,7 +108,7 @@ describe('urlsToProbe', () => {
     ]);
   });
 
-  it.each<[string, DesiredConfig, WebhookConfig, 'GET' | 'POST']>([
+  it.each<[string, DesiredConfig, LiveConfig, 'GET' | 'POST']>([
     ['the method the plan sets', { method: 'POST' }, LIVE, 'POST'],
     ['the live method when the plan keeps it', {}, LIVE, 'GET'],
     ['POST when no method is set', {}, { ...LIVE, method: null }, 'POST'],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { servicesReport, takeInventory } from '../../../src/engine/inventory.js';
-import type { Inventory } from '../../../src/engine/inventory.js';
+import { takeInventory } from '../../../src/engine/inventory.js';
+import type { LiveAddress } from '../../../src/model/addresses.js';
 import type { TwilioApi } from '../../../src/twilio/client.js';
 import type { DesiredSet } from '../../../src/model/desired.js';
 import type { UnmanagedPolicy } from '../../../src/config/settings.js';
 import { TransportError, TwilioApiError } from '../../../src/twilio/errors.js';
-import type { Resource, ServiceSummary, WebhookConfig } from '../../../src/model/webhook-config.js';
+import type { Resource, ServiceSummary, LiveConfig } from '../../../src/model/webhook-config.js';
 import { resourcePath } from '../../../src/model/webhook-config.js';
 import {
   ACCOUNT,
@@ -24,21 +24,36 @@ const SERVICES: ServiceSummary[] = [
   { sid: OTHER_SERVICE, friendlyName: 'Sales' },
   { sid: THIRD, friendlyName: 'Quiet' },
 ];
-const OWN_HOOKS: WebhookConfig = {
+const OWN_HOOKS: LiveConfig = {
   ...BLANK_CONFIG,
   account_sid: ACCOUNT,
   post_webhook_url: 'https://sales.example.com/post',
 };
-const serviceConfig = (sid: string): WebhookConfig =>
+/** An Address Configuration of the account that auto-creates conversations in Sales. */
+const ADDRESSES: LiveAddress[] = [
+  {
+    sid: 'IG0123456789abcdef0123456789abcdef',
+    address: '+15005550006',
+    type: 'sms',
+    config: {
+      account_sid: ACCOUNT,
+      'auto_creation.enabled': 'true',
+      'auto_creation.type': 'default',
+      'auto_creation.conversation_service_sid': OTHER_SERVICE,
+    },
+  },
+];
+const serviceConfig = (sid: string): LiveConfig =>
   sid === OTHER_SERVICE
     ? { ...OWN_HOOKS, chat_service_sid: sid }
     : { ...BLANK_CONFIG, account_sid: ACCOUNT, chat_service_sid: sid };
 
 /**
  * Twilio in memory: the account-wide configuration and one per service, the services list (or
- * the error listing them raises), each call recorded, and how many fetches ran at once at most.
+ * the error listing them raises), the Address Configurations, each call recorded, and how many
+ * fetches ran at once at most.
  */
-function fakeTwilio(options: { list?: ServiceSummary[] | Error; account?: WebhookConfig } = {}) {
+function fakeTwilio(options: { list?: ServiceSummary[] | Error; account?: LiveConfig } = {}) {
   const calls: string[] = [];
   let inFlight = 0;
   let most = 0;
@@ -49,6 +64,7 @@ function fakeTwilio(options: { list?: ServiceSummary[] | Error; account?: Webhoo
       most = Math.max(most, inFlight);
       for (let i = 0; i < 3; i++) await Promise.resolve();
       inFlight--;
+      if (resource.kind === 'address') throw new Error('no address is declared here');
       return resource.kind === 'account'
         ? (options.account ?? ACCOUNT_CONFIG)
         : serviceConfig(resource.serviceSid);
@@ -58,7 +74,12 @@ function fakeTwilio(options: { list?: ServiceSummary[] | Error; account?: Webhoo
       const list = options.list ?? SERVICES;
       return list instanceof Error ? Promise.reject(list) : Promise.resolve(list);
     },
+    listAddresses() {
+      calls.push('GET /v1/Configuration/Addresses');
+      return Promise.resolve(ADDRESSES);
+    },
     updateConfig: () => Promise.reject(new Error('taking the inventory sends no update')),
+    createAddress: () => Promise.reject(new Error('taking the inventory creates nothing')),
     close: () => Promise.resolve(),
   };
   return { reader, calls, most: () => most };
@@ -79,22 +100,30 @@ const fromFile = (
     file: 'twilio/webhooks.yml',
     account: account ? { method: 'POST' } : undefined,
     services: refs.map((ref, index) => ({ ref, desired: { filters: [] }, line: 3 + index })),
+    addresses: [],
     variables: [],
   },
 });
 
+/** The inventory under one policy for both unmanaged services and unmanaged addresses. */
 const inventory = (
   twilio: TwilioApi,
   desired: DesiredSet,
-  unmanagedServices: UnmanagedPolicy = 'warn',
+  unmanaged: UnmanagedPolicy = 'warn',
   maxConcurrency = 4,
-) => takeInventory(twilio, desired, { accountSid: ACCOUNT, unmanagedServices, maxConcurrency });
+) =>
+  takeInventory(twilio, desired, {
+    accountSid: ACCOUNT,
+    unmanagedServices: unmanaged,
+    unmanagedAddresses: unmanaged,
+    maxConcurrency,
+  });
 
 const status = (code: number) =>
   new TwilioApiError('GET /v1/Services', code, { code: 20003, description: 'not allowed' });
 
 describe('takeInventory', () => {
-  it('fetches the account-wide configuration, and every service’s own to find overrides', async () => {
+  it('fetches the account-wide configuration, every service’s own to find overrides, and lists the addresses', async () => {
     const twilio = fakeTwilio();
     const found = await inventory(twilio.reader, fromInputs(ACCOUNT_WIDE));
     expect(found.managed).toEqual([
@@ -109,8 +138,12 @@ describe('takeInventory', () => {
       SERVICES.map((service) => ({ service, config: serviceConfig(service.sid) })),
     );
     expect(found.listProblem).toBeUndefined();
+    expect(found.services).toEqual(SERVICES);
+    expect(found.otherAddresses).toEqual(ADDRESSES);
+    expect(found.addressProblem).toBeUndefined();
     expect(twilio.calls).toEqual([
       'GET /v1/Services',
+      'GET /v1/Configuration/Addresses',
       'GET /v1/Configuration/Webhooks',
       ...SERVICES.map(({ sid }) => `GET /v1/Services/${sid}/Configuration/Webhooks`),
     ]);
@@ -124,12 +157,32 @@ describe('takeInventory', () => {
     ],
     ['a service’s configuration', fromInputs(PER_SERVICE), 'fail'],
     ['a file of services by SID', fromFile(false, { sid: SERVICE }), 'warn'],
-  ])('looks at no other service when it manages %s', async (_case, desired, policy) => {
+  ])('looks at no other service or address when it manages %s', async (_case, desired, policy) => {
     const twilio = fakeTwilio();
     const found = await inventory(twilio.reader, desired, policy);
     expect(found.others).toBeUndefined();
+    expect(found.otherAddresses).toBeUndefined();
     expect(twilio.calls).not.toContain('GET /v1/Services');
+    expect(twilio.calls).not.toContain('GET /v1/Configuration/Addresses');
     expect(found.managed).toHaveLength(1);
+  });
+
+  it('still lists the services for the addresses under unmanaged-services: ignore, fetching no other service', async () => {
+    const twilio = fakeTwilio();
+    const found = await takeInventory(twilio.reader, fromInputs(ACCOUNT_WIDE), {
+      accountSid: ACCOUNT,
+      unmanagedServices: 'ignore',
+      unmanagedAddresses: 'warn',
+      maxConcurrency: 4,
+    });
+    expect(found.others).toBeUndefined();
+    expect(found.services).toEqual(SERVICES);
+    expect(found.otherAddresses).toEqual(ADDRESSES);
+    expect(twilio.calls).toEqual([
+      'GET /v1/Services',
+      'GET /v1/Configuration/Addresses',
+      'GET /v1/Configuration/Webhooks',
+    ]);
   });
 
   it.each([401, 403])(
@@ -233,76 +286,5 @@ describe('takeInventory', () => {
     const found = await inventory(twilio.reader, fromInputs(ACCOUNT_WIDE), 'warn', 3);
     expect(found.others).toHaveLength(12);
     expect(twilio.most()).toBe(3);
-  });
-});
-
-describe('servicesReport', () => {
-  const found = (overrides: Partial<Inventory> = {}): Inventory => ({
-    managed: [],
-    others: [
-      { service: SERVICES[1] as ServiceSummary, config: OWN_HOOKS },
-      { service: SERVICES[2] as ServiceSummary, config: BLANK_CONFIG },
-    ],
-    listProblem: undefined,
-    ...overrides,
-  });
-
-  it('gives every service and whose hooks fire for it: declared ones first, as they are after the run', () => {
-    expect(
-      servicesReport(found(), [
-        { resource: ACCOUNT_WIDE, name: undefined, config: ACCOUNT_CONFIG },
-        {
-          resource: PER_SERVICE,
-          name: 'Support',
-          config: { ...BLANK_CONFIG, pre_webhook_url: 'x' },
-        },
-        { resource: { kind: 'service', serviceSid: THIRD }, name: undefined, config: undefined },
-      ]),
-    ).toEqual({
-      listed: true,
-      services: [
-        {
-          sid: SERVICE,
-          name: 'Support',
-          managed: true,
-          fires: 'service',
-          config: { ...BLANK_CONFIG, pre_webhook_url: 'x' },
-        },
-        { sid: THIRD, name: '', managed: true, fires: 'account', config: undefined },
-        { sid: OTHER_SERVICE, name: 'Sales', managed: false, fires: 'service', config: OWN_HOOKS },
-        { sid: THIRD, name: 'Quiet', managed: false, fires: 'account', config: BLANK_CONFIG },
-      ],
-    });
-  });
-
-  it.each<[string, WebhookConfig, 'service' | 'account']>([
-    ['a pre-event URL', { ...BLANK_CONFIG, pre_webhook_url: 'https://a.example' }, 'service'],
-    ['a post-event URL', OWN_HOOKS, 'service'],
-    [
-      'filters and a method but no URL',
-      { ...BLANK_CONFIG, filters: ['onMessageAdded'], method: 'POST' },
-      'account',
-    ],
-    ['empty URLs', { ...BLANK_CONFIG, pre_webhook_url: '', post_webhook_url: '' }, 'account'],
-  ])('takes a service with %s for one whose own hooks fire (%s)', (_case, config, fires) => {
-    const report = servicesReport(
-      found({ others: [{ service: SERVICES[0] as ServiceSummary, config }] }),
-      [],
-    );
-    expect(report).toEqual({
-      listed: true,
-      services: [{ sid: SERVICE, name: 'Support', managed: false, fires, config }],
-    });
-  });
-
-  it('says why the services are unknown when they could not be listed', () => {
-    expect(servicesReport(found({ others: undefined, listProblem: 'not allowed' }), [])).toEqual({
-      listed: false,
-      problem: 'not allowed',
-    });
-  });
-
-  it('has no report when the services were not looked at', () => {
-    expect(servicesReport(found({ others: undefined }), [])).toBeUndefined();
   });
 });

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compare, describeDiff, planChanges } from '../../../src/engine/plan.js';
 import { readConfig } from '../../../src/model/webhook-config.js';
 import type { DesiredConfig } from '../../../src/model/fields.js';
-import type { WebhookConfig } from '../../../src/model/webhook-config.js';
+import type { LiveConfig } from '../../../src/model/webhook-config.js';
 
-const LIVE: WebhookConfig = {
+const LIVE = {
   account_sid: 'AC0123456789abcdef0123456789abcdef',
   method: 'POST',
   filters: ['onMessageAdded', 'onConversationUpdated'],
@@ -12,10 +12,10 @@ const LIVE: WebhookConfig = {
   post_webhook_url: 'https://app.example.com/post',
   target: 'webhook',
   url: 'https://conversations.twilio.com/v1/Configuration/Webhooks',
-};
+} satisfies LiveConfig;
 
 /** A resource Twilio has never configured. */
-const BLANK: WebhookConfig = {
+const BLANK: LiveConfig = {
   account_sid: LIVE.account_sid,
   method: null,
   filters: null,
@@ -25,7 +25,7 @@ const BLANK: WebhookConfig = {
   url: LIVE.url,
 };
 
-const live = (overrides: Partial<WebhookConfig>): WebhookConfig => ({ ...LIVE, ...overrides });
+const live = (overrides: Partial<LiveConfig>): LiveConfig => ({ ...LIVE, ...overrides });
 
 describe('compare: which fields', () => {
   it('finds nothing when nothing is managed', () => {
@@ -163,7 +163,7 @@ describe('compare: target', () => {
     expect(compare({ target: 'webhook' }, live({ target: null }))).toEqual([
       { field: 'target', actual: null, desired: 'webhook' },
     ]);
-    const withoutTarget: WebhookConfig = {
+    const withoutTarget: LiveConfig = {
       account_sid: LIVE.account_sid,
       chat_service_sid: 'IS00112233445566778899aabbccddeeff',
       method: LIVE.method,
@@ -359,7 +359,7 @@ describe('compare: a property Twilio’s answer left out', () => {
     const answer = Object.fromEntries(Object.entries(LIVE).filter(([name]) => name !== 'method'));
     const read = readConfig(answer, { kind: 'account' });
     if (!('config' in read)) throw new Error(read.problem);
-    const diff = compare({ method: 'POST', filters: LIVE.filters ?? [] }, read.config);
+    const diff = compare({ method: 'POST', filters: LIVE.filters }, read.config);
     expect(diff).toEqual([{ field: 'method', actual: null, desired: 'POST' }]);
     expect(describeDiff(diff)).toBe(
       'configuration differs in 1 field: method is null (desired "POST")',

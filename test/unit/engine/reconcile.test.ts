@@ -14,7 +14,7 @@ import {
 } from '../../../src/twilio/errors.js';
 import type { TransportFailure } from '../../../src/twilio/errors.js';
 import type { DesiredConfig } from '../../../src/model/fields.js';
-import type { WebhookConfig } from '../../../src/model/webhook-config.js';
+import type { LiveConfig } from '../../../src/model/webhook-config.js';
 import { ACCOUNT_CONFIG as LIVE, PER_SERVICE } from '../fixtures.js';
 
 const POST = 'POST /v1/Configuration/Webhooks';
@@ -23,7 +23,7 @@ const DESIRED: DesiredConfig = {
   post_webhook_url: 'https://new.example.com/post',
   target: 'webhook',
 };
-const IN_SYNC: WebhookConfig = {
+const IN_SYNC: LiveConfig = {
   ...LIVE,
   method: 'POST',
   post_webhook_url: 'https://new.example.com/post',
@@ -45,7 +45,7 @@ function context(overrides: Partial<ResourceContext> = {}): ResourceContext {
 }
 
 /** What every result of the default context says of the resource before its update. */
-function before(previous: WebhookConfig, diff: readonly FieldDiff[]) {
+function before(previous: LiveConfig, diff: readonly FieldDiff[]) {
   return { resource: { kind: 'account' }, name: undefined, desired: DESIRED, previous, diff };
 }
 
@@ -59,7 +59,7 @@ function explainer() {
   return { explain, explained };
 }
 
-type Outcome = WebhookConfig | { readonly throws: unknown };
+type Outcome = LiveConfig | { readonly throws: unknown };
 
 /**
  * An in-memory Twilio: records each call; an update answers with the live config merged with what
@@ -88,11 +88,20 @@ function fakeAccess(
       return settle(options.fetch ?? LIVE);
     },
     listServices: () => Promise.reject(new Error('the reconciler lists no services')),
+    listAddresses: () => Promise.reject(new Error('the reconciler lists no addresses')),
+    createAddress: () => Promise.reject(new Error('not used: the account-wide one exists')),
     close: () => Promise.resolve(),
   };
 }
 
-async function apply(access: TwilioApi, { live = LIVE, desired = DESIRED, rollback = false } = {}) {
+async function apply(
+  access: TwilioApi,
+  {
+    live = LIVE,
+    desired = DESIRED,
+    rollback = false,
+  }: { live?: LiveConfig; desired?: DesiredConfig; rollback?: boolean } = {},
+) {
   const { explain, explained } = explainer();
   const plan = planChanges(desired, live);
   const result = await applyPlan(access, context({ desired, rollback }), live, plan, explain);

@@ -96,6 +96,7 @@ const service = (overrides: Partial<ServiceLevel>): ServiceLevel => ({
   managed: false,
   fires: 'service',
   config: undefined,
+  addresses: [],
   ...overrides,
 });
 

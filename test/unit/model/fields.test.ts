@@ -1,7 +1,13 @@
 // The registry of managed fields: what each layer reads from it, per field, with the facts from
 // Twilio's spec written out here (not read back from the registry).
 import { describe, expect, it } from 'vitest';
-import { FIELDS, fieldsOf, HOOK_FIELDS } from '../../../src/model/fields.js';
+import {
+  FIELDS,
+  fieldsOf,
+  HOOK_FIELDS,
+  INPUT_FIELDS,
+  INPUT_HOOK_FIELDS,
+} from '../../../src/model/fields.js';
 
 const byField = Object.fromEntries(FIELDS.map((spec) => [spec.field, spec]));
 
@@ -13,10 +19,42 @@ describe('FIELDS', () => {
       ['pre_webhook_url', 'pre-webhook-url', 'PreWebhookUrl'],
       ['post_webhook_url', 'post-webhook-url', 'PostWebhookUrl'],
       ['target', 'target', 'Target'],
+      ['friendly_name', 'friendly-name', 'FriendlyName'],
+      ['auto_creation.enabled', 'auto-creation.enabled', 'AutoCreation.Enabled'],
+      ['auto_creation.type', 'auto-creation.type', 'AutoCreation.Type'],
+      [
+        'auto_creation.conversation_service_sid',
+        'auto-creation.conversation-service',
+        'AutoCreation.ConversationServiceSid',
+      ],
+      ['auto_creation.webhook_url', 'auto-creation.webhook-url', 'AutoCreation.WebhookUrl'],
+      [
+        'auto_creation.webhook_method',
+        'auto-creation.webhook-method',
+        'AutoCreation.WebhookMethod',
+      ],
+      [
+        'auto_creation.webhook_filters',
+        'auto-creation.webhook-filters',
+        'AutoCreation.WebhookFilters',
+      ],
+      [
+        'auto_creation.studio_flow_sid',
+        'auto-creation.studio-flow-sid',
+        'AutoCreation.StudioFlowSid',
+      ],
+      [
+        'auto_creation.studio_retry_count',
+        'auto-creation.studio-retry-count',
+        'AutoCreation.StudioRetryCount',
+      ],
     ]);
   });
 
-  it('gives the per-service resource every field but target', () => {
+  it('gives the per-service resource every webhook field but target, and an address only its own', () => {
+    expect(fieldsOf('account').map(({ field }) => field)).toEqual(
+      INPUT_FIELDS.map(({ field }) => field),
+    );
     expect(fieldsOf('account').map(({ field }) => field)).toHaveLength(5);
     expect(fieldsOf('service').map(({ field }) => field)).toEqual([
       'filters',
@@ -24,12 +62,28 @@ describe('FIELDS', () => {
       'pre_webhook_url',
       'post_webhook_url',
     ]);
+    expect(fieldsOf('address').map(({ field }) => field)).toEqual([
+      'friendly_name',
+      'auto_creation.enabled',
+      'auto_creation.type',
+      'auto_creation.conversation_service_sid',
+      'auto_creation.webhook_url',
+      'auto_creation.webhook_method',
+      'auto_creation.webhook_filters',
+      'auto_creation.studio_flow_sid',
+      'auto_creation.studio_retry_count',
+    ]);
   });
 
-  it('knows the two webhook URLs and which hook each is', () => {
+  it('knows the three webhook URLs and which hook each is; the inputs set the first two', () => {
     expect(HOOK_FIELDS.map(({ field, hook }) => [field, hook])).toEqual([
       ['pre_webhook_url', 'pre'],
       ['post_webhook_url', 'post'],
+      ['auto_creation.webhook_url', 'post'],
+    ]);
+    expect(INPUT_HOOK_FIELDS.map(({ field }) => field)).toEqual([
+      'pre_webhook_url',
+      'post_webhook_url',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMethod, parseTarget, parseWebhookUrl } from '../../../src/model/values.js';
-import { invalidValue } from '../fixtures.js';
+import { parseMethod, parseTarget, parseWebhookUrl, sidKey } from '../../../src/model/values.js';
+import { invalidValue, OTHER_SERVICE, SERVICE } from '../fixtures.js';
 
 describe('parseMethod', () => {
   it.each([
@@ -130,5 +130,15 @@ describe('parseWebhookUrl', () => {
     const message = invalidValue(parseWebhookUrl, url).message;
     expect(message).not.toContain('Zx9');
     expect(message).toContain('***@example.com');
+  });
+});
+
+describe('sidKey', () => {
+  it('is the same for a SID in either case of hex digit, and differs for another SID', () => {
+    const upper = `IS${SERVICE.slice(2).toUpperCase()}`;
+    expect(sidKey(upper)).toBe(sidKey(SERVICE));
+    expect(sidKey(OTHER_SERVICE)).not.toBe(sidKey(SERVICE));
+    // Only the digits: the pattern has the prefix in upper case only.
+    expect(sidKey(`is${SERVICE.slice(2)}`)).not.toBe(sidKey(SERVICE));
   });
 });

@@ -5,8 +5,7 @@ import {
   readConfig,
   readServicesPage,
   resourcePath,
-  sidKey,
-  uniqueServices,
+  uniqueBySid,
 } from '../../../src/model/webhook-config.js';
 import type { Resource } from '../../../src/model/webhook-config.js';
 import { ACCOUNT, OTHER_SERVICE, SERVICE } from '../fixtures.js';
@@ -252,7 +251,7 @@ describe('readServicesPage', () => {
         ),
       ),
     ).toEqual({
-      services: [
+      items: [
         { sid: SERVICE, friendlyName: 'Support' },
         { sid: OTHER_SERVICE, friendlyName: 'Sales' },
       ],
@@ -266,7 +265,7 @@ describe('readServicesPage', () => {
     ['no meta', undefined],
   ])('has no next page on %s', (_case, meta) => {
     expect(readServicesPage({ services: [], ...(meta === undefined ? {} : { meta }) })).toEqual({
-      services: [],
+      items: [],
       next: null,
     });
   });
@@ -274,7 +273,7 @@ describe('readServicesPage', () => {
   it('accepts a SID with upper-case hex digits, as Twilio’s pattern does, keeping it as written', () => {
     const upper = `IS${SERVICE.slice(2).toUpperCase()}`;
     expect(readServicesPage(page([{ sid: upper, friendly_name: 'Support' }]))).toEqual({
-      services: [{ sid: upper, friendlyName: 'Support' }],
+      items: [{ sid: upper, friendlyName: 'Support' }],
       next: null,
     });
   });
@@ -283,7 +282,7 @@ describe('readServicesPage', () => {
     'gives a service whose name is not text (%j) no name',
     (name) => {
       expect(readServicesPage(page([{ sid: SERVICE, friendly_name: name }]))).toEqual({
-        services: [{ sid: SERVICE, friendlyName: '' }],
+        items: [{ sid: SERVICE, friendlyName: '' }],
         next: null,
       });
     },
@@ -318,32 +317,22 @@ describe('readServicesPage', () => {
   });
 });
 
-describe('sidKey', () => {
-  it('is the same for a SID in either case of hex digit, and differs for another SID', () => {
-    const upper = `IS${SERVICE.slice(2).toUpperCase()}`;
-    expect(sidKey(upper)).toBe(sidKey(SERVICE));
-    expect(sidKey(OTHER_SERVICE)).not.toBe(sidKey(SERVICE));
-    // Only the digits: the pattern has the prefix in upper case only.
-    expect(sidKey(`is${SERVICE.slice(2)}`)).not.toBe(sidKey(SERVICE));
-  });
-});
-
-describe('uniqueServices', () => {
+describe('uniqueBySid', () => {
   const support = { sid: SERVICE, friendlyName: 'Support' };
   const sales = { sid: OTHER_SERVICE, friendlyName: 'Sales' };
 
   it('keeps a list without repeats as it is', () => {
-    expect(uniqueServices([support, sales])).toEqual([support, sales]);
-    expect(uniqueServices([])).toEqual([]);
+    expect(uniqueBySid([support, sales])).toEqual([support, sales]);
+    expect(uniqueBySid([])).toEqual([]);
   });
 
   it('lists a service repeated across pages once, where it first came, in the list’s order', () => {
-    expect(uniqueServices([support, sales, support, sales, support])).toEqual([support, sales]);
+    expect(uniqueBySid([support, sales, support, sales, support])).toEqual([support, sales]);
   });
 
   it('takes a SID in the other case for the same service, keeping the first spelling and name', () => {
     const again = { sid: `IS${SERVICE.slice(2).toUpperCase()}`, friendlyName: 'Support (renamed)' };
-    expect(uniqueServices([support, again, sales])).toEqual([support, sales]);
-    expect(uniqueServices([again, support])).toEqual([again]);
+    expect(uniqueBySid([support, again, sales])).toEqual([support, sales]);
+    expect(uniqueBySid([again, support])).toEqual([again]);
   });
 });

@@ -24,7 +24,7 @@ import type {
   Status,
 } from '../../../src/model/result.js';
 import { escapeHtml } from '../../../src/core/text.js';
-import type { WebhookConfig } from '../../../src/model/webhook-config.js';
+import type { LiveConfig, Resource } from '../../../src/model/webhook-config.js';
 import {
   ACCOUNT,
   ACCOUNT_CONFIG as BEFORE,
@@ -60,6 +60,7 @@ const PER_FIELD = [
   'url',
 ] as const;
 const FILE = 'twilio/webhooks.yml';
+const ADDRESS_SID = 'IG0123456789abcdef0123456789abcdef';
 
 const outputs = (result: RunResult, gitHub: Partial<GitHubOutcomes> = {}) =>
   outputsFor(result, { ...NO_GITHUB, ...gitHub });
@@ -111,6 +112,7 @@ describe('outputsFor', () => {
     );
     expect(JSON.parse(all.resources)).toEqual([
       {
+        kind: 'account',
         resource: 'account',
         sid: ACCOUNT,
         status: 'updated',
@@ -177,15 +179,32 @@ describe('outputsFor', () => {
   });
 
   it('gives the service SID and name for a per-service configuration', () => {
-    const current: WebhookConfig = { ...AFTER, chat_service_sid: SERVICE };
+    const current: LiveConfig = { ...AFTER, chat_service_sid: SERVICE };
     const all = outputs(single({ resource: PER_SERVICE, name: 'Support', current }));
     expect(all['chat-service-sid']).toBe(SERVICE);
     expect(JSON.parse(all.diff)).toMatchObject([{ resource: SERVICE }, { resource: SERVICE }]);
     expect(JSON.parse(all.resources)).toMatchObject([
-      { resource: SERVICE, sid: SERVICE, name: 'Support', status: 'updated' },
+      { kind: 'service', resource: SERVICE, sid: SERVICE, name: 'Support', status: 'updated' },
     ]);
     expect(JSON.parse(outputs(single({ resource: PER_SERVICE })).resources)).toMatchObject([
       { name: null },
+    ]);
+  });
+
+  it.each<[string, string | undefined, LiveConfig | undefined, string | null]>([
+    ['its SID', ADDRESS_SID, undefined, ADDRESS_SID],
+    ['the SID it was created with', undefined, { sid: ADDRESS_SID }, ADDRESS_SID],
+    ['null before it is created', undefined, undefined, null],
+  ])('names an Address Configuration by its address, with %s', (_case, sid, current, expected) => {
+    const resource: Resource = {
+      kind: 'address',
+      address: 'whatsapp:+15005550006',
+      addressType: 'whatsapp',
+      sid,
+    };
+    const all = outputs(single({ resource, name: 'Support line', diff: [], current }));
+    expect(JSON.parse(all.resources)).toMatchObject([
+      { kind: 'address', resource: 'whatsapp:+15005550006', sid: expected, name: 'Support line' },
     ]);
   });
 
@@ -270,7 +289,9 @@ describe('outputsForAborted and outputsForExport', () => {
   });
 
   it('gives the file an export wrote, and nothing else', () => {
-    expect(outputsForExport({ file: FILE, services: 2, withCredentials: [] })).toEqual({
+    expect(
+      outputsForExport({ file: FILE, services: 2, addresses: 1, withCredentials: [] }),
+    ).toEqual({
       ...outputsForAborted(),
       'config-file': FILE,
     });
@@ -663,13 +684,19 @@ describe('renderAbortedSummary and renderExportSummary', () => {
   });
 
   it.each([
-    [1, '1 service'],
-    [3, '3 services'],
-  ])('says an export of %d service(s) wrote the file and sent nothing', (services, counted) => {
-    expect(renderExportSummary({ file: 'a<b>.yml', services, withCredentials: [] })).toBe(
-      `## Twilio Conversations webhooks: 📤 Exported\n\n**Wrote the live account-wide configuration and ${counted} to <code>a&#60;b&#62;.yml</code>; nothing was sent to Twilio.**\n`,
-    );
-  });
+    [1, 1, '1 service and 1 Address Configuration'],
+    [3, 0, '3 services and 0 Address Configurations'],
+    [0, 2, '0 services and 2 Address Configurations'],
+  ])(
+    'says an export of %d service(s) and %d address(es) wrote the file and sent nothing',
+    (services, addresses, counted) => {
+      expect(
+        renderExportSummary({ file: 'a<b>.yml', services, addresses, withCredentials: [] }),
+      ).toBe(
+        `## Twilio Conversations webhooks: 📤 Exported\n\n**Wrote the live account-wide configuration, ${counted} to <code>a&#60;b&#62;.yml</code>; nothing was sent to Twilio.**\n`,
+      );
+    },
+  );
 });
 
 describe('renderFieldTable', () => {
