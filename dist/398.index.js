@@ -169,50 +169,8 @@ var field_table = __webpack_require__(4411);
 var verdict = __webpack_require__(687);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/github/context.ts
-var context = __webpack_require__(9556);
-;// CONCATENATED MODULE: ./src/github/markdown.ts
-// Small pieces of Markdown shared by the drift issue and the plan comment: inert names, code,
-// links, lists that say how many more, texts cut to a length.
-
-
-
-
-/** Lists of this kind name this many items at most, so that a head or foot stays short. */
-const MAX_LISTED = 10;
-/** A failure, a name or a URL is cut to this once shown, before it is escaped (which lengthens it). */
-const MAX_FAILURE_CHARACTERS = 2_000;
-const MAX_NAME_CHARACTERS = 100;
-const MAX_URL_CHARACTERS = 200;
-/** At most MAX_LISTED items as a Markdown list, and how many more there are. */
-function listed(items) {
-    const more = items.length - MAX_LISTED;
-    return [
-        ...items.slice(0, MAX_LISTED).map((item) => `- ${item}`),
-        ...(more > 0 ? [`- …and ${more} more`] : []),
-    ];
-}
-function resourceKey(result) {
-    return result.resource.kind === 'account' ? 'account' : result.resource.serviceSid;
-}
-/** A resource's heading: a service's name comes from Twilio. */
-function heading(result) {
-    return (0,core_text/* inert */.tJ)((0,verdict/* resourceHeading */.P5)(result));
-}
-/** A sentence that may quote Twilio (an error's message, a live URL), as prose. */
-function said(text) {
-    return (0,core_text/* inert */.tJ)((0,urls/* showUrlsIn */.n$)(text));
-}
-function code(text) {
-    return `<code>${(0,core_text/* escapeHtml */.ZD)(text)}</code>`;
-}
-function cut(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-function runLink(run) {
-    return `[${(0,core_text/* inert */.tJ)(run.workflow)} run ${(0,core_text/* inert */.tJ)(run.runId)}](${(0,context/* runUrl */.Vp)(run)})`;
-}
-
+// EXTERNAL MODULE: ./src/model/webhook-config.ts
+var webhook_config = __webpack_require__(9307);
 ;// CONCATENATED MODULE: ./src/github/markers.ts
 // What finds the drift issue and the plan comment again (hidden markers keyed by what they
 // belong to), and the fingerprint of what drifts, so that a comment is added only when it changes.
@@ -256,7 +214,7 @@ function stillDrifts(result) {
 function driftFingerprint(result) {
     const fields = result.resources
         .filter(stillDrifts)
-        .flatMap((r) => r.diff.map((d) => `${resourceKey(r)} ${d.field}`))
+        .flatMap((r) => r.diff.map((d) => `${(0,webhook_config/* resourceKey */.ik)(r.resource)} ${d.field}`))
         .sort();
     return (0,external_node_crypto_.createHash)('sha256').update(fields.join('\n')).digest('hex').slice(0, 16);
 }
@@ -264,6 +222,47 @@ const FINGERPRINT = /<!-- twilio-webhook-drift-fields ([0-9a-f]{16}) -->/;
 /** The fingerprint an issue's body keeps; undefined for bodies written before there was one. */
 function fingerprintIn(body) {
     return FINGERPRINT.exec(body)?.[1];
+}
+
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __webpack_require__(9556);
+;// CONCATENATED MODULE: ./src/github/markdown.ts
+// Small pieces of Markdown shared by the drift issue and the plan comment: inert names, code,
+// links, lists that say how many more, texts cut to a length.
+
+
+
+
+/** Lists of this kind name this many items at most, so that a head or foot stays short. */
+const MAX_LISTED = 10;
+/** A failure, a name or a URL is cut to this once shown, before it is escaped (which lengthens it). */
+const MAX_FAILURE_CHARACTERS = 2_000;
+const MAX_NAME_CHARACTERS = 100;
+const MAX_URL_CHARACTERS = 200;
+/** At most MAX_LISTED items as a Markdown list, and how many more there are. */
+function listed(items) {
+    const more = items.length - MAX_LISTED;
+    return [
+        ...items.slice(0, MAX_LISTED).map((item) => `- ${item}`),
+        ...(more > 0 ? [`- …and ${more} more`] : []),
+    ];
+}
+/** A resource's heading: a service's name comes from Twilio. */
+function heading(result) {
+    return (0,core_text/* inert */.tJ)((0,verdict/* resourceHeading */.P5)(result));
+}
+/** A sentence that may quote Twilio (an error's message, a live URL), as prose. */
+function said(text) {
+    return (0,core_text/* inert */.tJ)((0,urls/* showUrlsIn */.n$)(text));
+}
+function code(text) {
+    return `<code>${(0,core_text/* escapeHtml */.ZD)(text)}</code>`;
+}
+function cut(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+function runLink(run) {
+    return `[${(0,core_text/* inert */.tJ)(run.workflow)} run ${(0,core_text/* inert */.tJ)(run.runId)}](${(0,context/* runUrl */.Vp)(run)})`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/issue-text.ts
@@ -356,13 +355,17 @@ function listComment(head, items, run, size) {
     });
 }
 
+// EXTERNAL MODULE: ./src/engine/guards.ts
+var guards = __webpack_require__(2046);
 // EXTERNAL MODULE: ./src/engine/unmanaged.ts
-var unmanaged = __webpack_require__(4142);
-// EXTERNAL MODULE: ./src/model/fields.ts + 1 modules
-var fields = __webpack_require__(2555);
+var engine_unmanaged = __webpack_require__(4142);
+// EXTERNAL MODULE: ./src/model/fields.ts + 2 modules
+var fields = __webpack_require__(6812);
 ;// CONCATENATED MODULE: ./src/github/plan-text.ts
 // The plan comment's words: what merging applies, for which commit, what it removes or reroutes,
 // the services that override the account-wide hooks, and a plan that failed; within GitHub's limit.
+
+
 
 
 
@@ -378,8 +381,9 @@ var fields = __webpack_require__(2555);
  * own hooks fire instead of the account-wide ones are named.
  */
 function planComment(result, run, size = budget/* characters */.hg) {
-    const changing = result.resources.filter((r) => r.diff.length > 0);
+    const changing = result.resources.filter((r) => (0,guards/* hasWork */.OJ)(r.resource, r.diff));
     const changes = changing.reduce((sum, r) => sum + r.diff.length, 0);
+    const creates = changing.filter((r) => (0,webhook_config/* isMissing */.b2)(r.resource)).length;
     const inSync = result.resources.length - changing.length;
     return (0,budget/* fitWithin */.Hi)(budget/* MAX_BODY_CHARACTERS */.NF, size, {
         head: [
@@ -390,13 +394,23 @@ function planComment(result, run, size = budget/* characters */.hg) {
             '',
             changing.length === 0
                 ? '**No changes**: the live configuration of every resource matches the desired one, so merging changes nothing in Twilio.'
-                : `**Merging applies ${(0,core_text/* count */.U9)(changes, 'change')} to ${(0,core_text/* count */.U9)(changing.length, 'resource')}**${inSync === 0 ? '' : `; ${inSync} already in sync`}.`,
+                : `**Merging applies ${(0,core_text/* count */.U9)(changes, 'change')} to ${(0,core_text/* count */.U9)(changing.length, 'resource')}**${creates === 0 ? '' : ` (creating ${(0,core_text/* count */.U9)(creates, 'Address Configuration')})`}${inSync === 0 ? '' : `; ${inSync} already in sync`}.`,
             '',
             ...removals(changing),
         ].join('\n'),
-        sections: changing.map((resource) => [`### ${heading(resource)}`, '', (0,field_table/* renderFieldTable */.$)(resource, 'check'), ''].join('\n')),
+        sections: changing.map((resource) => [
+            `### ${heading(resource)}`,
+            '',
+            ...((0,webhook_config/* isMissing */.b2)(resource.resource) ? ['Does not exist yet: merging creates it.', ''] : []),
+            (0,field_table/* renderFieldTable */.$)(resource, 'check'),
+            '',
+        ].join('\n')),
         more: (omitted) => `…and ${(0,core_text/* count */.U9)(omitted, 'more resource')} that merging changes, left out to stay within GitHub's limit on a comment: the summary of ${runLink(run)} lists every one.\n`,
-        foot: [...overrides(result), 'Updated on every push to this pull request.'].join('\n'),
+        foot: [
+            ...overrides(result),
+            ...addressNotes(result),
+            'Updated on every push to this pull request.',
+        ].join('\n'),
     });
 }
 /** The plan comment of a run that could not plan: the previous plan must not stand. */
@@ -419,7 +433,10 @@ function forCommit(run) {
 }
 /** Clearing a URL or the filters, or changing target: what a reviewer must not miss. */
 function removals(changing) {
-    const items = changing.flatMap((r) => r.diff
+    // A creation is said in the headline: its every field is new, none taken away.
+    const items = changing
+        .filter((r) => !(0,webhook_config/* isMissing */.b2)(r.resource))
+        .flatMap((r) => r.diff
         .filter(removesOrReroutes)
         .map((d) => (0,fields/* fieldSpec */.KQ)(d.field).reroutes
         ? `<code>${d.field}</code> of the ${heading(r)} changes from ${shown(d.actual)} to ${shown(d.desired)}`
@@ -451,7 +468,7 @@ function overrides(result) {
             '',
         ];
     }
-    const services = (0,unmanaged/* overriding */.S5)(report);
+    const services = (0,engine_unmanaged/* overriding */.S5)(report);
     if (services.length === 0)
         return [];
     const one = services.length === 1;
@@ -469,6 +486,35 @@ function overrideItem(service) {
     ].flatMap(([name, url]) => url ? [`${name} ${code(cut((0,urls/* showUrl */.jr)(url), MAX_URL_CHARACTERS))}`] : []);
     const name = service.name === '' ? '' : ` (${(0,core_text/* inert */.tJ)(cut(service.name, MAX_NAME_CHARACTERS))})`;
     return `${code(service.sid)}${name}: ${hooks.join(', ')}`;
+}
+/** Addresses nobody declared that start conversations, and addresses whose service is gone. */
+function addressNotes(result) {
+    const report = result.addresses;
+    if (report === undefined)
+        return [];
+    if (!report.listed) {
+        return [`⚠️ Could not check the Address Configurations: ${said(report.problem)}.`, ''];
+    }
+    const unmanaged = (0,engine_unmanaged/* autoCreating */.FW)(report);
+    const dangling = report.addresses.filter((a) => a.dangling && !unmanaged.includes(a));
+    return [
+        ...(unmanaged.length === 0
+            ? []
+            : [
+                `**${(0,core_text/* count */.U9)(unmanaged.length, 'Address Configuration')} not in ${result.file === undefined ? 'the inputs' : code(result.file)} ${unmanaged.length === 1 ? 'auto-creates' : 'auto-create'} conversations:**`,
+                '',
+                ...listed(unmanaged.map((a) => `${code(a.address)}: ${said((0,engine_unmanaged/* whereTo */.VM)(a))}`)),
+                '',
+            ]),
+        ...(dangling.length === 0
+            ? []
+            : [
+                `**${(0,core_text/* count */.U9)(dangling.length, 'Address Configuration')} ${dangling.length === 1 ? 'points' : 'point'} at a service this account does not have:**`,
+                '',
+                ...listed(dangling.map((a) => `${code(a.address)}: ${code(a.serviceSid ?? '')}`)),
+                '',
+            ]),
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/github/api.ts

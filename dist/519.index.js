@@ -155,10 +155,12 @@ var dist = __webpack_require__(8815);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/model/events.ts
 var events = __webpack_require__(3576);
-// EXTERNAL MODULE: ./src/model/fields.ts + 1 modules
-var fields = __webpack_require__(2555);
+// EXTERNAL MODULE: ./src/model/fields.ts + 2 modules
+var fields = __webpack_require__(6812);
 // EXTERNAL MODULE: ./src/core/urls.ts
 var urls = __webpack_require__(1221);
+// EXTERNAL MODULE: ./src/model/values.ts
+var values = __webpack_require__(3855);
 ;// CONCATENATED MODULE: ./src/engine/export-state.ts
 // The live configurations written as a desired-state file, for `mode: export`: what
 // parseDesiredState reads back from it is in sync with what was exported, every URL byte for byte.
@@ -169,20 +171,42 @@ var urls = __webpack_require__(1221);
 
 
 
+
 /** The desired-state file's JSON Schema (schema/desired-state.schema.json, its $id). */
 const DESIRED_STATE_SCHEMA_URL = 'https://raw.githubusercontent.com/your-org/twilio-conversations-webhooks-action/main/schema/desired-state.schema.json';
-function renderDesiredState(account, services, generatedAt) {
+function renderDesiredState(account, services, addresses, generatedAt) {
     const accountKeys = written(account, 'account');
     const entries = services.map((service) => ({
         service,
         keys: written(service.config, 'service'),
     }));
+    const addressEntries = addresses.map((address) => {
+        const keys = written(address.config, 'address');
+        const gone = missingService(address.config, services);
+        return gone === undefined
+            ? { address, keys, note: undefined }
+            : {
+                address,
+                // A check of the file would refuse it: the file leaves it unmanaged, and says why.
+                keys: keys.filter(({ key }) => key !== SERVICE_KEY),
+                note: `${SERVICE_KEY} is ${gone}, which is not a Conversations service of this account: left out, so this file does not manage it. Point it at one of the account's services.`,
+            };
+    });
     const doc = new dist/* Document */.yo({
         account: asObject(accountKeys),
         ...(entries.length === 0
             ? {}
             : {
                 services: entries.map(({ service, keys }) => ({ sid: service.sid, ...asObject(keys) })),
+            }),
+        ...(addressEntries.length === 0
+            ? {}
+            : {
+                addresses: addressEntries.map(({ address, keys }) => ({
+                    address: literal(address.address),
+                    type: address.type.toLowerCase(),
+                    ...nested(asObject(keys)),
+                })),
             }),
     });
     doc.commentBefore = [
@@ -193,7 +217,7 @@ function renderDesiredState(account, services, generatedAt) {
         ' configuration as it says.',
         ` A key left out is not managed; "${events/* CLEAR */.uJ}" clears a URL or the filters. \${NAME} is the value of`,
         ' the environment variable NAME, and $${ is a literal ${. Each service is given by its sid, with',
-        ' its friendly name alongside.',
+        ' its friendly name alongside, and each Address Configuration by its address and type.',
     ].join('\n');
     annotate(doc, ['account'], accountKeys);
     entries.forEach(({ service, keys }, i) => {
@@ -201,6 +225,17 @@ function renderDesiredState(account, services, generatedAt) {
         if ((0,dist/* isScalar */.jn)(sid))
             sid.comment = ` ${commentLine(JSON.stringify(literal(service.friendlyName)))}`;
         annotate(doc, ['services', i], keys);
+    });
+    addressEntries.forEach(({ keys, note }, i) => {
+        annotate(doc, ['addresses', i], [
+            ...keys.filter(({ key }) => !key.includes('.')),
+            ...(note === undefined
+                ? []
+                : [{ key: 'address', value: '', wire: 'string', note }]),
+        ]);
+        annotate(doc, ['addresses', i, AUTO_CREATION], keys.flatMap((k) => k.key.startsWith(`${AUTO_CREATION}.`)
+            ? [{ ...k, key: k.key.slice(AUTO_CREATION.length + 1) }]
+            : []));
     });
     return doc.toString({ lineWidth: 0 });
 }
@@ -210,16 +245,27 @@ function renderDesiredState(account, services, generatedAt) {
  * target that is not set is left out), each with a note when the action would refuse the value,
  * or when a URL holds a credential.
  */
+const SERVICE_KEY = 'auto-creation.conversation-service';
+/** The SID of the service an address auto-creates into, when the account has no such service. */
+function missingService(config, services) {
+    const sid = config['auto_creation.conversation_service_sid'];
+    if (typeof sid !== 'string' || sid === '')
+        return undefined;
+    return services.some((service) => (0,values/* sidKey */.a7)(service.sid) === (0,values/* sidKey */.a7)(sid)) ? undefined : sid;
+}
 function written(config, kind) {
     const live = config;
     return (0,fields/* fieldsOf */.Pf)(kind).flatMap((spec) => {
+        // An address's answer carries only its auto-creation type's fields: the others are not its own.
+        if ('autoCreation' in spec && spec.autoCreation !== live['auto_creation.type'])
+            return [];
         const value = spec.exported(live[spec.field] ?? null);
         if (value === undefined)
             return [];
         const text = typeof value === 'string' ? value : value.join(',');
         const refused = refusal(spec.key, () => spec.parse(text, kind));
         const credential = 'hook' in spec && (0,urls/* urlSecret */.mz)(text) !== undefined ? CREDENTIAL : undefined;
-        return [{ key: spec.key, value, note: refused ?? credential }];
+        return [{ key: spec.key, value, wire: spec.wire, note: refused ?? credential }];
     });
 }
 const CREDENTIAL = 'This URL holds a credential: before checking the file in, keep the URL in a secret, pass it in the env of the step and write ${NAME} here.';
@@ -234,12 +280,32 @@ function refusal(key, check) {
         throw error;
     }
 }
+/** Each key's value as YAML writes it: `enabled: true` and `studio-retry-count: 3` as themselves. */
 function asObject(keys) {
-    return Object.fromEntries(keys.map(({ key, value }) => [
+    return Object.fromEntries(keys.map(({ key, value, wire }) => [
         key,
-        typeof value === 'string' ? literal(value) : value.map(literal),
+        typeof value !== 'string'
+            ? value.map(literal)
+            : wire === 'boolean'
+                ? value === 'true'
+                : wire === 'integer'
+                    ? Number(value)
+                    : literal(value),
     ]));
 }
+/** `auto-creation.type` as the key `type` of the mapping `auto-creation`. */
+function nested(values) {
+    const own = {};
+    const inner = {};
+    for (const [key, value] of Object.entries(values)) {
+        if (key.startsWith(`${AUTO_CREATION}.`))
+            inner[key.slice(AUTO_CREATION.length + 1)] = value;
+        else
+            own[key] = value;
+    }
+    return Object.keys(inner).length === 0 ? own : { ...own, [AUTO_CREATION]: inner };
+}
+const AUTO_CREATION = 'auto-creation';
 /** A string the reader takes as it is: its `${` would otherwise name a variable. */
 function literal(value) {
     return value.replaceAll('${', () => '$${');
@@ -371,8 +437,9 @@ async function refuseUnreplaceable(root, file, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/export.ts
-// Export mode: the live account-wide configuration and every service's own, written as a
-// desired-state file, for onboarding. Reads only; sends no update.
+// Export mode: the live account-wide configuration, every service's own and every Address
+// Configuration, written as a desired-state file, for onboarding. Reads only; sends no update.
+
 
 
 
@@ -394,15 +461,20 @@ async function exportState(twilio, settings, env, clock) {
         friendlyName: service.friendlyName,
         config: await twilio.fetchConfig({ kind: 'service', serviceSid: service.sid }),
     }));
-    await writeExportFile(file, renderDesiredState(account, configs, new Date(clock.now())), env);
+    const addresses = await twilio.listAddresses();
+    await writeExportFile(file, renderDesiredState(account, configs, addresses, new Date(clock.now())), env);
     const withCredentials = [
         ...(hasCredentials(account) ? ['the account-wide configuration'] : []),
         ...configs.filter((c) => hasCredentials(c.config)).map((c) => `service ${c.sid}`),
+        ...addresses.filter((a) => hasCredentials(a.config)).map((a) => `address ${a.address}`),
     ];
-    return { file, services: services.length, withCredentials };
+    return { file, services: services.length, addresses: addresses.length, withCredentials };
 }
 function hasCredentials(config) {
-    return [config.pre_webhook_url, config.post_webhook_url].some((url) => url !== null && (0,urls/* urlSecret */.mz)(url) !== undefined);
+    return fields/* HOOK_FIELDS */.oE.some(({ field }) => {
+        const url = config[field];
+        return typeof url === 'string' && (0,urls/* urlSecret */.mz)(url) !== undefined;
+    });
 }
 
 

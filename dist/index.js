@@ -28766,6 +28766,78 @@ function showUrlsInBody(text) {
 
 /***/ }),
 
+/***/ 2046:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J_: () => (/* binding */ targetGuard),
+/* harmony export */   OJ: () => (/* binding */ hasWork),
+/* harmony export */   Os: () => (/* binding */ urlsToProbe),
+/* harmony export */   gn: () => (/* binding */ heldBySomeoneElse)
+/* harmony export */ });
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(955);
+/* harmony import */ var _model_webhook_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9307);
+/* harmony import */ var _model_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6812);
+// Pure checks a deploy makes before it writes anything: the Flex guard, only-if-live, and which
+// new URLs must be probed first.
+
+
+
+/** Whether applying it sends anything: a field differs, or the resource is still to be created. */
+function hasWork(resource, diff) {
+    return diff.length > 0 || (0,_model_webhook_config_js__WEBPACK_IMPORTED_MODULE_1__/* .isMissing */ .b2)(resource);
+}
+/**
+ * Changing target between webhook and flex reroutes every conversation of the account, so it
+ * needs allow-target-change. The reason nothing may be written, or undefined.
+ */
+function targetGuard(planned, allowed) {
+    if (allowed)
+        return undefined;
+    // An account that never set a target routes to webhooks: setting it to webhook changes nothing.
+    const routedTo = (p) => p.live.target ?? 'webhook';
+    const change = planned.find((p) => p.plan.update.target !== undefined && p.plan.update.target !== routedTo(p));
+    if (change === undefined)
+        return undefined;
+    return `The plan changes target from ${routedTo(change)} to ${change.plan.update.target ?? ''}, which reroutes every conversation of the account. Nothing was sent: set allow-target-change: true to make this change on purpose.`;
+}
+/**
+ * Who holds the fields now, when the live values are not the ones only-if-live expects. Only a
+ * resource that has every expected field is held to them: an address has no pre-webhook-url.
+ */
+function heldBySomeoneElse(expected, { resource, live }) {
+    const fields = (0,_model_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldsOf */ .Pf)(resource.kind).map(({ field }) => field);
+    if (!Object.keys(expected).every((field) => fields.includes(field)))
+        return undefined;
+    const different = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .compare */ .UD)(expected, live);
+    if (different.length === 0)
+        return undefined;
+    return `only-if-live: the live ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDiff */ .l7)(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
+}
+/**
+ * Every URL a plan switches a hook to (clearing one needs no probe), once for each method Twilio
+ * will call it with: an endpoint may answer a GET and refuse a POST.
+ */
+function urlsToProbe(planned) {
+    const urls = new Map();
+    for (const { resource, plan, live } of planned) {
+        for (const { field, hook: kind, calledWith } of _model_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .HOOK_FIELDS */ .oE) {
+            const url = plan.update[field];
+            // The method Twilio will call the hook with once the update is in.
+            const method = (plan.update[calledWith] ?? live[calledWith] ?? 'POST').toUpperCase() === 'GET'
+                ? 'GET'
+                : 'POST';
+            if (typeof url !== 'string' || url === '' || urls.has(`${method} ${url}`))
+                continue;
+            urls.set(`${method} ${url}`, { url, kind, method, resource: (0,_model_webhook_config_js__WEBPACK_IMPORTED_MODULE_1__/* .describeResource */ .w9)(resource) });
+        }
+    }
+    return [...urls.values()];
+}
+
+
+/***/ }),
+
 /***/ 955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28778,7 +28850,7 @@ function showUrlsInBody(text) {
 /* harmony import */ var _model_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3576);
 /* harmony import */ var _model_show_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5408);
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2020);
-/* harmony import */ var _model_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2555);
+/* harmony import */ var _model_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6812);
 /* harmony import */ var _model_webhook_config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9307);
 
 
@@ -28787,12 +28859,24 @@ function showUrlsInBody(text) {
 
 function planChanges(desired, live) {
     const diff = compare(desired, live);
-    const update = Object.fromEntries(diff.map(({ field }) => [field, desired[field]]));
+    const update = withTypeFields(desired, Object.fromEntries(diff.map(({ field }) => [field, desired[field]])));
     return {
         diff,
         update,
         warnings: [...unknownEventWarnings(desired), ...hookWarnings(desired, live)],
     };
+}
+/**
+ * An update that changes an address's auto-creation type sends the new type's desired fields too,
+ * changed or not: Twilio keeps a type's fields while another type is set, and whether it needs them
+ * again with the type is not established (reference README).
+ */
+function withTypeFields(desired, update) {
+    const type = update['auto_creation.type'];
+    if (type === undefined)
+        return update;
+    const fields = _model_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .FIELDS */ .cJ.filter(({ field, ...spec }) => 'autoCreation' in spec && spec.autoCreation === type && field in desired);
+    return { ...update, ...Object.fromEntries(fields.map(({ field }) => [field, desired[field]])) };
 }
 /** The managed fields whose value in `config` is not the desired one. */
 function compare(desired, config) {
@@ -28815,8 +28899,9 @@ function unknownEventWarnings(desired) {
  * pre nor post here: its warning above says so.
  */
 function hookWarnings(desired, live) {
-    const filters = desired.filters ?? live.filters ?? [];
-    return _model_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .HOOK_FIELDS */ .oE.flatMap(({ field, key, hook }) => {
+    return _model_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .HOOK_FIELDS */ .oE.flatMap(({ field, key, hook, hears }) => {
+        // A resource that has no such filters (the account's for an address's hook) is not this hook's.
+        const filters = desired[hears] ?? live[hears] ?? [];
         const url = desired[field] === undefined ? live[field] : desired[field];
         const events = filters.filter(hook === 'pre' ? _model_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isPreEvent */ .OL : _model_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isPostEvent */ .dQ);
         if (events.length === 0 || url)
@@ -28849,18 +28934,24 @@ function planEach(managed) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FW: () => (/* binding */ autoCreating),
 /* harmony export */   S5: () => (/* binding */ overriding),
+/* harmony export */   VM: () => (/* binding */ whereTo),
 /* harmony export */   _1: () => (/* binding */ unmanagedWarnings),
+/* harmony export */   _L: () => (/* binding */ unmanagedAddressFailures),
+/* harmony export */   k6: () => (/* binding */ addressWarnings),
 /* harmony export */   kd: () => (/* binding */ unmanagedFailures)
 /* harmony export */ });
 /* unused harmony export ownHooks */
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2020);
 /* harmony import */ var _core_urls_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1221);
-/* harmony import */ var _model_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2555);
-// The unmanaged-services policy (`unmanaged-services: warn | fail | ignore`) in one place: which
-// services nobody declared override the account-wide hooks (for their conversations only their
-// own hooks fire), and what the run says of them. The inventory lists them unless the policy is
-// ignore; the report, the plan comment and the verdict read them from here.
+/* harmony import */ var _model_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6812);
+// The unmanaged-services and unmanaged-addresses policies (`warn | fail | ignore`) in one place:
+// which services nobody declared override the account-wide hooks (for their conversations only
+// their own hooks fire), which Address Configurations nobody declared auto-create conversations,
+// which addresses point at a service that does not exist, and what the run says of them. The
+// inventory lists them unless the policy is ignore; the report, the plan comment and the verdict
+// read them from here.
 
 
 
@@ -28896,6 +28987,63 @@ function ownHooks({ config }) {
         const url = config?.[field];
         return url ? [`${key} ${(0,_core_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .showUrl */ .jr)(url)}`] : [];
     }).join(', ');
+}
+/** The Address Configurations nobody declared that auto-create conversations. */
+function autoCreating(report) {
+    return report?.listed === true
+        ? report.addresses.filter((address) => !address.managed && address.enabled)
+        : [];
+}
+/** Under "fail", an address nobody declared that auto-creates conversations fails the run. */
+function unmanagedAddressFailures(report, policy) {
+    const addresses = autoCreating(report);
+    if (policy !== 'fail' || addresses.length === 0)
+        return [];
+    return [
+        `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9)(addresses.length, 'Address Configuration')} not declared auto-create${addresses.length === 1 ? 's' : ''} conversations (unmanaged-addresses: fail): ${addresses.map((a) => a.address).join(', ')}.`,
+    ];
+}
+/**
+ * One warning per address nobody declared that auto-creates conversations (unless the policy is
+ * ignore), and one per address whose service does not exist, declared or not: Twilio keeps such
+ * a reference (IHARC/STEVI#29), and a message to the address then finds no service.
+ */
+function addressWarnings(report, file, policy) {
+    if (report === undefined)
+        return [];
+    if (!report.listed) {
+        return [
+            `Could not check the Address Configurations: ${report.problem}. Give the credential permission to list them, or set unmanaged-addresses: ignore.`,
+        ];
+    }
+    const unmanaged = policy === 'ignore' ? [] : autoCreating(report);
+    const dangling = report.addresses
+        .filter((a) => a.dangling && !unmanaged.includes(a))
+        .map((a) => `Address Configuration ${a.address} auto-creates into service ${a.serviceSid ?? ''}, which is not a Conversations service of this account: ${a.enabled ? 'a message to it finds no service.' : 'turning auto-creation on would fail.'}`);
+    const unchecked = report.servicesProblem === undefined
+        ? []
+        : [
+            `Could not check that the services the Address Configurations auto-create into exist: ${report.servicesProblem}.`,
+        ];
+    return [
+        ...unchecked,
+        ...unmanaged.map((a) => `Address Configuration ${a.address}${a.sid === undefined ? '' : ` (${a.sid})`} is not declared${file === undefined ? '' : ` in ${file}`} and auto-creates conversations ${whereTo(a)}.`),
+        ...dangling,
+    ];
+}
+/** "in service IS… (Support), with webhook https://***@hooks.example/x": where a message goes. */
+function whereTo(address) {
+    const service = address.serviceSid === null
+        ? "in the account's default service"
+        : address.dangling
+            ? `in service ${address.serviceSid}, which is not a Conversations service of this account`
+            : `in service ${address.serviceSid}${address.serviceName === undefined || address.serviceName === '' ? '' : ` (${address.serviceName})`}`;
+    const hook = address.autoCreationType === 'webhook' && address.webhookUrl !== null
+        ? `, with webhook ${(0,_core_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .showUrl */ .jr)(address.webhookUrl)}`
+        : address.autoCreationType === 'studio'
+            ? ', handed to a Studio Flow'
+            : '';
+    return `${service}${hook}`;
 }
 
 
@@ -29049,7 +29197,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6257);
 /* harmony import */ var _http_cancellation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6437);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8595);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5372);
 // The runner cancels a step (or ends it at timeout-minutes) with SIGINT, then SIGTERM about 7.5 s
 // later. The first signal cancels the run, which starts no new update, gives those in flight
 // CANCEL_GRACE_MS, and still writes its outputs and summary; a second one ends the process at once.
@@ -29076,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8595:
+/***/ 5372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29085,8 +29233,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/model/fields.ts + 1 modules
-var fields = __nccwpck_require__(2555);
+// EXTERNAL MODULE: ./src/model/fields.ts + 2 modules
+var fields = __nccwpck_require__(6812);
 ;// CONCATENATED MODULE: ./src/action/known-secrets.ts
 
 /** Before the inputs are even checked: an error quoting one must not show a credential. */
@@ -29094,7 +29242,7 @@ function registerInputSecrets(inputs, secrets) {
     for (const name of ['auth-token', 'api-secret', 'github-token']) {
         secrets.add(inputs[name]);
     }
-    for (const { key } of fields/* HOOK_FIELDS */.oE)
+    for (const { key } of fields/* INPUT_HOOK_FIELDS */.rF)
         secrets.addUrl(inputs[key]);
     secrets.addUrl(inputs['probe-url']);
     for (const url of inputs['only-if-live'].match(/[a-z][a-z0-9+.-]*:\/\/[^\s"',]+/gi) ?? []) {
@@ -29110,7 +29258,11 @@ function registerRunSecrets(secrets, settings, desired, onlyIfLive) {
     const configs = [
         onlyIfLive,
         ...(desired?.kind === 'file'
-            ? [desired.state.account, ...desired.state.services.map((s) => s.desired)]
+            ? [
+                desired.state.account,
+                ...desired.state.services.map((s) => s.desired),
+                ...desired.state.addresses.map((a) => a.desired),
+            ]
             : []),
     ];
     for (const config of configs) {
@@ -29129,7 +29281,10 @@ var errors = __nccwpck_require__(4296);
 var urls = __nccwpck_require__(1221);
 // EXTERNAL MODULE: ./src/model/show.ts
 var show = __nccwpck_require__(5408);
+// EXTERNAL MODULE: ./src/model/webhook-config.ts
+var webhook_config = __nccwpck_require__(9307);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
+
 
 
 
@@ -29170,11 +29325,12 @@ function outputsFor(result, gitHub) {
         ...NO_OUTPUTS,
         changed: String(result.resources.some((r) => r.changed)),
         drifted: String(result.resources.some((r) => r.diff.length > 0)),
-        diff: JSON.stringify(result.resources.flatMap((r) => diffOf(r).map((d) => ({ resource: key(r), ...d })))),
+        diff: JSON.stringify(result.resources.flatMap((r) => diffOf(r).map((d) => ({ resource: (0,webhook_config/* resourceKey */.ik)(r.resource), ...d })))),
         resources: JSON.stringify(result.resources.map((r) => ({
-            resource: key(r),
-            sid: r.resource.kind === 'service' ? r.resource.serviceSid : result.accountSid,
-            ...(r.resource.kind === 'service' ? { name: r.name ?? null } : {}),
+            kind: r.resource.kind,
+            resource: (0,webhook_config/* resourceKey */.ik)(r.resource),
+            sid: sidOf(r, result.accountSid),
+            ...(r.resource.kind === 'account' ? {} : { name: r.name ?? null }),
             status: r.status,
             diff: diffOf(r),
             // Why it failed or was left alone: a stopped run's "unknown" and "not applied" say so here.
@@ -29209,9 +29365,13 @@ function primary(result) {
         ? result.resources[0]
         : result.resources.find((r) => r.resource.kind === 'account');
 }
-/** "account", or the service's SID: the `resource` key of the diff and resources outputs. */
-function key(result) {
-    return result.resource.kind === 'account' ? 'account' : result.resource.serviceSid;
+/** The account's, the service's or the Address Configuration's SID (null before it is created). */
+function sidOf({ resource, current }, accountSid) {
+    if (resource.kind === 'account')
+        return accountSid;
+    if (resource.kind === 'service')
+        return resource.serviceSid;
+    return resource.sid ?? current?.sid ?? null;
 }
 function urlOf(outcome) {
     return outcome !== undefined && 'url' in outcome ? outcome.url : '';
@@ -29219,7 +29379,7 @@ function urlOf(outcome) {
 /** Each managed field's output, named by its key: a list joined by commas, unset as ''. */
 function fieldOutputs(current) {
     const values = (current ?? {});
-    return Object.fromEntries(fields/* FIELDS */.cJ.map(({ field, key }) => {
+    return Object.fromEntries(fields/* INPUT_FIELDS */.L5.map(({ field, key }) => {
         const value = values[field] ?? null;
         return [key, value === null ? '' : typeof value === 'string' ? value : value.join(',')];
     }));
@@ -29270,6 +29430,7 @@ function renderSummary(result, gitHub) {
     const foot = [
         ...renderProbes(result.probed),
         ...renderServices(result),
+        ...renderAddresses(result),
         ...[
             gitHubLine('Drift issue', gitHub.driftIssue),
             gitHubLine('Pull-request comment', gitHub.prComment),
@@ -29338,7 +29499,8 @@ function renderServices(result) {
         return [`Services: ⚠️ not checked: ${(0,core_text/* inert */.tJ)(report.problem)}.`, ''];
     if (report.services.length === 0)
         return ['Services: none in this account.', ''];
-    const row = (s) => `<tr><td><code>${(0,core_text/* escapeHtml */.ZD)(s.sid)}</code></td><td>${(0,core_text/* inert */.tJ)(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td></tr>`;
+    const withAddresses = result.addresses?.listed === true;
+    const row = (s) => `<tr><td><code>${(0,core_text/* escapeHtml */.ZD)(s.sid)}</code></td><td>${(0,core_text/* inert */.tJ)(s.name)}</td><td>${s.managed ? 'yes' : s.fires === 'service' ? '⚠️ no' : 'no'}</td><td>${s.fires === 'service' ? 'its own (overrides the account-wide)' : 'the account-wide'}</td>${withAddresses ? `<td>${addressList(s.addresses)}</td>` : ''}</tr>`;
     // Those that override the account-wide hooks first: they are what a person must see.
     const ordered = [
         ...report.services.filter((s) => s.fires === 'service'),
@@ -29349,7 +29511,7 @@ function renderServices(result) {
         '**Services, and whose hooks fire for their conversations**',
         '',
         '<table>',
-        '<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th></tr></thead>',
+        `<thead><tr><th>Service</th><th>Name</th><th>Declared</th><th>Hooks that fire</th>${withAddresses ? '<th>Addresses that auto-create into it</th>' : ''}</tr></thead>`,
         `<tbody>${shown.map(row).join('')}</tbody>`,
         '</table>',
         '',
@@ -29363,6 +29525,61 @@ function renderServices(result) {
 }
 /** A thousand rows is about 250 KB: room for the rest of the summary within its 1 MiB. */
 const MAX_SERVICE_ROWS = 1_000;
+/** The addresses named in one cell; the addresses table has every one. */
+const MAX_ADDRESSES_IN_CELL = 5;
+function addressList(addresses) {
+    if (addresses.length === 0)
+        return '';
+    const shown = addresses
+        .slice(0, MAX_ADDRESSES_IN_CELL)
+        .map((a) => `<code>${(0,core_text/* escapeHtml */.ZD)(a)}</code>`);
+    const more = addresses.length - shown.length;
+    return [...shown, ...(more > 0 ? [`and ${more} more`] : [])].join(', ');
+}
+/**
+ * Every Address Configuration and where a message to it goes: whether it starts a conversation,
+ * in which service, and which webhook hears it. Those nobody declared that auto-create, and those
+ * whose service does not exist, first.
+ */
+function renderAddresses(result) {
+    const report = result.addresses;
+    if (report === undefined)
+        return [];
+    if (!report.listed)
+        return [`Address Configurations: ⚠️ not checked: ${(0,core_text/* inert */.tJ)(report.problem)}.`, ''];
+    if (report.addresses.length === 0)
+        return ['Address Configurations: none in this account.', ''];
+    const needsLook = (a) => a.dangling || (!a.managed && a.enabled);
+    const ordered = [
+        ...report.addresses.filter(needsLook),
+        ...report.addresses.filter((a) => !needsLook(a)),
+    ];
+    const shown = ordered.slice(0, MAX_SERVICE_ROWS);
+    const row = (a) => `<tr><td><code>${(0,core_text/* escapeHtml */.ZD)(a.address)}</code></td><td>${a.managed ? 'yes' : a.enabled ? '⚠️ no' : 'no'}</td><td>${autoCreation(a)}</td><td>${destination(a)}</td><td>${a.webhookUrl === null || a.autoCreationType !== 'webhook' ? '' : `<code>${(0,core_text/* escapeHtml */.ZD)((0,urls/* showUrl */.jr)(a.webhookUrl))}</code>`}</td></tr>`;
+    return [
+        '**Address Configurations, and where a message to each goes**',
+        '',
+        '<table>',
+        '<thead><tr><th>Address</th><th>Declared</th><th>Auto-creation</th><th>Conversations in</th><th>Webhook</th></tr></thead>',
+        `<tbody>${shown.map(row).join('')}</tbody>`,
+        '</table>',
+        '',
+        ...(ordered.length > shown.length
+            ? [`…and ${(0,core_text/* count */.U9)(ordered.length - shown.length, 'more Address Configuration')}.`, '']
+            : []),
+    ];
+}
+function autoCreation(a) {
+    if (a.sid === undefined)
+        return '<em>not created</em>';
+    return a.enabled ? `on (${(0,core_text/* escapeHtml */.ZD)(a.autoCreationType ?? 'default')})` : 'off';
+}
+function destination(a) {
+    if (a.serviceSid === null)
+        return a.sid === undefined ? '' : "the account's default service";
+    const name = a.serviceName === undefined || a.serviceName === '' ? '' : ` (${(0,core_text/* inert */.tJ)(a.serviceName)})`;
+    return `<code>${(0,core_text/* escapeHtml */.ZD)(a.serviceSid)}</code>${name}${a.dangling ? ' ⚠️ not a service of this account' : ''}`;
+}
 function gitHubLine(what, outcome) {
     if (outcome === undefined)
         return undefined;
@@ -29387,17 +29604,14 @@ function renderExportSummary(run) {
     return [
         '## Twilio Conversations webhooks: 📤 Exported',
         '',
-        `**Wrote the live account-wide configuration and ${(0,core_text/* count */.U9)(run.services, 'service')} to <code>${(0,core_text/* escapeHtml */.ZD)(run.file)}</code>; nothing was sent to Twilio.**`,
+        `**Wrote the live account-wide configuration, ${(0,core_text/* count */.U9)(run.services, 'service')} and ${(0,core_text/* count */.U9)(run.addresses, 'Address Configuration')} to <code>${(0,core_text/* escapeHtml */.ZD)(run.file)}</code>; nothing was sent to Twilio.**`,
         '',
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/engine/unmanaged.ts
-var unmanaged = __nccwpck_require__(4142);
 // EXTERNAL MODULE: ./src/model/desired.ts
-var desired = __nccwpck_require__(5131);
+var model_desired = __nccwpck_require__(5131);
 ;// CONCATENATED MODULE: ./src/action/publish.ts
-
 
 
 
@@ -29417,12 +29631,8 @@ async function publishResult(runner, result, gitHub) {
     }
     for (const drift of (0,report_verdict/* driftWarnings */.Nc)(result))
         runner.annotate('warning', drift, { title: 'Twilio webhook drift' });
-    // Under unmanaged-services: ignore, the services are not looked at, and there is nothing to say.
-    for (const warning of (0,unmanaged/* unmanagedWarnings */._1)(result.services, result.file)) {
-        runner.annotate('warning', warning, {
-            title: 'Twilio service overrides the account-wide webhooks',
-        });
-    }
+    for (const { title, message } of result.warnings)
+        runner.annotate('warning', message, { title });
     await writeSummary(runner, renderSummary(result, gitHub), updated);
     const failure = (0,report_verdict/* failureOf */.g5)(result, gitHub);
     if (failure !== undefined)
@@ -29436,8 +29646,8 @@ async function publishResult(runner, result, gitHub) {
  * line.
  */
 function abortedRun(mode, failure, error, gitHub) {
-    const problems = error instanceof desired/* DesiredStateError */.o
-        ? error.problems.slice(0, desired/* MAX_LISTED_PROBLEMS */.s).map(({ line, column, message }) => ({
+    const problems = error instanceof model_desired/* DesiredStateError */.o
+        ? error.problems.slice(0, model_desired/* MAX_LISTED_PROBLEMS */.s).map(({ line, column, message }) => ({
             file: error.file,
             line,
             column,
@@ -29928,8 +30138,8 @@ function errors_show(value, fallback) {
     return (0,core_text/* oneLine */.TN)((0,urls/* showUrlsIn */.n$)(typeof value === 'string' ? value : JSON.stringify(value)), 300);
 }
 
-// EXTERNAL MODULE: ./src/model/webhook-config.ts
-var webhook_config = __nccwpck_require__(9307);
+// EXTERNAL MODULE: ./src/model/values.ts
+var values = __nccwpck_require__(3855);
 ;// CONCATENATED MODULE: ./src/config/advice.ts
 // Errors from the Twilio client, phrased for a person: what happened, and which input to look at.
 // The client knows nothing of inputs; this is where they are named.
@@ -29950,7 +30160,7 @@ function advice(error, settings) {
         if (error.status === 401 || error.status === 403) {
             return ' Check account-sid with auth-token, or api-key with api-secret.';
         }
-        const service = error.request.split('/').find((part) => webhook_config/* SERVICE_SID */.ri.test(part));
+        const service = error.request.split('/').find((part) => values/* SERVICE_SID */.ri.test(part));
         if (error.status === 404 && service !== undefined) {
             const where = settings.source.kind === 'file' ? settings.source.path : 'service-sid';
             return ` Check ${where}: ${service} is not a Conversations service of this account.`;
@@ -29998,6 +30208,7 @@ const INPUTS = [
     'config-file',
     'max-concurrency',
     'unmanaged-services',
+    'unmanaged-addresses',
     'mode',
     'fail-on-drift',
     'drift-issue',
@@ -30093,9 +30304,9 @@ function expectedValues(text, parseYaml) {
         throw new errors/* InvalidValue */.h('must be a YAML mapping of field names to values, such as "post-webhook-url: https://pr-42.example.com/twilio".');
     }
     const expected = {};
-    const keys = fields/* FIELDS */.cJ.map(({ key }) => key);
+    const keys = fields/* INPUT_FIELDS */.L5.map(({ key }) => key);
     for (const [key, raw] of Object.entries(mapping)) {
-        const spec = fields/* FIELDS */.cJ.find((candidate) => candidate.key === key);
+        const spec = fields/* INPUT_FIELDS */.L5.find((candidate) => candidate.key === key);
         if (spec === undefined) {
             const suggestion = (0,suggest/* closestMatch */.h)(key, keys);
             throw new errors/* InvalidValue */.h(`has the key ${(0,core_text/* quote */.hD)(key)}, which is not a field.${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`} Fields: ${keys.join(', ')}.`);
@@ -30135,7 +30346,7 @@ async function readDesired(settings, env) {
     }
     const { readDesiredFile } = await __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 460));
     const text = await readDesiredFile(source.path, env);
-    const { parseDesiredState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7792));
+    const { parseDesiredState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(21)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7021));
     return { kind: 'file', state: parseDesiredState(text, source.path, env) };
 }
 
@@ -30218,7 +30429,10 @@ function parseExplicitBaseUrl(value) {
 /** Twilio writes a SID as its two-letter prefix and 32 lower-case hex digits. */
 const SID_PREFIXES = { 'account-sid': 'AC', 'api-key': 'SK', 'service-sid': 'IS' };
 /** The inputs that describe one resource; a desired-state file describes them instead. */
-const RESOURCE_INPUTS = ['service-sid', ...fields/* FIELDS */.cJ.map(({ key }) => key)];
+const RESOURCE_INPUTS = [
+    'service-sid',
+    ...fields/* INPUT_FIELDS */.L5.map(({ key }) => key),
+];
 function parseSettings(inputs) {
     const warnings = [];
     const accountSid = parseSid(inputs, 'account-sid');
@@ -30231,6 +30445,7 @@ function parseSettings(inputs) {
         source,
         failOnDrift: (0,input_parsers/* parseBoolean */.yG)(inputs, 'fail-on-drift'),
         unmanagedServices: (0,input_parsers/* parseChoice */.HU)(inputs, 'unmanaged-services', ['warn', 'fail', 'ignore']),
+        unmanagedAddresses: (0,input_parsers/* parseChoice */.HU)(inputs, 'unmanaged-addresses', ['warn', 'fail', 'ignore']),
         gitHub: parseGitHub(inputs, mode, warnings),
         deploy: parseDeploySettings(inputs, source.kind, mode === 'apply', warnings),
         endpoint: parseEndpoint(inputs, warnings),
@@ -30314,7 +30529,7 @@ function parseResource(inputs) {
 }
 function parseDesired(inputs, resource) {
     const desired = {};
-    for (const { field, key, kinds, parse } of fields/* FIELDS */.cJ) {
+    for (const { field, key, kinds, parse } of fields/* INPUT_FIELDS */.L5) {
         if (inputs[key] === '')
             continue;
         if (!kinds.includes(resource.kind)) {
@@ -30323,7 +30538,7 @@ function parseDesired(inputs, resource) {
         desired[field] = (0,input_parsers/* asInput */.lv)(key, () => parse(inputs[key], resource.kind));
     }
     if (Object.keys(desired).length === 0) {
-        const [first, ...others] = fields/* FIELDS */.cJ.map(({ key }) => key);
+        const [first, ...others] = fields/* INPUT_FIELDS */.L5.map(({ key }) => key);
         throw new input_parsers/* InputError */.dz(first ?? 'filters', `and ${others.slice(0, -1).join(', ')} and ${others.at(-1) ?? ''} are all empty: nothing to manage. Set at least one of them, or config-file.`);
     }
     return desired;
@@ -30495,54 +30710,8 @@ const USER_AGENT = `twilio-conversations-webhooks-action/${VERSION} node/${proce
 
 // EXTERNAL MODULE: ./src/core/bounded.ts
 var bounded = __nccwpck_require__(926);
-// EXTERNAL MODULE: ./src/engine/plan.ts
-var engine_plan = __nccwpck_require__(955);
-;// CONCATENATED MODULE: ./src/engine/guards.ts
-// Pure checks a deploy makes before it writes anything: the Flex guard, only-if-live, and which
-// new URLs must be probed first.
-
-
-
-/**
- * Changing target between webhook and flex reroutes every conversation of the account, so it
- * needs allow-target-change. The reason nothing may be written, or undefined.
- */
-function targetGuard(planned, allowed) {
-    if (allowed)
-        return undefined;
-    // An account that never set a target routes to webhooks: setting it to webhook changes nothing.
-    const routedTo = (p) => p.live.target ?? 'webhook';
-    const change = planned.find((p) => p.plan.update.target !== undefined && p.plan.update.target !== routedTo(p));
-    if (change === undefined)
-        return undefined;
-    return `The plan changes target from ${routedTo(change)} to ${change.plan.update.target ?? ''}, which reroutes every conversation of the account. Nothing was sent: set allow-target-change: true to make this change on purpose.`;
-}
-/** Who holds the fields now, when the live values are not the ones only-if-live expects. */
-function heldBySomeoneElse(expected, live) {
-    const different = (0,engine_plan/* compare */.UD)(expected, live);
-    if (different.length === 0)
-        return undefined;
-    return `only-if-live: the live ${(0,engine_plan/* describeDiff */.l7)(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
-}
-/**
- * Every URL a plan switches a hook to (clearing one needs no probe), once for each method Twilio
- * will call it with: an endpoint may answer a GET and refuse a POST.
- */
-function urlsToProbe(planned) {
-    const urls = new Map();
-    for (const { resource, plan, live } of planned) {
-        // The method Twilio will call the hooks with once the update is in.
-        const method = plan.update.method ?? (live.method?.toUpperCase() === 'GET' ? 'GET' : 'POST');
-        for (const { field, hook: kind } of fields/* HOOK_FIELDS */.oE) {
-            const url = plan.update[field];
-            if (typeof url !== 'string' || url === '' || urls.has(`${method} ${url}`))
-                continue;
-            urls.set(`${method} ${url}`, { url, kind, method, resource: (0,webhook_config/* describeResource */.w9)(resource) });
-        }
-    }
-    return [...urls.values()];
-}
-
+// EXTERNAL MODULE: ./src/engine/guards.ts
+var guards = __nccwpck_require__(2046);
 ;// CONCATENATED MODULE: ./src/twilio/overload.ts
 // Twilio's 429 (error 20429) says the account has too many requests in flight, a limit it shares
 // with the account's production traffic. Retrying worker by worker keeps the account at its limit,
@@ -30974,6 +31143,8 @@ function proxyFor(target, env) {
     return /^https?:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
 }
 
+// EXTERNAL MODULE: ./src/engine/plan.ts
+var engine_plan = __nccwpck_require__(955);
 ;// CONCATENATED MODULE: ./src/engine/reconcile.ts
 // From a plan to a resource's result: in check mode nothing is sent; in apply mode one update
 // with only the differing fields, whose answer is verified field by field. When the answer is
@@ -30983,17 +31154,21 @@ function proxyFor(target, env) {
 
 
 
+
 /** Check mode, or apply mode with nothing to do: no request beyond the fetch. */
 function withoutUpdate(context, live, plan) {
-    const drifted = plan.diff.length > 0;
+    const missing = (0,webhook_config/* isMissing */.b2)(context.resource);
+    const drifted = plan.diff.length > 0 || missing;
     return {
         ...before(context, live, plan),
         current: live,
         status: drifted ? 'drifted' : 'in-sync',
         changed: false,
-        failure: drifted && context.failOnDrift
-            ? `The live ${(0,engine_plan/* describeDiff */.l7)(plan.diff)}. Run in apply mode to fix it, or change the desired values.`
-            : undefined,
+        failure: !drifted || !context.failOnDrift
+            ? undefined
+            : missing
+                ? `The ${(0,webhook_config/* describeResource */.w9)(context.resource)} does not exist. Run in apply mode to create it, or take it out of the desired state.`
+                : `The live ${(0,engine_plan/* describeDiff */.l7)(plan.diff)}. Run in apply mode to fix it, or change the desired values.`,
     };
 }
 /** A resource left alone on purpose (a guard or only-if-live said so). */
@@ -31124,12 +31299,63 @@ function before(context, live, plan) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/create-address.ts
+// Apply mode for an Address Configuration the file declares and Twilio does not have yet: one
+// create with every desired field, whose answer is checked as an update's is.
+
+
+
+/**
+ * Creates the Address Configuration the file declares, with every desired field, and checks the
+ * answer. Nothing is ever deleted, so a created one that does not match is not rolled back: the
+ * next run updates it. A create whose answer is lost is looked for among the account's.
+ */
+async function createAddress(twilio, context, live, plan, explain) {
+    const fail = (current, why) => failed(context, live, plan, current, why);
+    const what = (0,webhook_config/* describeResource */.w9)(context.resource);
+    let answer;
+    const notes = [];
+    try {
+        answer = await twilio.createAddress(context.resource, plan.update);
+    }
+    catch (error) {
+        if (definitelyNotApplied(error)) {
+            return fail(live, `The ${what} was not created: ${explain(error)}`);
+        }
+        const lost = explain(error);
+        let found;
+        try {
+            found = (await twilio.listAddresses()).find(({ address }) => address === context.resource.address)?.config;
+        }
+        catch (listError) {
+            return fail(undefined, `The create's answer was lost (${lost}) and listing the Address Configurations failed too (${explain(listError)}): whether Twilio created it is unknown. Run again to find out.`);
+        }
+        if (found === undefined) {
+            return fail(live, `The ${what} was not created: ${lost} It is not among the account's.`);
+        }
+        answer = found;
+        notes.push(`The create's answer was lost (${lost}), but the Address Configurations listed again have it.`);
+    }
+    const mismatches = (0,engine_plan/* compare */.UD)(context.desired, answer);
+    if (mismatches.length > 0) {
+        return fail(answer, `Twilio created the ${what}${answer.sid ? ` (${answer.sid})` : ''}, but its answer does not match: ${(0,engine_plan/* describeDiff */.l7)(mismatches)}. Nothing is deleted: the next run updates it.`);
+    }
+    return {
+        ...before(context, live, plan),
+        current: answer,
+        status: 'updated',
+        changed: true,
+        notes: notes.length === 0 ? undefined : notes,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/deploy.ts
 // Apply mode: switch what differs, as safely as a careful person would by hand. Guards first
 // (the Flex target, only-if-live), then a probe of every new URL, and only then the updates,
 // at most max-concurrency at once, each verified (and rolled back when Twilio holds something else).
 // A cancelled run, or one whose retries are spent on Twilio's concurrency limit, starts no new
 // update, and says which resources were updated, which were not, and which are unknown.
+
 
 
 
@@ -31161,16 +31387,16 @@ async function deploy(twilio, planned, settings, { env, log, clock, explain, onl
         rollback: settings.deploy.rollback,
     });
     /** Nothing is sent: what differs is left as it is, for `why`. */
-    const leaveAll = (why, how) => planned.map((p) => p.plan.diff.length === 0
+    const leaveAll = (why, how) => planned.map((p) => !(0,guards/* hasWork */.OJ)(p.resource, p.plan.diff)
         ? withoutUpdate(context(p), p.live, p.plan)
         : how(context(p), p.live, p.plan, why));
     const none = { probed: [], skipped: undefined, failures: [], stopped: undefined };
-    const guarded = targetGuard(planned, settings.deploy.allowTargetChange);
+    const guarded = (0,guards/* targetGuard */.J_)(planned, settings.deploy.allowTargetChange);
     if (guarded !== undefined)
         return { ...none, resources: leaveAll(guarded, refused) };
     const held = onlyIfLive === undefined
         ? undefined
-        : planned.map((p) => heldBySomeoneElse(onlyIfLive, p.live)).find(Boolean);
+        : planned.map((p) => (0,guards/* heldBySomeoneElse */.gn)(onlyIfLive, p)).find(Boolean);
     if (held !== undefined) {
         return {
             ...none,
@@ -31209,17 +31435,22 @@ async function deploy(twilio, planned, settings, { env, log, clock, explain, onl
         }
     };
     const resources = await (0,bounded/* mapBounded */.y)(planned, settings.maxConcurrency, async (p) => {
-        const why = p.plan.diff.length === 0 ? undefined : stopped();
+        const why = (0,guards/* hasWork */.OJ)(p.resource, p.plan.diff) ? stopped() : undefined;
         if (why !== undefined)
             return skipped(context(p), p.live, p.plan, NOT_APPLIED[why.kind]);
         // This resource's calls, watched for retries spent on Twilio's concurrency limit.
         const watched = {
             fetchConfig: (resource, purpose) => watch(p, twilio.fetchConfig(resource, purpose)),
             updateConfig: (resource, update) => watch(p, twilio.updateConfig(resource, update)),
+            createAddress: (resource, fields) => watch(p, twilio.createAddress(resource, fields)),
             listServices: () => twilio.listServices(),
+            listAddresses: () => watch(p, twilio.listAddresses()),
             close: () => twilio.close(),
         };
-        return applyPlan(watched, context(p), p.live, p.plan, explain);
+        const { resource } = p;
+        return resource.kind === 'address' && resource.sid === undefined
+            ? createAddress(watched, { ...context(p), resource }, p.live, p.plan, explain)
+            : applyPlan(watched, context(p), p.live, p.plan, explain);
     });
     const why = stopped();
     return {
@@ -31252,7 +31483,7 @@ function stopLine(stop, resources) {
         const { error, resource } = stop;
         return `Stopped on Twilio’s concurrency limit: the update of the ${(0,webhook_config/* describeResource */.w9)(resource.resource)} was answered ${error.status} until its retries were spent (max-retries), so no new update was started (a re-run converges; changes spread over an overloaded account do not): ${tally}. Run again once the account is less busy.`;
     }
-    const anySent = resources.some((r) => r.diff.length > 0 && r.status !== 'skipped');
+    const anySent = resources.some((r) => (0,guards/* hasWork */.OJ)(r.resource, r.diff) && r.status !== 'skipped');
     return anySent
         ? `Cancelled: ${tally}.`
         : `Cancelled before anything was changed: ${(0,core_text/* count */.U9)(notApplied, 'resource')} not applied.`;
@@ -31262,7 +31493,7 @@ function stopLine(stop, resources) {
  * endpoint instead: at most max-concurrency probes at once, as for Twilio.
  */
 async function probeNewUrls(planned, settings, { env, log }, clock, signal) {
-    const urls = urlsToProbe(planned.filter((p) => p.plan.diff.length > 0));
+    const urls = (0,guards/* urlsToProbe */.Os)(planned.filter((p) => (0,guards/* hasWork */.OJ)(p.resource, p.plan.diff)));
     if (urls.length === 0)
         return [];
     const targets = settings.deploy.probeUrl === undefined
@@ -31296,7 +31527,10 @@ function describeFailedProbe(result) {
 
 ;// CONCATENATED MODULE: ./src/engine/resolve.ts
 // Each service a desired-state file names, found among the account's services: by its SID (in
-// either case of hex digit) or by a friendly name exactly one service has.
+// either case of hex digit) or by a friendly name exactly one service has. Each address, found
+// among the account's Address Configurations, with the service it auto-creates into resolved the
+// same way: a reference to a service that does not exist is refused before anything is sent.
+
 
 
 
@@ -31335,13 +31569,73 @@ function resolveServices(state, services) {
         });
     });
     if (problems.length > 0)
-        throw new desired/* DesiredStateError */.o(state.file, problems);
+        throw new model_desired/* DesiredStateError */.o(state.file, problems);
     return resolved;
+}
+const SERVICE_FIELD = 'auto_creation.conversation_service_sid';
+/**
+ * Each address among the account's: one that does not exist yet needs a type to be created with,
+ * one that exists keeps its type, and the service it auto-creates into must be one of the
+ * account's (`services` undefined: they could not be listed, and a SID is taken on trust). Throws
+ * one DesiredStateError.
+ */
+function resolveAddresses(state, live, services) {
+    const problems = [];
+    const resolved = state.addresses.flatMap(({ address, type, desired, line }, index) => {
+        const path = `addresses[${index}]`;
+        const report = (key, predicate) => {
+            problems.push({ line, key, message: `${key} ${predicate}` });
+        };
+        const found = live.find((candidate) => candidate.address === address);
+        if (found !== undefined && type !== undefined && found.type.toLowerCase() !== type) {
+            report(`${path}.type`, `is ${type}, but ${(0,core_text/* quote */.hD)(address)} exists as type ${found.type.toLowerCase()} (${found.sid}), and an address's type cannot change: write type: ${found.type.toLowerCase()}.`);
+        }
+        const addressType = found?.type ?? type;
+        if (addressType === undefined) {
+            report(path, `is ${(0,core_text/* quote */.hD)(address)}, which has no Address Configuration in this account yet, and its type is unknown: give type to create it.`);
+        }
+        typeMismatches(desired, found?.config['auto_creation.type'] ?? undefined).forEach(({ key, type: own, liveType }) => {
+            report(`${path}.auto-creation.${key}`, `belongs to type ${own}, but ${liveType === undefined ? `${(0,core_text/* quote */.hD)(address)} is not created yet` : `the live type is ${liveType}`} and the entry does not set one: add type: ${own} to auto-creation.`);
+        });
+        const ref = desired[SERVICE_FIELD];
+        const service = typeof ref !== 'string' || services === undefined
+            ? undefined
+            : find(values/* SERVICE_SID */.ri.test(ref) ? { sid: ref } : { name: ref }, services, (_, predicate) => {
+                report(`${path}.auto-creation.conversation-service`, predicate);
+            });
+        if (addressType === undefined ||
+            (typeof ref === 'string' && services !== undefined && service === undefined)) {
+            return [];
+        }
+        return [
+            {
+                resource: { kind: 'address', address, addressType, sid: found?.sid },
+                name: found?.config.friendly_name ?? desired.friendly_name ?? undefined,
+                desired: service === undefined ? desired : { ...desired, [SERVICE_FIELD]: service.sid },
+                live: found,
+            },
+        ];
+    });
+    if (problems.length > 0)
+        throw new model_desired/* DesiredStateError */.o(state.file, problems);
+    return resolved;
+}
+/**
+ * The fields of one auto-creation type an entry manages without setting the type, while the
+ * address has another: Twilio would keep them and answer without them, so they could never
+ * verify.
+ */
+function typeMismatches(desired, liveType) {
+    if (desired['auto_creation.type'] !== undefined)
+        return [];
+    return (0,fields/* fieldsOf */.Pf)('address').flatMap((spec) => 'autoCreation' in spec && spec.field in desired && spec.autoCreation !== liveType
+        ? [{ key: spec.key.slice(spec.key.indexOf('.') + 1), type: spec.autoCreation, liveType }]
+        : []);
 }
 function find(ref, services, report) {
     if ('sid' in ref) {
         // Twilio's SIDs allow either case of hex digit: a SID copied in the other case is the same service.
-        const service = services.find(({ sid }) => (0,webhook_config/* sidKey */.a7)(sid) === (0,webhook_config/* sidKey */.a7)(ref.sid));
+        const service = services.find(({ sid }) => (0,values/* sidKey */.a7)(sid) === (0,values/* sidKey */.a7)(ref.sid));
         if (service === undefined) {
             report('sid', `is ${ref.sid}, which is not a Conversations service of this account.`);
         }
@@ -31369,125 +31663,252 @@ function find(ref, services, report) {
 var account_check = __nccwpck_require__(7887);
 ;// CONCATENATED MODULE: ./src/engine/inventory.ts
 // What the run manages, resolved and fetched: the services list when it is needed (to resolve
-// names, or to find the services that override a managed account-wide configuration), every
-// managed resource's live configuration, and the own configuration of every other service.
-// Everything here happens before any update is sent, with at most max-concurrency requests at once.
+// names, to check what addresses auto-create into, or to find the services that override a
+// managed account-wide configuration), the Address Configurations when the file has some or the
+// account-wide configuration is managed, every managed resource's live configuration, and the own
+// configuration of every other service. Everything here happens before any update is sent, with at
+// most max-concurrency requests at once.
+
+
+
 
 
 
 
 
 async function takeInventory(twilio, desired, options) {
+    const state = desired.kind === 'file' ? desired.state : undefined;
     const accountManaged = desired.kind === 'inputs'
         ? desired.wanted.resource.kind === 'account'
         : desired.state.account !== undefined;
-    const byName = desired.kind === 'file' && desired.state.services.some((s) => 'name' in s.ref);
+    const declaresAddresses = (state?.addresses.length ?? 0) > 0;
+    const byName = state !== undefined && namesServices(state);
     const lookAtOthers = accountManaged && options.unmanagedServices !== 'ignore';
-    let services;
-    let listProblem;
-    if (byName || lookAtOthers) {
-        try {
-            services = await twilio.listServices();
-        }
-        catch (error) {
-            // A restricted key may not list services: that weakens the check, it does not fail the run,
-            // unless names must be resolved from the list.
-            if (byName ||
-                !(error instanceof TwilioApiError) ||
-                (error.status !== 401 && error.status !== 403)) {
-                throw error;
-            }
-            listProblem = `the credential may not list services (${error.message})`;
-        }
-    }
-    const wanted = wantedOf(desired, services);
+    const lookAtAddresses = declaresAddresses || (accountManaged && options.unmanagedAddresses !== 'ignore');
+    // A restricted key may not list: that weakens a check, it does not fail the run, unless the
+    // list is needed to know what to manage.
+    const services = await listOrExplain(byName || lookAtOthers || lookAtAddresses ? () => twilio.listServices() : undefined, byName, 'services');
+    const addresses = await listOrExplain(lookAtAddresses ? () => twilio.listAddresses() : undefined, declaresAddresses, 'Address Configurations');
+    const wanted = wantedOf(desired, services.items, addresses.items ?? []);
     const managed = await (0,bounded/* mapBounded */.y)(wanted, options.maxConcurrency, async (item) => {
-        const live = await twilio.fetchConfig(item.resource);
-        const wrongAccount = (0,account_check/* accountMismatch */.A)(live, options.accountSid);
+        const live = item.live ?? (await twilio.fetchConfig(item.resource));
+        // One not created yet has no answer to tie to an account.
+        const wrongAccount = (0,webhook_config/* isMissing */.b2)(item.resource)
+            ? undefined
+            : (0,account_check/* accountMismatch */.A)(live, options.accountSid);
         if (wrongAccount !== undefined)
             throw new Error(wrongAccount);
-        return { ...item, live };
+        return { resource: item.resource, name: item.name, desired: item.desired, live };
     });
     // A service declared by its SID with the hex digits in the other case is still declared.
-    const declared = new Set(managed.flatMap((m) => (m.resource.kind === 'service' ? [(0,webhook_config/* sidKey */.a7)(m.resource.serviceSid)] : [])));
-    const others = lookAtOthers && services !== undefined
-        ? await (0,bounded/* mapBounded */.y)(services.filter((service) => !declared.has((0,webhook_config/* sidKey */.a7)(service.sid))), options.maxConcurrency, async (service) => ({
+    const declared = new Set(managed.flatMap((m) => (m.resource.kind === 'service' ? [(0,values/* sidKey */.a7)(m.resource.serviceSid)] : [])));
+    const others = lookAtOthers && services.items !== undefined
+        ? await (0,bounded/* mapBounded */.y)(services.items.filter((service) => !declared.has((0,values/* sidKey */.a7)(service.sid))), options.maxConcurrency, async (service) => ({
             service,
             config: await twilio.fetchConfig({ kind: 'service', serviceSid: service.sid }),
         }))
         : undefined;
-    return { managed, others, listProblem };
+    const declaredAddresses = new Set(managed.flatMap((m) => (m.resource.kind === 'address' ? [m.resource.address] : [])));
+    return {
+        managed,
+        others,
+        services: services.items,
+        listProblem: services.problem,
+        overridesWanted: lookAtOthers,
+        otherAddresses: addresses.items?.filter(({ address }) => !declaredAddresses.has(address)),
+        addressProblem: addresses.problem,
+    };
 }
-function wantedOf(desired, services) {
+/** Whether the file names a service by its friendly name: then the list must be read. */
+function namesServices(state) {
+    return (state.services.some((s) => 'name' in s.ref) ||
+        state.addresses.some(({ desired }) => {
+            const ref = desired['auto_creation.conversation_service_sid'];
+            return typeof ref === 'string' && !values/* SERVICE_SID */.ri.test(ref);
+        }));
+}
+async function listOrExplain(list, needed, what) {
+    if (list === undefined)
+        return { items: undefined, problem: undefined };
+    try {
+        return { items: await list(), problem: undefined };
+    }
+    catch (error) {
+        if (needed ||
+            !(error instanceof TwilioApiError) ||
+            (error.status !== 401 && error.status !== 403)) {
+            throw error;
+        }
+        return { items: undefined, problem: `the credential may not list ${what} (${error.message})` };
+    }
+}
+function wantedOf(desired, services, addresses) {
     if (desired.kind === 'inputs')
-        return [desired.wanted];
+        return [{ ...desired.wanted, live: undefined }];
     const { state } = desired;
     const account = state.account === undefined
         ? []
-        : [{ resource: { kind: 'account' }, name: undefined, desired: state.account }];
-    const resolved = services === undefined
+        : [
+            {
+                resource: { kind: 'account' },
+                name: undefined,
+                desired: state.account,
+                live: undefined,
+            },
+        ];
+    // Every problem of the file at once: a service and an address may both be wrong.
+    const problems = [];
+    const collect = (resolve) => {
+        try {
+            return resolve();
+        }
+        catch (error) {
+            if (!(error instanceof model_desired/* DesiredStateError */.o))
+                throw error;
+            problems.push(...error.problems);
+            return [];
+        }
+    };
+    const resolved = collect(() => services === undefined
         ? state.services.map((entry) => ({
             sid: 'sid' in entry.ref ? entry.ref.sid : '',
             name: undefined,
             desired: entry.desired,
         }))
-        : resolveServices(state, services);
+        : resolveServices(state, services));
+    const resolvedAddresses = collect(() => resolveAddresses(state, addresses, services));
+    if (problems.length > 0)
+        throw new model_desired/* DesiredStateError */.o(state.file, problems);
     return [
         ...account,
         ...resolved.map((entry) => ({
             resource: { kind: 'service', serviceSid: entry.sid },
-            name: entry.name ?? services?.find((s) => (0,webhook_config/* sidKey */.a7)(s.sid) === (0,webhook_config/* sidKey */.a7)(entry.sid))?.friendlyName,
+            name: entry.name ?? services?.find((s) => (0,values/* sidKey */.a7)(s.sid) === (0,values/* sidKey */.a7)(entry.sid))?.friendlyName,
             desired: entry.desired,
+            live: undefined,
+        })),
+        ...resolvedAddresses.map(({ resource, name, desired, live }) => ({
+            resource,
+            name,
+            desired,
+            // One not created yet has none of its fields set.
+            live: live?.config ?? NOTHING_SET,
         })),
     ];
 }
+const NOTHING_SET = Object.fromEntries((0,fields/* fieldsOf */.Pf)('address').map(({ field }) => [field, null]));
+
+;// CONCATENATED MODULE: ./src/engine/landscape.ts
+
 /** A service's own configuration is set when it has a URL: then only its hooks fire. */
 function overridesAccount(config) {
-    return Boolean(config.pre_webhook_url) || Boolean(config.post_webhook_url);
+    return Boolean(config?.pre_webhook_url) || Boolean(config?.post_webhook_url);
+}
+/** Every Address Configuration of the account and where a message to it goes, after the run. */
+function addressesReport(inventory, managedAfter) {
+    if (inventory.addressProblem !== undefined) {
+        return { listed: false, problem: inventory.addressProblem };
+    }
+    if (inventory.otherAddresses === undefined)
+        return undefined;
+    const level = (address, sid, config, managed) => {
+        const serviceSid = config?.['auto_creation.conversation_service_sid'] ?? null;
+        const service = serviceSid === null
+            ? undefined
+            : inventory.services?.find((s) => (0,values/* sidKey */.a7)(s.sid) === (0,values/* sidKey */.a7)(serviceSid));
+        return {
+            address,
+            sid,
+            managed,
+            enabled: config?.['auto_creation.enabled'] === 'true',
+            autoCreationType: config?.['auto_creation.type'] ?? null,
+            serviceSid,
+            serviceName: service?.friendlyName,
+            // Only a list that was read can tell that a service is not in it.
+            dangling: serviceSid !== null && inventory.services !== undefined && service === undefined,
+            webhookUrl: config?.['auto_creation.webhook_url'] ?? null,
+        };
+    };
+    return {
+        listed: true,
+        servicesProblem: inventory.listProblem,
+        addresses: [
+            ...managedAfter.flatMap(({ resource, config }) => resource.kind === 'address'
+                ? [level(resource.address, config?.sid ?? resource.sid, config, true)]
+                : []),
+            ...inventory.otherAddresses.map(({ address, sid, config }) => level(address, sid, config, false)),
+        ],
+    };
 }
 /** Every service of the account and the level whose hooks fire for it, after the run. */
-function servicesReport(inventory, managedAfter) {
+function servicesReport(inventory, managedAfter, addresses) {
+    if (!inventory.overridesWanted)
+        return undefined;
     if (inventory.listProblem !== undefined)
         return { listed: false, problem: inventory.listProblem };
     if (inventory.others === undefined)
         return undefined;
-    const levels = [
-        ...managedAfter.flatMap((m) => m.resource.kind === 'service'
-            ? [
-                {
-                    sid: m.resource.serviceSid,
-                    name: m.name ?? '',
-                    managed: true,
-                    fires: m.config !== undefined && overridesAccount(m.config)
-                        ? 'service'
-                        : 'account',
-                    config: m.config,
-                },
-            ]
-            : []),
-        ...inventory.others.map(({ service, config }) => ({
-            sid: service.sid,
-            name: service.friendlyName,
-            managed: false,
-            fires: overridesAccount(config) ? 'service' : 'account',
-            config,
-        })),
-    ];
-    return { listed: true, services: levels };
+    const into = (sid) => addresses?.listed === true
+        ? addresses.addresses
+            .filter((a) => a.enabled && a.serviceSid !== null && (0,values/* sidKey */.a7)(a.serviceSid) === (0,values/* sidKey */.a7)(sid))
+            .map((a) => a.address)
+        : [];
+    const level = (sid, name, config, managed) => ({
+        sid,
+        name,
+        managed,
+        fires: overridesAccount(config) ? 'service' : 'account',
+        config,
+        addresses: into(sid),
+    });
+    return {
+        listed: true,
+        services: [
+            ...managedAfter.flatMap((m) => m.resource.kind === 'service'
+                ? [level(m.resource.serviceSid, m.name ?? '', m.config, true)]
+                : []),
+            ...inventory.others.map(({ service, config }) => level(service.sid, service.friendlyName, config, false)),
+        ],
+    };
 }
 
+// EXTERNAL MODULE: ./src/engine/unmanaged.ts
+var unmanaged = __nccwpck_require__(4142);
 ;// CONCATENATED MODULE: ./src/engine/run-result.ts
 
 
 function runResult(settings, inventory, outcome) {
-    const services = servicesReport(inventory, outcome.resources.map((r) => ({ resource: r.resource, name: r.name, config: r.current })));
+    const after = outcome.resources.map((r) => ({
+        resource: r.resource,
+        name: r.name,
+        config: r.current,
+    }));
+    const addresses = addressesReport(inventory, after);
+    const services = servicesReport(inventory, after, addresses);
+    const file = settings.source.kind === 'file' ? settings.source.path : undefined;
     return {
         mode: settings.mode === 'apply' ? 'apply' : 'check',
         accountSid: settings.accountSid,
-        file: settings.source.kind === 'file' ? settings.source.path : undefined,
+        file,
         ...outcome,
         services,
-        failures: [...outcome.failures, ...(0,unmanaged/* unmanagedFailures */.kd)(services, settings.unmanagedServices)],
+        addresses,
+        failures: [
+            ...outcome.failures,
+            ...(0,unmanaged/* unmanagedFailures */.kd)(services, settings.unmanagedServices),
+            ...(0,unmanaged/* unmanagedAddressFailures */._L)(addresses, settings.unmanagedAddresses),
+        ],
+        // Under unmanaged-services: ignore, the services are not looked at, and there is nothing to say.
+        warnings: [
+            ...(0,unmanaged/* unmanagedWarnings */._1)(services, file).map((message) => ({
+                title: 'Twilio service overrides the account-wide webhooks',
+                message,
+            })),
+            ...(0,unmanaged/* addressWarnings */.k6)(addresses, file, settings.unmanagedAddresses).map((message) => ({
+                title: 'Twilio Address Configuration',
+                message,
+            })),
+        ],
     };
 }
 
@@ -31565,6 +31986,8 @@ async function withClient(settings, wanted, { runner, secrets, retryUnitMs, sign
     }
 }
 
+// EXTERNAL MODULE: ./src/model/addresses.ts
+var addresses = __nccwpck_require__(4949);
 ;// CONCATENATED MODULE: ./src/twilio/sender.ts
 // How one request reaches Twilio: on the client's pool (src/http/transport.ts), retried while what
 // failed is transient, held while an overload pauses the pool (src/twilio/overload.ts), ended at
@@ -31610,14 +32033,20 @@ class TwilioSender {
                 ? undefined
                 : (0,cancellation/* graceAfter */.Dc)(options.signal, cancellation/* CANCEL_GRACE_MS */.RI, this.clock);
     }
-    /** `graced`: an update or what learns its outcome, which a cancelled run lets finish. */
-    async send(method, path, body, graced = false) {
+    /**
+     * `graced`: an update or what learns its outcome, which a cancelled run lets finish. `once`: a
+     * request that must not be repeated once Twilio may have acted on it (a create: a second one
+     * would be refused as a duplicate, or make one), retried only when it surely did not arrive.
+     */
+    async send(method, path, body, { graced = false, once = false } = {}) {
         const where = `${method} ${path}`;
         const cancel = this.options.signal;
         try {
             return await withRetries((attempt) => this.attempt(method, path, body, attempt, graced), {
                 attempts: this.options.maxRetries + 1,
-                isTransient: (error) => (error instanceof TwilioApiError || error instanceof TransportError) && error.transient,
+                isTransient: (error) => (error instanceof TwilioApiError || error instanceof TransportError) &&
+                    error.transient &&
+                    (!once || surelyNotActedOn(error)),
                 // An overload has paused the whole pool (see attempt): the retry waits for that pause.
                 delayMs: (error, attempt) => isOverload(error)
                     ? 0
@@ -31721,6 +32150,10 @@ function shownForm(body) {
         .map(([name, value]) => `${name}=${(0,urls/* showUrlsIn */.n$)(value)}`)
         .join('&');
 }
+/** A 429 is refused before anything is done; a request that never left cannot have been acted on. */
+function surelyNotActedOn(error) {
+    return error instanceof TwilioApiError ? error.status === 429 : !error.mayHaveBeenSent;
+}
 function retryAfterOf(error) {
     return error instanceof TwilioApiError ? error.retryAfter : undefined;
 }
@@ -31734,8 +32167,9 @@ function retryAfterOf(error) {
 
 
 
-/** 100 pages of 100: far more services than an account has, and a bound on a list that never ends. */
-const MAX_SERVICE_PAGES = 100;
+
+/** 100 pages: far more than an account has, and a bound on a list that never ends. */
+const MAX_PAGES = 100;
 class TwilioClient {
     options;
     sender;
@@ -31744,28 +32178,42 @@ class TwilioClient {
         this.sender = new TwilioSender(options);
     }
     async fetchConfig(resource, purpose = 'read') {
-        return this.config(resource, await this.sender.send('GET', (0,webhook_config/* resourcePath */.oU)(resource), undefined, purpose === 'outcome'));
+        return this.config(resource, await this.sender.send('GET', (0,webhook_config/* resourcePath */.oU)(resource), undefined, {
+            graced: purpose === 'outcome',
+        }));
     }
     async updateConfig(resource, update) {
-        return this.config(resource, await this.sender.send('POST', (0,webhook_config/* resourcePath */.oU)(resource), (0,webhook_config/* encodeUpdate */.Kf)(update), true));
+        return this.config(resource, await this.sender.send('POST', (0,webhook_config/* resourcePath */.oU)(resource), (0,webhook_config/* encodeUpdate */.Kf)(update), {
+            graced: true,
+        }));
+    }
+    async createAddress(resource, fields) {
+        const body = (0,webhook_config/* encodeCreate */.xr)(resource.address, resource.addressType, fields);
+        return this.config(resource, await this.sender.send('POST', webhook_config/* ADDRESSES_PATH */.Vx, body, { graced: true, once: true }));
     }
     async listServices() {
-        const services = [];
-        let path = `${webhook_config/* SERVICES_PATH */.l_}?PageSize=${webhook_config/* SERVICES_PAGE_SIZE */.BR}`;
+        return this.listAll(`${webhook_config/* SERVICES_PATH */.l_}?PageSize=${webhook_config/* SERVICES_PAGE_SIZE */.BR}`, webhook_config/* readServicesPage */.eT);
+    }
+    async listAddresses() {
+        return this.listAll(`${webhook_config/* ADDRESSES_PATH */.Vx}?PageSize=${addresses/* ADDRESSES_PAGE_SIZE */.Tb}`, addresses/* readAddressesPage */.op);
+    }
+    /** Every page of a list, each item once: a list that changes while it is read repeats items. */
+    async listAll(first, read) {
+        const items = [];
+        let path = first;
         for (let page = 1; path !== null; page++) {
-            if (page > MAX_SERVICE_PAGES) {
-                throw new UnexpectedAnswerError(`GET ${webhook_config/* SERVICES_PATH */.l_}`, 200, `more than ${MAX_SERVICE_PAGES} pages of services`);
+            if (page > MAX_PAGES) {
+                throw new UnexpectedAnswerError(`GET ${first.split('?')[0] ?? first}`, 200, `more than ${MAX_PAGES} pages`);
             }
             const answer = await this.sender.send('GET', path);
-            const read = (0,webhook_config/* readServicesPage */.eT)(parseJson(answer.text));
+            const contents = read(parseJson(answer.text));
             this.sender.logAnswer(answer);
-            if ('problem' in read)
-                throw new UnexpectedAnswerError(answer.request, answer.status, read.problem);
-            services.push(...read.services);
-            path = read.next === null ? null : this.samePath(read.next, answer.request);
+            if ('problem' in contents)
+                throw new UnexpectedAnswerError(answer.request, answer.status, contents.problem);
+            items.push(...contents.items);
+            path = contents.next === null ? null : this.samePath(contents.next, answer.request);
         }
-        // A list that changes while it is read may repeat a service on a later page.
-        return (0,webhook_config/* uniqueServices */.G1)(services);
+        return (0,webhook_config/* uniqueBySid */.b$)(items);
     }
     async close() {
         await this.sender.close();
@@ -31779,7 +32227,6 @@ class TwilioClient {
             this.sender.logAnswer(answer);
             throw new UnexpectedAnswerError(answer.request, answer.status, read.problem);
         }
-        this.options.onConfig?.(read.config);
         this.sender.logAnswer(answer);
         return read.config;
     }
@@ -31934,7 +32381,7 @@ function gitHubContext(runner, secrets, dependencies) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ accountMismatch)
 /* harmony export */ });
-/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9307);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3855);
 // Whose configuration an answer is: Twilio answers for the account the credential belongs to, so
 // an API key of another account, or an answer that names no account at all, must not pass
 // silently for the account the run was told to manage.
@@ -31942,12 +32389,84 @@ function gitHubContext(runner, secrets, dependencies) {
 /** Why `live` cannot be taken for account `accountSid`'s configuration, if it cannot. */
 function accountMismatch(live, accountSid) {
     // The spec lets account_sid be null or absent (read as null): such an answer proves nothing.
-    if (live.account_sid === null) {
+    if (live.account_sid === null || live.account_sid === undefined) {
         return `Twilio's answer has no account_sid (null or missing): it cannot be tied to the account (account-sid ${accountSid}), so whose configuration it holds is unknown. Nothing was changed.`;
     }
-    if ((0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(live.account_sid) === (0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(accountSid))
+    if ((0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(live.account_sid) === (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .sidKey */ .a7)(accountSid))
         return undefined;
     return `Twilio answered for account ${live.account_sid}, not account-sid ${accountSid}: the credentials belong to another account. Nothing was changed.`;
+}
+
+
+/***/ }),
+
+/***/ 4949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ld: () => (/* binding */ ADDRESS_TYPES),
+/* harmony export */   Tb: () => (/* binding */ ADDRESSES_PAGE_SIZE),
+/* harmony export */   VF: () => (/* binding */ impliedType),
+/* harmony export */   op: () => (/* binding */ readAddressesPage)
+/* harmony export */ });
+/* harmony import */ var _webhook_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9307);
+// Address Configurations as Twilio lists them (reference: twilio-oai-conversations-addresses.json):
+// what the list's pages hold, and the type an address says it is by its own prefix.
+
+/** `configuration_address_enum_type`; Twilio takes any case. */
+const ADDRESS_TYPES = [
+    'sms',
+    'whatsapp',
+    'messenger',
+    'gbm',
+    'email',
+    'rcs',
+    'apple',
+    'chat',
+];
+/** The Address Configuration's SID pattern. */
+const ADDRESS_SID = /^IG[0-9a-fA-F]{32}$/;
+/** ListConfigurationAddress's largest page. */
+const ADDRESSES_PAGE_SIZE = 50;
+/**
+ * The type an address names itself (`whatsapp:+1…`, `messenger:…`, or a phone number, which is
+ * sms), or undefined when only the file can say.
+ */
+function impliedType(address) {
+    const prefix = /^(whatsapp|messenger):/i.exec(address)?.[1];
+    if (prefix !== undefined)
+        return prefix.toLowerCase();
+    return /^\+\d+$/.test(address) ? 'sms' : undefined;
+}
+/**
+ * One page of `GET /v1/Configuration/Addresses`: `{"address_configurations": [...], "meta":
+ * {"next_page_url": …}}`, each configuration read as a fetch of it is.
+ */
+function readAddressesPage(json) {
+    if (typeof json !== 'object' || json === null)
+        return { problem: 'JSON that is not an object' };
+    const { address_configurations: list, meta } = json;
+    if (!Array.isArray(list))
+        return { problem: 'no list of address_configurations' };
+    const items = [];
+    for (const item of list) {
+        const { sid, address, type } = (item ?? {});
+        if (typeof sid !== 'string' || !ADDRESS_SID.test(sid)) {
+            return { problem: 'an Address Configuration without a valid sid' };
+        }
+        if (typeof address !== 'string' || typeof type !== 'string') {
+            return { problem: `Address Configuration ${sid} without its address and type` };
+        }
+        const read = (0,_webhook_config_js__WEBPACK_IMPORTED_MODULE_0__/* .readConfig */ .Xg)(item, { kind: 'address', address, addressType: type, sid });
+        if ('problem' in read)
+            return { problem: `Address Configuration ${sid} with ${read.problem}` };
+        items.push({ sid, address, type, config: read.config });
+    }
+    const next = meta?.next_page_url;
+    if (next !== null && next !== undefined && typeof next !== 'string') {
+        return { problem: 'a next_page_url that is not a string' };
+    }
+    return { items, next: next ?? null };
 }
 
 
@@ -32001,7 +32520,7 @@ class DesiredStateError extends Error {
 /* harmony export */   dQ: () => (/* binding */ isPostEvent),
 /* harmony export */   uJ: () => (/* binding */ CLEAR)
 /* harmony export */ });
-/* unused harmony exports PRE_EVENTS, POST_EVENTS, ACCOUNT_ONLY_EVENTS, SERVICE_EVENTS */
+/* unused harmony exports PRE_EVENTS, POST_EVENTS, ACCOUNT_ONLY_EVENTS, SERVICE_EVENTS, ADDRESS_EVENTS */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 /* harmony import */ var _core_suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2085);
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2020);
@@ -32058,6 +32577,22 @@ function isPostEvent(name) {
 }
 /** The events the per-service resource accepts: all but the user events. */
 const SERVICE_EVENTS = ALL_EVENTS.filter((name) => !ACCOUNT_ONLY_EVENTS.has(name));
+/**
+ * What an Address Configuration's webhook may hear: the post-events of the conversation it is
+ * attached to (reference: AutoCreation.WebhookFilters in twilio-oai-conversations-addresses.json).
+ */
+const ADDRESS_EVENTS = [
+    'onMessageAdded',
+    'onMessageUpdated',
+    'onMessageRemoved',
+    'onConversationUpdated',
+    'onConversationStateUpdated',
+    'onConversationRemoved',
+    'onParticipantAdded',
+    'onParticipantUpdated',
+    'onParticipantRemoved',
+    'onDeliveryUpdated',
+];
 /** The shape of Twilio's event names: "on", then words that each start upper case. */
 const EVENT_NAME = /^on[A-Z][A-Za-z]+$/;
 /**
@@ -32076,6 +32611,7 @@ function mayBeNewEvent(name) {
     return (EVENT_NAME.test(name) &&
         ALL_EVENTS.every((known) => (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .editDistance */ .Y)(lower, known.toLowerCase()) > TYPO_EDITS));
 }
+const ACCEPTED = { account: ALL_EVENTS, service: SERVICE_EVENTS, address: ADDRESS_EVENTS };
 /** What clears a URL or the filter list. */
 const CLEAR = 'none';
 /**
@@ -32099,14 +32635,17 @@ function parseFilters(value, resource) {
         }
         return [];
     }
-    const accepted = resource === 'account' ? ALL_EVENTS : SERVICE_EVENTS;
+    const accepted = ACCEPTED[resource];
     for (const name of names) {
         if (accepted.includes(name))
             continue;
         if (ALL_EVENTS.includes(name)) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`has ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}, which the per-service configuration does not accept (user events belong to the account-wide one). Valid here: ${accepted.join(', ')}.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(resource === 'address'
+                ? `has ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}, which an address's webhook does not hear (it hears the post-events of its conversation only). Valid here: ${accepted.join(', ')}.`
+                : `has ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}, which the per-service configuration does not accept (user events belong to the account-wide one). Valid here: ${accepted.join(', ')}.`);
         }
-        if (mayBeNewEvent(name))
+        // The address resource lists every name it takes: nothing new passes on trust there.
+        if (resource !== 'address' && mayBeNewEvent(name))
             continue;
         const suggestion = (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .closestMatch */ .h)(name, accepted);
         const hint = suggestion === undefined ? '' : ` Did you mean ${suggestion}?`;
@@ -32118,7 +32657,7 @@ function parseFilters(value, resource) {
 
 /***/ }),
 
-/***/ 2555:
+/***/ 6812:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32126,54 +32665,20 @@ function parseFilters(value, resource) {
 __nccwpck_require__.d(__webpack_exports__, {
   cJ: () => (/* binding */ FIELDS),
   oE: () => (/* binding */ HOOK_FIELDS),
+  L5: () => (/* binding */ INPUT_FIELDS),
+  rF: () => (/* binding */ INPUT_HOOK_FIELDS),
   KQ: () => (/* binding */ fieldSpec),
   Pf: () => (/* binding */ fieldsOf)
 });
 
 // EXTERNAL MODULE: ./src/model/events.ts
 var events = __nccwpck_require__(3576);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __nccwpck_require__(2020);
-// EXTERNAL MODULE: ./src/core/urls.ts
-var urls = __nccwpck_require__(1221);
-;// CONCATENATED MODULE: ./src/model/values.ts
-// The managed fields' values as a person writes them (in an input or in the desired-state file),
-// checked and turned into the wire's values. Errors say what is wrong, not where it was written.
-
-
-
-
-function parseMethod(value) {
-    const upper = value.toUpperCase();
-    if (upper === 'GET' || upper === 'POST')
-        return upper;
-    throw new errors/* InvalidValue */.h(`is ${(0,core_text/* quote */.hD)(value)}: must be GET or POST.`);
-}
-function parseTarget(value) {
-    const lower = value.toLowerCase();
-    if (lower === 'webhook' || lower === 'flex')
-        return lower;
-    throw new errors/* InvalidValue */.h(`is ${(0,core_text/* quote */.hD)(value)}: must be webhook or flex.`);
-}
-/** A webhook URL kept exactly as written (Twilio signs each request with it), or null to clear. */
-function parseWebhookUrl(value) {
-    if (value.toLowerCase() === events/* CLEAR */.uJ)
-        return null;
-    const problem = (0,urls/* webhookUrlProblem */.g2)(value);
-    if (problem !== undefined) {
-        throw new errors/* InvalidValue */.h(`is ${(0,core_text/* quote */.hD)((0,urls/* showUrl */.jr)(value))}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${events/* CLEAR */.uJ}" to clear it.`);
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/model/fields.ts
-// The one registry of the fields a user manages. Everything that differs per field lives here, and
-// every layer reads it: the inputs and the desired-state file (key, parse), the wire (form), the
-// plan (same), the probe and the secrets (hook: a URL), a rollback (restore), export (exported),
-// the plan comment (clears) and every report (the order). A new field is one entry and its tests.
-// Facts from Twilio's OpenAPI description (twilio/twilio-oai, spec/json/twilio_conversations_v1.json).
+// EXTERNAL MODULE: ./src/model/values.ts
+var values = __nccwpck_require__(3855);
+;// CONCATENATED MODULE: ./src/model/field-spec.ts
+// What a field of the registry (src/model/fields.ts) is, and the comparisons, restorations and
+// shapes its entries share: the webhook resources' fields and an Address Configuration's are
+// written with the same parts.
 
 
 const URL_EXPECTED = `an absolute http(s) URL, or "${events/* CLEAR */.uJ}" to clear it`;
@@ -32197,22 +32702,185 @@ function asList(value) {
         return [];
     return typeof value === 'string' ? [value] : value;
 }
-const webhookUrl = (field, key, form, hook) => ({
+/** Twilio answers SIDs in either case of hex digit; the prefix has one case. */
+function sameSid(desired, live) {
+    const key = (value) => typeof value === 'string' && value !== '' ? (0,values/* sidKey */.a7)(value) : null;
+    return key(desired) === key(live);
+}
+/** GET and get are one method: answers are upper case, the address resource's enum lower case. */
+function sameMethod(desired, live) {
+    return desired?.toString().toUpperCase() === live?.toString().toUpperCase();
+}
+const webhookUrl = (field, key, form, hook, { calledWith, hears, kinds }) => ({
     field,
     key,
     form,
     wire: 'string',
-    kinds: ['account', 'service'],
+    kinds,
     expected: URL_EXPECTED,
-    parse: parseWebhookUrl,
+    parse: values/* parseWebhookUrl */._b,
     same: sameUrl,
     hook,
+    calledWith,
+    hears,
     restore: (before) => before,
     exported: (live) => (typeof live === 'string' && live !== '' ? live : events/* CLEAR */.uJ),
     clears: (desired) => desired === null,
     reroutes: false,
 });
-/** In the order a person reads them. */
+
+;// CONCATENATED MODULE: ./src/model/address-fields.ts
+// An Address Configuration's fields, for the registry (src/model/fields.ts). Facts from
+// twilio-oai-conversations-addresses.json (Twilio's OpenAPI description). Its answer nests all but
+// friendly_name in `auto_creation`: the field names say so, and so do the file's keys, which are
+// read from an `auto-creation:` mapping.
+
+
+
+const ADDRESS_FIELDS = [
+    {
+        field: 'friendly_name',
+        key: 'friendly-name',
+        form: 'FriendlyName',
+        wire: 'string',
+        kinds: ['address'],
+        expected: 'a name of at most 256 characters',
+        parse: values/* parseFriendlyName */.Oi,
+        same: exact,
+        restore: unlessUnset,
+        exported: setOrLeftOut,
+        clears: never,
+        reroutes: false,
+    },
+    {
+        field: 'auto_creation.enabled',
+        key: 'auto-creation.enabled',
+        form: 'AutoCreation.Enabled',
+        wire: 'boolean',
+        kinds: ['address'],
+        expected: 'true or false',
+        parse: values/* parseBoolean */.yG,
+        same: exact,
+        restore: unlessUnset,
+        exported: setOrLeftOut,
+        clears: (desired) => desired === 'false',
+        // On or off decides whether a message to the address starts a conversation at all.
+        reroutes: true,
+    },
+    {
+        field: 'auto_creation.type',
+        key: 'auto-creation.type',
+        form: 'AutoCreation.Type',
+        wire: 'string',
+        kinds: ['address'],
+        expected: 'webhook, studio or default',
+        parse: values/* parseAutoCreationType */.iX,
+        same: exact,
+        restore: unlessUnset,
+        exported: setOrLeftOut,
+        clears: never,
+        reroutes: true,
+    },
+    {
+        // Written as a SID or a service's friendly name; a name is resolved to the SID before planning.
+        field: 'auto_creation.conversation_service_sid',
+        key: 'auto-creation.conversation-service',
+        form: 'AutoCreation.ConversationServiceSid',
+        wire: 'string',
+        kinds: ['address'],
+        expected: "a service's SID (IS…) or its friendly name",
+        parse: values/* parseServiceRef */.ek,
+        same: sameSid,
+        restore: unlessUnset,
+        exported: setOrLeftOut,
+        clears: never,
+        reroutes: true,
+    },
+    {
+        ...webhookUrl('auto_creation.webhook_url', 'auto-creation.webhook-url', 'AutoCreation.WebhookUrl', 
+        // A conversation-scoped webhook hears post-events only (reference README).
+        'post', {
+            calledWith: 'auto_creation.webhook_method',
+            hears: 'auto_creation.webhook_filters',
+            kinds: ['address'],
+        }),
+        autoCreation: 'webhook',
+    },
+    {
+        field: 'auto_creation.webhook_method',
+        key: 'auto-creation.webhook-method',
+        form: 'AutoCreation.WebhookMethod',
+        wire: 'string',
+        kinds: ['address'],
+        expected: 'GET or POST',
+        parse: values/* parseMethod */.$x,
+        same: sameMethod,
+        autoCreation: 'webhook',
+        // The spec's enum is get/post; the answers say POST.
+        sent: (value) => value.toLowerCase(),
+        restore: unlessUnset,
+        exported: setOrLeftOut,
+        clears: never,
+        reroutes: false,
+    },
+    {
+        field: 'auto_creation.webhook_filters',
+        key: 'auto-creation.webhook-filters',
+        form: 'AutoCreation.WebhookFilters',
+        wire: 'list',
+        kinds: ['address'],
+        expected: `post-event names, as a list or separated by commas or new lines, or "${events/* CLEAR */.uJ}" to clear the list`,
+        parse: events/* parseFilters */.HE,
+        same: sameSet,
+        autoCreation: 'webhook',
+        restore: (before) => before ?? [],
+        exported: (live) => (live === null || live.length === 0 ? events/* CLEAR */.uJ : live),
+        clears: (desired) => Array.isArray(desired) && desired.length === 0,
+        reroutes: false,
+    },
+    {
+        field: 'auto_creation.studio_flow_sid',
+        key: 'auto-creation.studio-flow-sid',
+        form: 'AutoCreation.StudioFlowSid',
+        wire: 'string',
+        kinds: ['address'],
+        expected: 'a Studio Flow SID (FW followed by 32 hex digits)',
+        parse: values/* parseStudioFlowSid */.A2,
+        same: sameSid,
+        autoCreation: 'studio',
+        restore: unlessUnset,
+        exported: setOrLeftOut,
+        clears: never,
+        reroutes: true,
+    },
+    {
+        field: 'auto_creation.studio_retry_count',
+        key: 'auto-creation.studio-retry-count',
+        form: 'AutoCreation.StudioRetryCount',
+        wire: 'integer',
+        kinds: ['address'],
+        expected: 'a whole number of retries, 0 or more',
+        parse: values/* parseRetryCount */.f$,
+        same: exact,
+        autoCreation: 'studio',
+        restore: unlessUnset,
+        exported: setOrLeftOut,
+        clears: never,
+        reroutes: false,
+    },
+];
+
+;// CONCATENATED MODULE: ./src/model/fields.ts
+// The one registry of the fields a user manages. Everything that differs per field lives here, and
+// every layer reads it: the inputs and the desired-state file (key, parse), the wire (form), the
+// plan (same), the probe and the secrets (hook: a URL), a rollback (restore), export (exported),
+// the plan comment (clears) and every report (the order). A new field is one entry and its tests.
+// Facts from Twilio's OpenAPI description (twilio/twilio-oai, spec/json/twilio_conversations_v1.json).
+
+
+
+
+/** In the order a person reads them: the webhook resources' fields, then an address's. */
 const FIELDS = [
     {
         field: 'filters',
@@ -32235,16 +32903,24 @@ const FIELDS = [
         wire: 'string',
         kinds: ['account', 'service'],
         expected: 'GET or POST',
-        parse: parseMethod,
+        parse: values/* parseMethod */.$x,
         // Twilio answers upper case, and is sent upper case; a lower-case live value is the same.
-        same: (desired, live) => desired?.toString().toUpperCase() === live?.toString().toUpperCase(),
+        same: sameMethod,
         restore: unlessUnset,
         exported: setOrLeftOut,
         clears: never,
         reroutes: false,
     },
-    webhookUrl('pre_webhook_url', 'pre-webhook-url', 'PreWebhookUrl', 'pre'),
-    webhookUrl('post_webhook_url', 'post-webhook-url', 'PostWebhookUrl', 'post'),
+    webhookUrl('pre_webhook_url', 'pre-webhook-url', 'PreWebhookUrl', 'pre', {
+        calledWith: 'method',
+        hears: 'filters',
+        kinds: ['account', 'service'],
+    }),
+    webhookUrl('post_webhook_url', 'post-webhook-url', 'PostWebhookUrl', 'post', {
+        calledWith: 'method',
+        hears: 'filters',
+        kinds: ['account', 'service'],
+    }),
     {
         // Only the account-wide configuration routes: the per-service resource has no target.
         field: 'target',
@@ -32253,13 +32929,14 @@ const FIELDS = [
         wire: 'string',
         kinds: ['account'],
         expected: 'webhook or flex',
-        parse: parseTarget,
+        parse: values/* parseTarget */.hu,
         same: exact,
         restore: unlessUnset,
         exported: setOrLeftOut,
         clears: never,
         reroutes: true,
     },
+    ...ADDRESS_FIELDS,
 ];
 function fieldSpec(field) {
     const spec = FIELDS.find((candidate) => candidate.field === field);
@@ -32273,6 +32950,9 @@ function fieldsOf(kind) {
 }
 /** The fields that are webhook URLs. */
 const HOOK_FIELDS = FIELDS.filter((spec) => 'hook' in spec);
+const INPUT_FIELDS = FIELDS.filter((spec) => spec.kinds.includes('account'));
+/** The webhook URLs an input sets. */
+const INPUT_HOOK_FIELDS = HOOK_FIELDS.filter((spec) => spec.kinds.includes('account'));
 
 
 /***/ }),
@@ -32309,7 +32989,7 @@ function verdictOf(result) {
 /* harmony export */   rP: () => (/* binding */ outputValue)
 /* harmony export */ });
 /* harmony import */ var _core_urls_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1221);
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2555);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6812);
 // How a field's value is shown: to a person, wherever it is shown, a URL through showUrl (its user
 // info and query values as ***); in outputs, which later steps read, without its user info only.
 // Anything else as it is. Which fields are URLs, the registry says (hook).
@@ -32333,104 +33013,74 @@ function outputConfig(config) {
 
 /***/ }),
 
-/***/ 9307:
+/***/ 3855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BR: () => (/* binding */ SERVICES_PAGE_SIZE),
-/* harmony export */   G1: () => (/* binding */ uniqueServices),
-/* harmony export */   Kf: () => (/* binding */ encodeUpdate),
-/* harmony export */   Xg: () => (/* binding */ readConfig),
+/* harmony export */   $x: () => (/* binding */ parseMethod),
+/* harmony export */   A2: () => (/* binding */ parseStudioFlowSid),
+/* harmony export */   Oi: () => (/* binding */ parseFriendlyName),
+/* harmony export */   _b: () => (/* binding */ parseWebhookUrl),
 /* harmony export */   a7: () => (/* binding */ sidKey),
-/* harmony export */   eT: () => (/* binding */ readServicesPage),
-/* harmony export */   l_: () => (/* binding */ SERVICES_PATH),
-/* harmony export */   oU: () => (/* binding */ resourcePath),
+/* harmony export */   ek: () => (/* binding */ parseServiceRef),
+/* harmony export */   f$: () => (/* binding */ parseRetryCount),
+/* harmony export */   hu: () => (/* binding */ parseTarget),
+/* harmony export */   iX: () => (/* binding */ parseAutoCreationType),
 /* harmony export */   ri: () => (/* binding */ SERVICE_SID),
-/* harmony export */   w9: () => (/* binding */ describeResource)
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2555);
-// Twilio's wire format for the two webhook configuration resources, from its OpenAPI description
-// (twilio/twilio-oai, spec/json/twilio_conversations_v1.json): where each resource is, what its
-// answer holds, and how an update is encoded. The managed fields come from the registry
-// (src/model/fields.ts); the answer also carries a few properties nobody manages.
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3576);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
+/* harmony import */ var _core_urls_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1221);
+// The managed fields' values as a person writes them (in an input or in the desired-state file),
+// checked and turned into the wire's values. Errors say what is wrong, not where it was written.
 
-/** The properties an answer has that nobody manages, and which resources answer with them. */
-const ANSWER_ONLY = [
-    { field: 'account_sid', kinds: ['account', 'service'] },
-    { field: 'chat_service_sid', kinds: ['service'] },
-    { field: 'url', kinds: ['account', 'service'] },
-];
-/** What each kind of resource is: where it lives, and how a person calls it. */
-const RESOURCE_KINDS = {
-    account: {
-        path: () => '/v1/Configuration/Webhooks',
-        describe: () => 'account-wide configuration',
-    },
-    service: {
-        path: (resource) => `/v1/Services/${serviceSidOf(resource)}/Configuration/Webhooks`,
-        describe: (resource) => `configuration of service ${serviceSidOf(resource)}`,
-    },
-};
-function serviceSidOf(resource) {
-    return resource.kind === 'service' ? resource.serviceSid : '';
+
+
+
+function parseMethod(value) {
+    const upper = value.toUpperCase();
+    if (upper === 'GET' || upper === 'POST')
+        return upper;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}: must be GET or POST.`);
 }
-function resourcePath(resource) {
-    return RESOURCE_KINDS[resource.kind].path(resource);
+function parseTarget(value) {
+    const lower = value.toLowerCase();
+    if (lower === 'webhook' || lower === 'flex')
+        return lower;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}: must be webhook or flex.`);
 }
-function describeResource(resource) {
-    return RESOURCE_KINDS[resource.kind].describe(resource);
-}
-/**
- * Encodes an update the way Twilio's own helpers do: only the fields given, a list as the same key
- * repeated. Clearing sends the field with an empty value, the only way the wire allows.
- */
-function encodeUpdate(update) {
-    const form = new URLSearchParams();
-    for (const { field, form: name } of _fields_js__WEBPACK_IMPORTED_MODULE_0__/* .FIELDS */ .cJ) {
-        if (!(field in update))
-            continue;
-        const value = update[field] ?? '';
-        const values = typeof value === 'string' ? [value] : value.length === 0 ? [''] : value;
-        for (const item of values)
-            form.append(name, item);
+/** A webhook URL kept exactly as written (Twilio signs each request with it), or null to clear. */
+function parseWebhookUrl(value) {
+    if (value.toLowerCase() === _events_js__WEBPACK_IMPORTED_MODULE_1__/* .CLEAR */ .uJ)
+        return null;
+    const problem = (0,_core_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .webhookUrlProblem */ .g2)(value);
+    if (problem !== undefined) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)((0,_core_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .showUrl */ .jr)(value))}: ${problem}. Give an absolute http(s) URL such as https://example.com/twilio, or "${_events_js__WEBPACK_IMPORTED_MODULE_1__/* .CLEAR */ .uJ}" to clear it.`);
     }
-    return form.toString();
+    return value;
 }
-/**
- * The configuration in a 2xx answer, or what is wrong with it. Only the fields the resource has
- * are kept: whatever else Twilio (or something in front of it) adds is not passed on. Twilio's
- * spec makes every field nullable and none required, and a serializer that drops nulls leaves
- * them out: a missing field reads as null, and whoever needs it (the account check, the
- * comparison of the managed fields) finds it null and says so.
- */
-function readConfig(json, resource) {
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        return { problem: 'JSON that is not an object' };
-    }
-    const answer = json;
-    const properties = [
-        ...(0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .fieldsOf */ .Pf)(resource.kind),
-        ...ANSWER_ONLY.filter(({ kinds }) => kinds.includes(resource.kind)),
-    ];
-    const config = {};
-    for (const property of properties) {
-        const name = property.field;
-        const list = 'wire' in property && property.wire === 'list';
-        const value = answer[name] ?? null;
-        const valid = value === null ||
-            (list
-                ? Array.isArray(value) && value.every((item) => typeof item === 'string')
-                : typeof value === 'string');
-        if (!valid) {
-            return {
-                problem: list
-                    ? `the field ${name} that is not a list of strings`
-                    : `the field ${name} that is not a string`,
-            };
-        }
-        config[name] = value;
-    }
-    return { config: config };
+/** "true" or "false": the file may write a YAML boolean, an input or `${NAME}` its text. */
+function parseBoolean(value) {
+    const lower = value.trim().toLowerCase();
+    if (lower === 'true' || lower === 'false')
+        return lower;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}: must be true or false.`);
+}
+/** FriendlyName: "limited to 256 characters" (reference: twilio-oai-conversations-addresses.json). */
+const MAX_FRIENDLY_NAME = 256;
+function parseFriendlyName(value) {
+    const length = Array.from(value).length;
+    if (length <= MAX_FRIENDLY_NAME)
+        return value;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${length} characters long: Twilio takes at most ${MAX_FRIENDLY_NAME}.`);
+}
+function parseAutoCreationType(value) {
+    const lower = value.toLowerCase();
+    if (lower === 'webhook' || lower === 'studio' || lower === 'default')
+        return lower;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}: must be webhook (a webhook of the conversation's own), studio (a Studio Flow) or default (nothing more).`);
 }
 /** A Conversations service's SID, by Twilio's pattern: either case of hex digit. */
 const SERVICE_SID = /^IS[0-9a-fA-F]{32}$/;
@@ -32441,6 +33091,183 @@ const SERVICE_SID = /^IS[0-9a-fA-F]{32}$/;
  */
 function sidKey(sid) {
     return `${sid.slice(0, 2)}${sid.slice(2).toLowerCase()}`;
+}
+const STUDIO_FLOW_SID = /^FW[0-9a-fA-F]{32}$/;
+/** A service by its SID, or by a friendly name resolved among the account's services. */
+function parseServiceRef(value) {
+    if (value.trim() !== '')
+        return value;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}, which is blank: give the service's SID (IS…) or its friendly name.`);
+}
+function parseStudioFlowSid(value) {
+    if (STUDIO_FLOW_SID.test(value))
+        return value;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}: expected a Studio Flow SID, FW followed by 32 hex digits (34 characters).`);
+}
+function parseRetryCount(value) {
+    const text = value.trim();
+    if (/^\d{1,9}$/.test(text))
+        return String(Number(text));
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h(`is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}: expected a whole number of retries, 0 or more.`);
+}
+
+
+/***/ }),
+
+/***/ 9307:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BR: () => (/* binding */ SERVICES_PAGE_SIZE),
+/* harmony export */   Kf: () => (/* binding */ encodeUpdate),
+/* harmony export */   Vx: () => (/* binding */ ADDRESSES_PATH),
+/* harmony export */   Xg: () => (/* binding */ readConfig),
+/* harmony export */   b$: () => (/* binding */ uniqueBySid),
+/* harmony export */   b2: () => (/* binding */ isMissing),
+/* harmony export */   eT: () => (/* binding */ readServicesPage),
+/* harmony export */   ik: () => (/* binding */ resourceKey),
+/* harmony export */   l_: () => (/* binding */ SERVICES_PATH),
+/* harmony export */   oU: () => (/* binding */ resourcePath),
+/* harmony export */   w9: () => (/* binding */ describeResource),
+/* harmony export */   xr: () => (/* binding */ encodeCreate)
+/* harmony export */ });
+/* unused harmony export isObject */
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6812);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3855);
+// Twilio's wire format for the two webhook configuration resources, from its OpenAPI description
+// (twilio/twilio-oai, spec/json/twilio_conversations_v1.json): where each resource is, what its
+// answer holds, and how an update is encoded. The managed fields come from the registry
+// (src/model/fields.ts); the answer also carries a few properties nobody manages.
+
+
+/** The properties an answer has that nobody manages, and which resources answer with them. */
+const ANSWER_ONLY = [
+    { field: 'account_sid', kinds: ['account', 'service', 'address'] },
+    { field: 'chat_service_sid', kinds: ['service'] },
+    { field: 'sid', kinds: ['address'] },
+    { field: 'type', kinds: ['address'] },
+    { field: 'address', kinds: ['address'] },
+    { field: 'url', kinds: ['account', 'service', 'address'] },
+];
+const ADDRESSES_PATH = '/v1/Configuration/Addresses';
+/** What each kind of resource is. */
+const RESOURCE_KINDS = {
+    account: {
+        path: () => '/v1/Configuration/Webhooks',
+        describe: () => 'account-wide configuration',
+        key: () => 'account',
+    },
+    service: {
+        path: ({ serviceSid }) => `/v1/Services/${serviceSid}/Configuration/Webhooks`,
+        describe: ({ serviceSid }) => `configuration of service ${serviceSid}`,
+        key: ({ serviceSid }) => serviceSid,
+    },
+    address: {
+        // One not created yet is created where they are listed.
+        path: ({ sid }) => (sid === undefined ? ADDRESSES_PATH : `${ADDRESSES_PATH}/${sid}`),
+        describe: ({ address }) => `Address Configuration of ${address}`,
+        key: ({ address }) => address,
+    },
+};
+/** The entry of a resource's kind, taking any resource (each entry reads only its own kind). */
+function kindOf(resource) {
+    return RESOURCE_KINDS[resource.kind];
+}
+function resourcePath(resource) {
+    return kindOf(resource).path(resource);
+}
+function describeResource(resource) {
+    return kindOf(resource).describe(resource);
+}
+/** "account", a service's SID or an address. */
+function resourceKey(resource) {
+    return kindOf(resource).key(resource);
+}
+/** An Address Configuration the file declares that Twilio does not have yet. */
+function isMissing(resource) {
+    return resource.kind === 'address' && resource.sid === undefined;
+}
+/**
+ * Encodes an update the way Twilio's own helpers do: only the fields given, a list as the same key
+ * repeated. Clearing sends the field with an empty value, the only way the wire allows.
+ */
+function encodeUpdate(update) {
+    return encodeForm(new URLSearchParams(), update);
+}
+/** Creating an Address Configuration also sends its Type and Address, which no update can change. */
+function encodeCreate(address, addressType, update) {
+    return encodeForm(new URLSearchParams({ Type: addressType, Address: address }), update);
+}
+function encodeForm(form, update) {
+    for (const spec of _fields_js__WEBPACK_IMPORTED_MODULE_0__/* .FIELDS */ .cJ) {
+        if (!(spec.field in update))
+            continue;
+        const value = update[spec.field] ?? '';
+        const values = typeof value === 'string' ? [value] : value.length === 0 ? [''] : value;
+        const sent = 'sent' in spec ? spec.sent : (item) => item;
+        for (const item of values)
+            form.append(spec.form, item === '' ? '' : sent(item));
+    }
+    return form.toString();
+}
+/**
+ * The configuration in a 2xx answer, or what is wrong with it. Only the fields the resource has
+ * are kept: whatever else Twilio (or something in front of it) adds is not passed on. Twilio's
+ * spec makes every field nullable and none required, and a serializer that drops nulls leaves
+ * them out: a missing field reads as null, and whoever needs it (the account check, the
+ * comparison of the managed fields) finds it null and says so.
+ */
+function readConfig(json, { kind }) {
+    if (!isObject(json))
+        return { problem: 'JSON that is not an object' };
+    // An Address Configuration nests the auto-creation fields; a missing or null object has none.
+    const nested = isObject(json.auto_creation) ? json.auto_creation : {};
+    const config = {};
+    for (const spec of (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .fieldsOf */ .Pf)(kind)) {
+        const [inner, name] = spec.field.startsWith(NESTED)
+            ? [nested, spec.field.slice(NESTED.length)]
+            : [json, spec.field];
+        const value = readWire(inner[name] ?? null, spec.wire);
+        if (value === undefined)
+            return { problem: `the field ${spec.field} that is not ${WIRE_WORDS[spec.wire]}` };
+        config[spec.field] = value;
+    }
+    for (const { field, kinds } of ANSWER_ONLY) {
+        if (!kinds.includes(kind))
+            continue;
+        const value = readWire(json[field] ?? null, 'string');
+        if (value === undefined)
+            return { problem: `the field ${field} that is not a string` };
+        config[field] = value;
+    }
+    return { config };
+}
+const NESTED = 'auto_creation.';
+const WIRE_WORDS = {
+    string: 'a string',
+    list: 'a list of strings',
+    boolean: 'true or false',
+    integer: 'a whole number',
+};
+/** A value as the registry holds it (a boolean or an integer as its text), or undefined if it is not one. */
+function readWire(value, wire) {
+    if (value === null)
+        return null;
+    switch (wire) {
+        case 'string':
+            return typeof value === 'string' ? value : undefined;
+        case 'list':
+            return Array.isArray(value) && value.every((item) => typeof item === 'string')
+                ? value
+                : undefined;
+        case 'boolean':
+            return typeof value === 'boolean' ? String(value) : undefined;
+        case 'integer':
+            return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 const SERVICES_PATH = '/v1/Services';
 /** Twilio's largest page (reference: twilio-oai-conversations-services.json, PageSize maximum). */
@@ -32458,7 +33285,7 @@ function readServicesPage(json) {
     const summaries = [];
     for (const service of services) {
         const { sid, friendly_name: name } = (service ?? {});
-        if (typeof sid !== 'string' || !SERVICE_SID.test(sid)) {
+        if (typeof sid !== 'string' || !_values_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_SID */ .ri.test(sid)) {
             return { problem: 'a service without a valid sid' };
         }
         summaries.push({ sid, friendlyName: typeof name === 'string' ? name : '' });
@@ -32467,17 +33294,17 @@ function readServicesPage(json) {
     if (next !== null && next !== undefined && typeof next !== 'string') {
         return { problem: 'a next_page_url that is not a string' };
     }
-    return { services: summaries, next: next ?? null };
+    return { items: summaries, next: next ?? null };
 }
 /**
- * The services of all pages, each once (the first time it is listed): a list that changes while
- * it is paged through, or a page served twice, repeats services, and each would otherwise be
- * fetched, reported and matched by name as many times.
+ * The items of all pages, each once (the first time it is listed): a list that changes while it
+ * is paged through, or a page served twice, repeats items, and each would otherwise be fetched,
+ * reported and matched as many times.
  */
-function uniqueServices(services) {
+function uniqueBySid(items) {
     const seen = new Set();
-    return services.filter(({ sid }) => {
-        const key = sidKey(sid);
+    return items.filter(({ sid }) => {
+        const key = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .sidKey */ .a7)(sid);
         if (seen.has(key))
             return false;
         seen.add(key);
@@ -32495,7 +33322,7 @@ function uniqueServices(services) {
 /* harmony export */   $: () => (/* binding */ renderFieldTable)
 /* harmony export */ });
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2020);
-/* harmony import */ var _model_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2555);
+/* harmony import */ var _model_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6812);
 /* harmony import */ var _model_show_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5408);
 // A resource's managed fields as an HTML table (live or before, desired, after), every value
 // escaped and every URL shown as showUrl shows it. Shared by the summary, the drift issue and the
@@ -32566,12 +33393,14 @@ function renderValue(value) {
 /* harmony export */   dy: () => (/* binding */ describeResult),
 /* harmony export */   g5: () => (/* binding */ failureOf)
 /* harmony export */ });
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
 /* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(955);
-/* harmony import */ var _model_result_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2960);
+/* harmony import */ var _model_result_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2960);
 /* harmony import */ var _model_webhook_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9307);
+/* harmony import */ var _model_values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3855);
 // What a run's result says in words: each resource's state, the verdict line, why the step
 // fails, and the warnings. Plain text: the summary and the GitHub side escape it where they embed it.
+
 
 
 
@@ -32585,16 +33414,22 @@ const HEADLINES = {
 };
 /** What one resource's state is and what the run did to it, in a line. */
 function describeResult(result, mode) {
-    const fields = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9)(result.diff.length, 'field');
+    const fields = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(result.diff.length, 'field');
+    const missing = (0,_model_webhook_config_js__WEBPACK_IMPORTED_MODULE_1__/* .isMissing */ .b2)(result.resource);
     switch (result.status) {
         case 'in-sync':
             return 'The live configuration matches the desired one; nothing was sent.';
         case 'drifted':
+            if (missing) {
+                return `It does not exist in Twilio yet; ${mode === 'check' ? 'check mode changes nothing, and an apply creates it' : 'an apply creates it'}${result.diff.length === 0 ? '' : ` with ${fields}`}.`;
+            }
             return mode === 'check'
                 ? `The live configuration differs from the desired one in ${fields}; check mode changes nothing.`
                 : `The live configuration differs in ${fields}.`;
         case 'updated':
-            return `Updated ${fields}; Twilio's answer matches the desired configuration.`;
+            return missing
+                ? `Created${result.current?.sid ? ` as ${result.current.sid}` : ''} with ${fields}; Twilio's answer matches the desired configuration.`
+                : `Updated ${fields}; Twilio's answer matches the desired configuration.`;
         case 'skipped':
             return result.notes?.[0] ?? 'Left as it is.';
         case 'failed':
@@ -32615,17 +33450,17 @@ function verdictLine(result) {
     const total = result.resources.length;
     const by = (status) => result.resources.filter((r) => r.status === status).length;
     const lines = {
-        'in-sync': `All ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9)(total, 'resource')} match the desired state; nothing was sent.`,
+        'in-sync': `All ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(total, 'resource')} match the desired state; nothing was sent.`,
         drifted: result.mode === 'check'
-            ? `${by('drifted')} of ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9)(total, 'resource')} differ from the desired state; check mode changes nothing.`
-            : `${by('drifted')} of ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9)(total, 'resource')} differ from the desired state.`,
-        updated: `Updated ${by('updated')} of ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9)(total, 'resource')}; every answer matches the desired configuration.`,
+            ? `${by('drifted')} of ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(total, 'resource')} differ from the desired state; check mode changes nothing.`
+            : `${by('drifted')} of ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(total, 'resource')} differ from the desired state.`,
+        updated: `Updated ${by('updated')} of ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(total, 'resource')}; every answer matches the desired configuration.`,
         skipped: result.skipped ?? 'Nothing was sent.',
         failed: by('failed') === 0
             ? failures
-            : `${by('failed')} of ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9)(total, 'resource')} failed${by('updated') > 0 ? `, ${by('updated')} updated` : ''}.${failures === '' ? '' : ` ${failures}`}`,
+            : `${by('failed')} of ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(total, 'resource')} failed${by('updated') > 0 ? `, ${by('updated')} updated` : ''}.${failures === '' ? '' : ` ${failures}`}`,
     };
-    return lines[(0,_model_result_js__WEBPACK_IMPORTED_MODULE_3__/* .verdictOf */ .V)(result)];
+    return lines[(0,_model_result_js__WEBPACK_IMPORTED_MODULE_4__/* .verdictOf */ .V)(result)];
 }
 /** At most this many distinct reasons in the error annotation; the summary has them all. */
 const MAX_REASONS = 10;
@@ -32640,7 +33475,7 @@ function failureOf(result, gitHub) {
     for (const r of result.resources) {
         if (r.failure === undefined)
             continue;
-        const cause = r.failure.replace(new RegExp(`\\b${_model_webhook_config_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_SID */ .ri.source.slice(1, -1)}\\b`, 'g'), 'IS…');
+        const cause = r.failure.replace(new RegExp(`\\b${_model_values_js__WEBPACK_IMPORTED_MODULE_2__/* .SERVICE_SID */ .ri.source.slice(1, -1)}\\b`, 'g'), 'IS…');
         byReason.set(cause, [
             ...(byReason.get(cause) ?? []),
             { failure: r.failure, headings: [resourceHeading(r)] },
@@ -32653,7 +33488,7 @@ function failureOf(result, gitHub) {
                 return many ? `${only.headings.join('')}: ${only.failure}` : only.failure;
             }
             const headings = group.flatMap((g) => g.headings);
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9)(headings.length, 'resource')} (${listed(headings)}): ${cause}`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(headings.length, 'resource')} (${listed(headings)}): ${cause}`;
         }),
         ...(result.stopped === undefined ? [] : [result.stopped]),
         ...result.failures,

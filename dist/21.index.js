@@ -1,8 +1,8 @@
-export const id = 411;
-export const ids = [411];
+export const id = 21;
+export const ids = [21];
 export const modules = {
 
-/***/ 7792:
+/***/ 7021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -66,6 +66,8 @@ function expandVariables(text, env) {
 
 
 
+/** The YAML scalar a boolean or an integer field may be written as, besides its text. */
+const NATIVE = { boolean: 'boolean', integer: 'number' };
 class YamlReader {
     problems = [];
     /** The variables URLs were filled in from, to show each URL as the file writes it. */
@@ -102,6 +104,13 @@ class YamlReader {
         const parse = (text) => spec.parse(text, kind);
         if (spec.wire === 'list' && (0,dist/* isSeq */.oP)(node))
             return this.readList(entry, node.items, parse);
+        // `enabled: true` and `studio-retry-count: 3` as YAML writes them, or as text (from ${NAME}).
+        if ((0,dist/* isScalar */.jn)(node) &&
+            (spec.wire === 'boolean' || spec.wire === 'integer') &&
+            typeof node.value === NATIVE[spec.wire]) {
+            const text = String(node.value);
+            return this.parse(entry.line, entry.path, () => parse(text));
+        }
         const text = this.readString(entry.value, entry.line, entry.path, spec.expected, {
             field: true,
             shownAsWritten: 'hook' in spec,
@@ -194,6 +203,19 @@ class YamlReader {
         }
         return entries;
     }
+    /**
+     * The items of a list, or none after reporting why the value is not one. `leftOut` says what
+     * leaving the key out would mean.
+     */
+    items(entry, expected, leftOut) {
+        const node = this.resolve(entry.value);
+        if ((0,dist/* isSeq */.oP)(node))
+            return node.items;
+        this.report(entry.line, entry.path, isEmpty(node)
+            ? `has no value: expected ${expected}. ${leftOut}`
+            : `is ${describe(node)}: expected ${expected}.`);
+        return [];
+    }
     /** An alias stands for the node it names. */
     resolve(node) {
         return (0,dist/* isAlias */.Vj)(node) ? node.resolve(this.doc) : node;
@@ -236,21 +258,33 @@ function describe(node) {
     return `${(0,core_text/* quote */.hD)(source ?? '')}, which is not a string`;
 }
 
-// EXTERNAL MODULE: ./src/model/fields.ts + 1 modules
-var fields = __webpack_require__(2555);
-// EXTERNAL MODULE: ./src/model/webhook-config.ts
-var webhook_config = __webpack_require__(9307);
+// EXTERNAL MODULE: ./src/model/fields.ts + 2 modules
+var fields = __webpack_require__(6812);
+// EXTERNAL MODULE: ./src/model/values.ts
+var values = __webpack_require__(3855);
 ;// CONCATENATED MODULE: ./src/config/desired-fields.ts
 // The managed fields of one resource in a desired-state file, read through the registry: the keys
 // a resource of each kind takes, and each value as the input of the same name would have it.
 
-const keysOf = (kind) => (0,fields/* fieldsOf */.Pf)(kind).map(({ key }) => key);
-/** The managed fields a resource's keys give, each as the input of the same name would have it. */
-function readFields(reader, keys, kind) {
+/**
+ * The fields of a resource written in one mapping, by their key in it: a registry key
+ * `auto-creation.webhook-url` is the key `webhook-url` of the mapping `auto-creation`.
+ */
+function inMapping(kind, mapping) {
+    return (0,fields/* fieldsOf */.Pf)(kind).flatMap((spec) => {
+        const dot = spec.key.lastIndexOf('.');
+        const [parent, key] = dot < 0 ? ['', spec.key] : [spec.key.slice(0, dot), spec.key.slice(dot + 1)];
+        return parent === mapping ? [{ spec, key }] : [];
+    });
+}
+/** The field keys of one mapping of a resource ('' for the resource's own). */
+const keysOf = (kind, mapping = '') => inMapping(kind, mapping).map(({ key }) => key);
+/** The managed fields a mapping's keys give, each as the input of the same name would have it. */
+function readFields(reader, keys, kind, mapping = '') {
     const desired = {};
     let managed = false;
-    for (const spec of (0,fields/* fieldsOf */.Pf)(kind)) {
-        const entry = keys.get(spec.key);
+    for (const { spec, key } of inMapping(kind, mapping)) {
+        const entry = keys.get(key);
         if (entry === undefined)
             continue;
         managed = true;
@@ -282,17 +316,9 @@ const NAME_EXPECTED = "the service's friendly name, as a string (in quotes if it
 function readServices(reader, entry) {
     if (entry === undefined)
         return [];
-    const node = reader.resolve(entry.value);
-    const expected = 'a list of services, each a mapping with sid or name and the fields to manage';
-    if (isEmpty(node)) {
-        reader.report(entry.line, entry.path, `has no value: expected ${expected}. Leave services out to manage the account-wide configuration only.`);
-        return [];
-    }
-    if (!(0,dist/* isSeq */.oP)(node)) {
-        reader.report(entry.line, entry.path, `is ${describe(node)}: expected ${expected}.`);
-        return [];
-    }
-    return node.items.flatMap((item, index) => readService(reader, item, index, entry.line));
+    return reader
+        .items(entry, 'a list of services, each a mapping with sid or name and the fields to manage', 'Leave services out to manage the account-wide configuration only.')
+        .flatMap((item, index) => readService(reader, item, index, entry.line));
 }
 function readService(reader, item, index, fallbackLine) {
     const path = `services[${index}]`;
@@ -326,7 +352,7 @@ function readSid(reader, entry) {
     const sid = reader.readString(entry.value, entry.line, entry.path, SID_EXPECTED);
     if (sid === undefined)
         return undefined;
-    if (webhook_config/* SERVICE_SID */.ri.test(sid))
+    if (values/* SERVICE_SID */.ri.test(sid))
         return { sid, line: entry.line };
     reader.report(entry.line, entry.path, `is ${(0,core_text/* quote */.hD)(sid)}: expected ${SID_EXPECTED}.`);
     return undefined;
@@ -349,7 +375,7 @@ function checkServices(reader, entries) {
         if (ref === undefined)
             continue;
         const [kind, value] = 'sid' in ref ? ['sid', ref.sid] : ['name', ref.name];
-        const key = `${kind}:${kind === 'sid' ? (0,webhook_config/* sidKey */.a7)(value) : value}`;
+        const key = `${kind}:${kind === 'sid' ? (0,values/* sidKey */.a7)(value) : value}`;
         const first = seen.get(key);
         if (first === undefined) {
             seen.set(key, entry);
@@ -366,9 +392,141 @@ function checkServices(reader, entries) {
     return services;
 }
 
+// EXTERNAL MODULE: ./src/model/addresses.ts
+var addresses = __webpack_require__(4949);
+;// CONCATENATED MODULE: ./src/config/desired-addresses.ts
+// The Address Configurations of a desired-state file: each entry names one address as Twilio
+// writes it, with its type where the address does not say it, and the fields to manage, the
+// auto-creation ones in a mapping of their own. No address may be configured twice, and the
+// fields of one auto-creation type do not go with another.
+
+
+
+
+
+
+
+const AUTO_CREATION = 'auto-creation';
+const ADDRESS_KEYS = ['address', 'type', ...keysOf('address'), AUTO_CREATION];
+const AUTO_CREATION_KEYS = keysOf('address', AUTO_CREATION);
+const ADDRESS_EXPECTED = 'the address as Twilio writes it (+15005550006, whatsapp:+1…, an email address…)';
+const TYPE_EXPECTED = `one of ${addresses/* ADDRESS_TYPES */.Ld.join(', ')}`;
+function readAddresses(reader, entry) {
+    if (entry === undefined)
+        return [];
+    const items = reader.items(entry, 'a list of addresses, each a mapping with address and the fields to manage', 'Leave addresses out to manage no Address Configuration.');
+    const addresses = items.flatMap((item, index) => readAddress(reader, item, index, entry.line));
+    return withoutRepeats(reader, addresses);
+}
+function readAddress(reader, item, index, fallbackLine) {
+    const path = `addresses[${index}]`;
+    const node = reader.resolve(item);
+    const line = reader.lineOf(node, fallbackLine);
+    if (!(0,dist/* isMap */.jh)(node)) {
+        reader.report(line, path, `is ${describe(node)}: expected a mapping with address and the fields to manage.`);
+        return [];
+    }
+    const keys = reader.entries(node, path, 'an address entry', ADDRESS_KEYS);
+    const address = readAddressKey(reader, keys.get('address'), path, line);
+    const type = readType(reader, keys.get('type'), address);
+    const own = readFields(reader, keys, 'address');
+    const auto = readAutoCreation(reader, keys.get(AUTO_CREATION));
+    if (!own.managed && !auto.managed) {
+        reader.report(line, path, `manages nothing: give friendly-name, or auto-creation with at least one of ${AUTO_CREATION_KEYS.join(', ')}.`);
+    }
+    if (address === undefined)
+        return [];
+    return [
+        {
+            index,
+            address,
+            type: type ?? (0,addresses/* impliedType */.VF)(address),
+            desired: { ...own.desired, ...auto.desired },
+            line,
+        },
+    ];
+}
+function readAddressKey(reader, entry, path, line) {
+    if (entry === undefined) {
+        reader.report(line, path, `has no address: give ${ADDRESS_EXPECTED}.`);
+        return undefined;
+    }
+    const address = reader.readString(entry.value, entry.line, entry.path, ADDRESS_EXPECTED);
+    if (address === undefined)
+        return undefined;
+    if (address.trim() !== '')
+        return address;
+    reader.report(entry.line, entry.path, `is ${(0,core_text/* quote */.hD)(address)}, which is blank: give ${ADDRESS_EXPECTED}.`);
+    return undefined;
+}
+/** The type as Twilio spells it; one the address contradicts (whatsapp:… as sms) is refused. */
+function readType(reader, entry, address) {
+    if (entry === undefined)
+        return undefined;
+    const text = reader.readString(entry.value, entry.line, entry.path, TYPE_EXPECTED);
+    if (text === undefined)
+        return undefined;
+    const type = addresses/* ADDRESS_TYPES */.Ld.find((known) => known === text.toLowerCase());
+    if (type === undefined) {
+        const suggestion = (0,suggest/* closestMatch */.h)(text.toLowerCase(), addresses/* ADDRESS_TYPES */.Ld);
+        reader.report(entry.line, entry.path, `is ${(0,core_text/* quote */.hD)(text)}: expected ${TYPE_EXPECTED}.${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`}`);
+        return undefined;
+    }
+    const implied = address === undefined ? undefined : (0,addresses/* impliedType */.VF)(address);
+    if (implied !== undefined && implied !== type) {
+        reader.report(entry.line, entry.path, `is ${type}, but the address ${(0,core_text/* quote */.hD)(address ?? '')} says type ${implied}: write type: ${implied}, or leave type out.`);
+        return undefined;
+    }
+    return type;
+}
+function readAutoCreation(reader, entry) {
+    const none = { desired: {}, managed: false };
+    if (entry === undefined)
+        return none;
+    const node = reader.resolve(entry.value);
+    const expected = `a mapping of the auto-creation fields to manage (${AUTO_CREATION_KEYS.join(', ')})`;
+    if (isEmpty(node) || !(0,dist/* isMap */.jh)(node)) {
+        reader.report(entry.line, entry.path, isEmpty(node)
+            ? `has no value: expected ${expected}. Leave auto-creation out to not manage it.`
+            : `is ${describe(node)}: expected ${expected}.`);
+        return none;
+    }
+    const keys = reader.entries(node, entry.path, entry.path, AUTO_CREATION_KEYS);
+    const fields = readFields(reader, keys, 'address', AUTO_CREATION);
+    checkTypeFields(reader, keys, fields.desired);
+    return fields;
+}
+/** An answer carries only its type's fields: one of another type could never be in sync. */
+function checkTypeFields(reader, keys, desired) {
+    const type = desired['auto_creation.type'];
+    if (type === undefined)
+        return;
+    for (const spec of (0,fields/* fieldsOf */.Pf)('address')) {
+        if (!('autoCreation' in spec) || spec.autoCreation === type)
+            continue;
+        const entry = keys.get(spec.key.slice(`${AUTO_CREATION}.`.length));
+        if (entry === undefined)
+            continue;
+        reader.report(entry.line, entry.path, `belongs to type ${spec.autoCreation}, but type is ${type}: leave it out, or set type: ${spec.autoCreation}.`);
+    }
+}
+/** The same address twice: which fields would win is anyone's guess. */
+function withoutRepeats(reader, entries) {
+    const seen = new Map();
+    return entries.flatMap(({ index, ...address }) => {
+        const first = seen.get(address.address);
+        if (first === undefined) {
+            seen.set(address.address, { index, ...address });
+            return [address];
+        }
+        reader.report(address.line, `addresses[${index}].address`, `is ${(0,core_text/* quote */.hD)(address.address)} again: addresses[${first.index}] (line ${first.line}) already configures it. Give each address one entry.`);
+        return [];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/config/desired-state.ts
-// The desired-state file: the account-wide configuration and any number of Conversations services
-// in one YAML file (JSON is YAML too). Its field keys are the inputs' names and mean what the
+// The desired-state file: the account-wide configuration, any number of Conversations services and
+// any number of Address Configurations in one YAML file (JSON is YAML too). Its field keys are the inputs' names and mean what the
 // inputs mean, through the registry's parsers (src/model/fields.ts). Pure: text in, data out. The
 // whole file is checked before anything is returned, and every problem is named with its line
 // and key path, so that one run shows everything there is to fix.
@@ -377,7 +535,8 @@ function checkServices(reader, entries) {
 
 
 
-const TOP_KEYS = ['account', 'services'];
+
+const TOP_KEYS = ['account', 'services', 'addresses'];
 /**
  * Reads and checks the whole desired-state file. `file` names it in messages; `env` supplies
  * `${NAME}`. Throws one DesiredStateError that lists every problem.
@@ -390,30 +549,39 @@ function parseDesiredState(text, file, env) {
     return state;
 }
 function readState(reader, file) {
-    const empty = { file, account: undefined, services: [], variables: [] };
+    const empty = {
+        file,
+        account: undefined,
+        services: [],
+        addresses: [],
+        variables: [],
+    };
     const { top } = reader;
     if (top === undefined)
         return empty;
     if (isEmpty(top)) {
-        reader.report(1, '', 'is empty: expected a mapping with account, services or both.');
+        reader.report(1, '', 'is empty: expected a mapping with account, services, addresses or any of them.');
         return empty;
     }
     if (!(0,dist/* isMap */.jh)(top)) {
-        reader.report(reader.lineOf(top), '', `is ${describe(top)}: expected a mapping with account, services or both at the top level.`);
+        reader.report(reader.lineOf(top), '', `is ${describe(top)}: expected a mapping with account, services, addresses or any of them at the top level.`);
         return empty;
     }
     const keys = reader.entries(top, '', 'the top level', TOP_KEYS);
     const account = keys.get('account');
     const listed = keys.get('services');
+    const addressList = keys.get('addresses');
     const services = readServices(reader, listed);
-    if (account === undefined &&
-        (listed === undefined || isEmptyList(reader.resolve(listed.value)))) {
-        reader.report(1, '', 'manages nothing: give account, services or both, with at least one field to manage.');
+    const addresses = readAddresses(reader, addressList);
+    const absent = (entry) => entry === undefined || isEmptyList(reader.resolve(entry.value));
+    if (account === undefined && absent(listed) && absent(addressList)) {
+        reader.report(1, '', 'manages nothing: give account, services, addresses or any of them, with at least one field to manage.');
     }
     return {
         file,
         account: account === undefined ? undefined : readAccount(reader, account),
         services: checkServices(reader, services),
+        addresses,
         variables: reader.variables,
     };
 }
