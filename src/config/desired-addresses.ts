@@ -68,6 +68,7 @@ function readAddress(
       type: type ?? impliedType(address),
       desired: { ...own.desired, ...auto.desired },
       line,
+      serviceLine: auto.serviceLine ?? line,
     },
   ];
 }
@@ -127,7 +128,11 @@ function readType(
 function readAutoCreation(
   reader: YamlReader,
   entry: Entry | undefined,
-): { readonly desired: DesiredConfig; readonly managed: boolean } {
+): {
+  readonly desired: DesiredConfig;
+  readonly managed: boolean;
+  readonly serviceLine?: number | undefined;
+} {
   const none = { desired: {}, managed: false };
   if (entry === undefined) return none;
   const node = reader.resolve(entry.value);
@@ -145,7 +150,7 @@ function readAutoCreation(
   const keys = reader.entries(node, entry.path, entry.path, AUTO_CREATION_KEYS);
   const fields = readFields(reader, keys, 'address', AUTO_CREATION);
   checkTypeFields(reader, keys, fields.desired);
-  return fields;
+  return { ...fields, serviceLine: keys.get('conversation-service')?.line };
 }
 
 /** An answer carries only its type's fields: one of another type could never be in sync. */

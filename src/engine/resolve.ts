@@ -89,55 +89,57 @@ export function resolveAddresses(
   services: readonly ServiceSummary[] | undefined,
 ): ResolvedAddress[] {
   const problems: DesiredStateProblem[] = [];
-  const resolved = state.addresses.flatMap(({ address, type, desired, line }, index) => {
-    const path = `addresses[${index}]`;
-    const report = (key: string, predicate: string) => {
-      problems.push({ line, key, message: `${key} ${predicate}` });
-    };
-    const found = live.find((candidate) => candidate.address === address);
-    if (found !== undefined && type !== undefined && found.type.toLowerCase() !== type) {
-      report(
-        `${path}.type`,
-        `is ${type}, but ${quote(address)} exists as type ${found.type.toLowerCase()} (${found.sid}), and an address's type cannot change: write type: ${found.type.toLowerCase()}.`,
-      );
-    }
-    const addressType = found?.type ?? type;
-    if (addressType === undefined) {
-      report(
-        path,
-        `is ${quote(address)}, which has no Address Configuration in this account yet, and its type is unknown: give type to create it.`,
-      );
-    }
-    typeMismatches(desired, found?.config['auto_creation.type'] ?? undefined).forEach(
-      ({ key, type: own, liveType }) => {
+  const resolved = state.addresses.flatMap(
+    ({ address, type, desired, line, serviceLine }, index) => {
+      const path = `addresses[${index}]`;
+      const report = (key: string, predicate: string, at = line) => {
+        problems.push({ line: at, key, message: `${key} ${predicate}` });
+      };
+      const found = live.find((candidate) => candidate.address === address);
+      if (found !== undefined && type !== undefined && found.type.toLowerCase() !== type) {
         report(
-          `${path}.auto-creation.${key}`,
-          `belongs to type ${own}, but ${liveType === undefined ? `${quote(address)} is not created yet` : `the live type is ${liveType}`} and the entry does not set one: add type: ${own} to auto-creation.`,
+          `${path}.type`,
+          `is ${type}, but ${quote(address)} exists as type ${found.type.toLowerCase()} (${found.sid}), and an address's type cannot change: write type: ${found.type.toLowerCase()}.`,
         );
-      },
-    );
-    const ref = desired[SERVICE_FIELD];
-    const service =
-      typeof ref !== 'string' || services === undefined
-        ? undefined
-        : find(SERVICE_SID.test(ref) ? { sid: ref } : { name: ref }, services, (_, predicate) => {
-            report(`${path}.auto-creation.conversation-service`, predicate);
-          });
-    if (
-      addressType === undefined ||
-      (typeof ref === 'string' && services !== undefined && service === undefined)
-    ) {
-      return [];
-    }
-    return [
-      {
-        resource: { kind: 'address' as const, address, addressType, sid: found?.sid },
-        name: found?.config.friendly_name ?? desired.friendly_name ?? undefined,
-        desired: service === undefined ? desired : { ...desired, [SERVICE_FIELD]: service.sid },
-        live: found,
-      },
-    ];
-  });
+      }
+      const addressType = found?.type ?? type;
+      if (addressType === undefined) {
+        report(
+          path,
+          `is ${quote(address)}, which has no Address Configuration in this account yet, and its type is unknown: give type to create it.`,
+        );
+      }
+      typeMismatches(desired, found?.config['auto_creation.type'] ?? undefined).forEach(
+        ({ key, type: own, liveType }) => {
+          report(
+            `${path}.auto-creation.${key}`,
+            `belongs to type ${own}, but ${liveType === undefined ? `${quote(address)} is not created yet` : `the live type is ${liveType}`} and the entry does not set one: add type: ${own} to auto-creation.`,
+          );
+        },
+      );
+      const ref = desired[SERVICE_FIELD];
+      const service =
+        typeof ref !== 'string' || services === undefined
+          ? undefined
+          : find(SERVICE_SID.test(ref) ? { sid: ref } : { name: ref }, services, (_, predicate) => {
+              report(`${path}.auto-creation.conversation-service`, predicate, serviceLine);
+            });
+      if (
+        addressType === undefined ||
+        (typeof ref === 'string' && services !== undefined && service === undefined)
+      ) {
+        return [];
+      }
+      return [
+        {
+          resource: { kind: 'address' as const, address, addressType, sid: found?.sid },
+          name: found?.config.friendly_name ?? desired.friendly_name ?? undefined,
+          desired: service === undefined ? desired : { ...desired, [SERVICE_FIELD]: service.sid },
+          live: found,
+        },
+      ];
+    },
+  );
   if (problems.length > 0) throw new DesiredStateError(state.file, problems);
   return resolved;
 }

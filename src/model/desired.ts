@@ -23,6 +23,8 @@ export interface DesiredAddress {
   /** `auto_creation.conversation_service_sid` may still be a service's friendly name here. */
   readonly desired: DesiredConfig;
   readonly line: number;
+  /** The line of `conversation-service`, where a service that does not exist is reported. */
+  readonly serviceLine: number;
 }
 
 export interface DesiredState {

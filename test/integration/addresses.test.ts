@@ -494,7 +494,7 @@ describe('a service that does not exist', () => {
       'addresses[0].auto-creation.conversation-service is "Suport desk", which is the friendly name of no Conversations service of this account. Did you mean "Support desk"?',
     ],
   ])(
-    'given by %s in the file, is refused before any update, on the entry’s line',
+    'given by %s in the file, is refused before any update, on the line of conversation-service',
     async (_, ref, message) => {
       const run = await runFile(
         lines(
@@ -510,7 +510,7 @@ describe('a service that does not exist', () => {
       expect(posts()).toEqual([]);
       expect(twilio().address(LINE).friendly_name).toBe('Support line');
       expect(run.annotations.filter((a) => a.level === 'error')).toEqual([
-        { level: 'error', title: 'Desired-state file', file: FILE, line: 3, message },
+        { level: 'error', title: 'Desired-state file', file: FILE, line: 6, message },
       ]);
     },
   );

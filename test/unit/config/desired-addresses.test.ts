@@ -104,6 +104,7 @@ describe('addresses: what a valid list means', () => {
             'auto_creation.webhook_filters': ['onMessageAdded', 'onParticipantAdded'],
           },
           line: 2,
+          serviceLine: 7,
         },
         {
           address: 'whatsapp:+15005550006',
@@ -117,18 +118,22 @@ describe('addresses: what a valid list means', () => {
             'auto_creation.studio_retry_count': '3',
           },
           line: 11,
+          serviceLine: 15,
         },
         {
           address: 'support@example.com',
           type: 'email',
           desired: { friendly_name: 'Support mailbox' },
           line: 18,
+          // Without conversation-service, a problem of the service is the entry's.
+          serviceLine: 18,
         },
         {
           address: 'messenger:1234567890',
           type: 'messenger',
           desired: { 'auto_creation.type': 'default' },
           line: 21,
+          serviceLine: 21,
         },
       ] satisfies DesiredAddress[],
       variables: [],
@@ -158,6 +163,7 @@ describe('addresses: what a valid list means', () => {
           'auto_creation.studio_retry_count': '0',
         },
         line: 3,
+        serviceLine: 3,
       },
     ]);
   });
@@ -180,7 +186,13 @@ describe('addresses: what a valid list means', () => {
       { ref: { sid: SERVICE }, desired: { method: 'GET' }, line: 4 },
     ]);
     expect(state.addresses).toEqual([
-      { address: '+15005550006', type: 'sms', desired: { friendly_name: 'Line' }, line: 7 },
+      {
+        address: '+15005550006',
+        type: 'sms',
+        desired: { friendly_name: 'Line' },
+        line: 7,
+        serviceLine: 7,
+      },
     ]);
   });
 
@@ -301,6 +313,7 @@ describe('addresses: what a valid list means', () => {
           'auto_creation.webhook_url': 'https://pr-7.preview.example.com/auto',
         },
         line: 2,
+        serviceLine: 5,
       },
     ]);
     expect(state.variables).toEqual([

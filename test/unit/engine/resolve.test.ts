@@ -241,14 +241,14 @@ describe('resolveAddresses: problems, each with its line and key path', () => {
       'Pilot',
       `addresses[0].auto-creation.conversation-service is "Pilot", which 2 services have: ${TWIN_A}, ${TWIN_B}. Give the sid of the one meant instead.`,
     ],
-  ])('refuses %s, on the entry’s line', (_, service, message) => {
+  ])('refuses %s, on the line of conversation-service', (_, service, message) => {
     expect(
       problems([
         '  - address: "+15005550006"',
         '    auto-creation:',
         `      conversation-service: ${service}`,
       ]),
-    ).toEqual([{ line: 2, key: 'addresses[0].auto-creation.conversation-service', message }]);
+    ).toEqual([{ line: 4, key: 'addresses[0].auto-creation.conversation-service', message }]);
   });
 
   it('says so when the account has no service at all', () => {
@@ -260,7 +260,7 @@ describe('resolveAddresses: problems, each with its line and key path', () => {
       ),
     ).toEqual([
       {
-        line: 2,
+        line: 4,
         key: 'addresses[0].auto-creation.conversation-service',
         message:
           'addresses[0].auto-creation.conversation-service is "Desk", which is the friendly name of no Conversations service of this account. The account has no Conversations services.',
@@ -357,9 +357,9 @@ describe('resolveAddresses: problems, each with its line and key path', () => {
       ]).map(({ line, key }) => [line, key]),
     ).toEqual([
       [2, 'addresses[0].type'],
-      [2, 'addresses[0].auto-creation.conversation-service'],
+      [5, 'addresses[0].auto-creation.conversation-service'],
       [8, 'addresses[2]'],
-      [8, 'addresses[2].auto-creation.conversation-service'],
+      [10, 'addresses[2].auto-creation.conversation-service'],
     ]);
   });
 });
