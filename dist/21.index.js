@@ -443,6 +443,7 @@ function readAddress(reader, item, index, fallbackLine) {
             type: type ?? (0,addresses/* impliedType */.VF)(address),
             desired: { ...own.desired, ...auto.desired },
             line,
+            serviceLine: auto.serviceLine ?? line,
         },
     ];
 }
@@ -494,7 +495,7 @@ function readAutoCreation(reader, entry) {
     const keys = reader.entries(node, entry.path, entry.path, AUTO_CREATION_KEYS);
     const fields = readFields(reader, keys, 'address', AUTO_CREATION);
     checkTypeFields(reader, keys, fields.desired);
-    return fields;
+    return { ...fields, serviceLine: keys.get('conversation-service')?.line };
 }
 /** An answer carries only its type's fields: one of another type could never be in sync. */
 function checkTypeFields(reader, keys, desired) {

@@ -31581,10 +31581,10 @@ const SERVICE_FIELD = 'auto_creation.conversation_service_sid';
  */
 function resolveAddresses(state, live, services) {
     const problems = [];
-    const resolved = state.addresses.flatMap(({ address, type, desired, line }, index) => {
+    const resolved = state.addresses.flatMap(({ address, type, desired, line, serviceLine }, index) => {
         const path = `addresses[${index}]`;
-        const report = (key, predicate) => {
-            problems.push({ line, key, message: `${key} ${predicate}` });
+        const report = (key, predicate, at = line) => {
+            problems.push({ line: at, key, message: `${key} ${predicate}` });
         };
         const found = live.find((candidate) => candidate.address === address);
         if (found !== undefined && type !== undefined && found.type.toLowerCase() !== type) {
@@ -31601,7 +31601,7 @@ function resolveAddresses(state, live, services) {
         const service = typeof ref !== 'string' || services === undefined
             ? undefined
             : find(values/* SERVICE_SID */.ri.test(ref) ? { sid: ref } : { name: ref }, services, (_, predicate) => {
-                report(`${path}.auto-creation.conversation-service`, predicate);
+                report(`${path}.auto-creation.conversation-service`, predicate, serviceLine);
             });
         if (addressType === undefined ||
             (typeof ref === 'string' && services !== undefined && service === undefined)) {
