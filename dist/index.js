@@ -31686,9 +31686,11 @@ async function takeInventory(twilio, desired, options) {
     const lookAtOthers = accountManaged && options.unmanagedServices !== 'ignore';
     const lookAtAddresses = declaresAddresses || (accountManaged && options.unmanagedAddresses !== 'ignore');
     // A restricted key may not list: that weakens a check, it does not fail the run, unless the
-    // list is needed to know what to manage.
-    const services = await listOrExplain(byName || lookAtOthers || lookAtAddresses ? () => twilio.listServices() : undefined, byName, 'services');
-    const addresses = await listOrExplain(lookAtAddresses ? () => twilio.listAddresses() : undefined, declaresAddresses, 'Address Configurations');
+    // list is needed to know what to manage. The two lists are read at once.
+    const [services, addresses] = await Promise.all([
+        listOrExplain(byName || lookAtOthers || lookAtAddresses ? () => twilio.listServices() : undefined, byName, 'services'),
+        listOrExplain(lookAtAddresses ? () => twilio.listAddresses() : undefined, declaresAddresses, 'Address Configurations'),
+    ]);
     const wanted = wantedOf(desired, services.items, addresses.items ?? []);
     const managed = await (0,bounded/* mapBounded */.y)(wanted, options.maxConcurrency, async (item) => {
         const live = item.live ?? (await twilio.fetchConfig(item.resource));

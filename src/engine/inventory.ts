@@ -64,17 +64,19 @@ export async function takeInventory(
     declaresAddresses || (accountManaged && options.unmanagedAddresses !== 'ignore');
 
   // A restricted key may not list: that weakens a check, it does not fail the run, unless the
-  // list is needed to know what to manage.
-  const services = await listOrExplain(
-    byName || lookAtOthers || lookAtAddresses ? () => twilio.listServices() : undefined,
-    byName,
-    'services',
-  );
-  const addresses = await listOrExplain(
-    lookAtAddresses ? () => twilio.listAddresses() : undefined,
-    declaresAddresses,
-    'Address Configurations',
-  );
+  // list is needed to know what to manage. The two lists are read at once.
+  const [services, addresses] = await Promise.all([
+    listOrExplain(
+      byName || lookAtOthers || lookAtAddresses ? () => twilio.listServices() : undefined,
+      byName,
+      'services',
+    ),
+    listOrExplain(
+      lookAtAddresses ? () => twilio.listAddresses() : undefined,
+      declaresAddresses,
+      'Address Configurations',
+    ),
+  ]);
 
   const wanted = wantedOf(desired, services.items, addresses.items ?? []);
   const managed = await mapBounded(wanted, options.maxConcurrency, async (item) => {

@@ -208,7 +208,7 @@ describe('dist/index.js with Address Configurations', () => {
         level: 'error',
         title: 'Desired-state file',
         file: FILE,
-        line: 2,
+        line: 4,
         message:
           'addresses[0].auto-creation.conversation-service is "Support dsk", which is the friendly name of no Conversations service of this account. Did you mean "Support desk"?',
       },
