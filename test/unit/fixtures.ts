@@ -14,6 +14,7 @@ import type {
 import { parseSettings } from '../../src/config/settings.js';
 import type { ParsedSettings, Settings } from '../../src/config/settings.js';
 import type { Resource, LiveConfig } from '../../src/model/webhook-config.js';
+import { fieldsOf } from '../../src/model/fields.js';
 import { withDefaults } from '../support/dist-run.js';
 
 export const ACCOUNT = 'AC0123456789abcdef0123456789abcdef';
@@ -127,6 +128,16 @@ export const BLANK_CONFIG: LiveConfig = {
   target: null,
   url: null,
 };
+
+/** An Address Configuration as read from an answer: every field null unless given. */
+export function addressConfig(
+  fields: Partial<Record<string, string | readonly string[] | null>> = {},
+): LiveConfig {
+  return {
+    ...Object.fromEntries(fieldsOf('address').map(({ field }) => [field, null])),
+    ...fields,
+  };
+}
 
 /** The account-wide resource, updated in method and post_webhook_url, with target in sync. */
 export function resourceResult(overrides: Partial<ResourceResult> = {}): ResourceResult {

@@ -10,6 +10,7 @@ import type { AddressesReport, AddressLevel } from '../../../src/model/result.js
 import type { LiveConfig, ServiceSummary } from '../../../src/model/webhook-config.js';
 import {
   ACCOUNT_CONFIG,
+  addressConfig,
   ACCOUNT_WIDE,
   BLANK_CONFIG,
   OTHER_SERVICE,
@@ -31,22 +32,6 @@ const SERVICES: readonly ServiceSummary[] = [
   { sid: SALES, friendlyName: '' },
 ];
 
-/** An address's configuration, every field null unless given. */
-function config(fields: Record<string, string | readonly string[] | null>): LiveConfig {
-  return {
-    friendly_name: null,
-    'auto_creation.enabled': null,
-    'auto_creation.type': null,
-    'auto_creation.conversation_service_sid': null,
-    'auto_creation.webhook_url': null,
-    'auto_creation.webhook_method': null,
-    'auto_creation.webhook_filters': null,
-    'auto_creation.studio_flow_sid': null,
-    'auto_creation.studio_retry_count': null,
-    ...fields,
-  };
-}
-
 function inventory(overrides: Partial<Inventory> = {}): Inventory {
   return {
     managed: [],
@@ -61,7 +46,7 @@ function inventory(overrides: Partial<Inventory> = {}): Inventory {
 }
 
 const other = (sid: string, address: string, fields: Record<string, string | null>) =>
-  ({ sid, address, type: 'sms', config: config(fields) }) satisfies LiveAddress;
+  ({ sid, address, type: 'sms', config: addressConfig(fields) }) satisfies LiveAddress;
 
 /** A managed address after the run, as run-result.ts hands it over. */
 const managed = (
@@ -119,7 +104,7 @@ describe('addressesReport', () => {
         managed(
           '+15005550006',
           LINE_SID,
-          config({
+          addressConfig({
             sid: LINE_SID,
             'auto_creation.enabled': 'true',
             'auto_creation.type': 'webhook',
@@ -132,7 +117,7 @@ describe('addressesReport', () => {
         managed(
           'whatsapp:+15005550006',
           undefined,
-          config({ sid: CREATED_SID, 'auto_creation.enabled': 'true' }),
+          addressConfig({ sid: CREATED_SID, 'auto_creation.enabled': 'true' }),
         ),
       ],
     );
@@ -170,7 +155,7 @@ describe('addressesReport', () => {
   });
 
   it.each([
-    ['not created in check mode', config({}), undefined],
+    ['not created in check mode', addressConfig({}), undefined],
     ['whose outcome is unknown', undefined, undefined],
   ])('reports a managed address %s without a SID, and as not enabled', (_, current, sid) => {
     expect(addressesReport(inventory(), [managed('+15005550006', undefined, current)])).toEqual({
@@ -188,7 +173,10 @@ describe('addressesReport', () => {
       managed(
         '+15005550006',
         LINE_SID,
-        config({ 'auto_creation.enabled': 'false', 'auto_creation.conversation_service_sid': sid }),
+        addressConfig({
+          'auto_creation.enabled': 'false',
+          'auto_creation.conversation_service_sid': sid,
+        }),
       ),
     ]);
     expect(report).toEqual({
@@ -208,7 +196,7 @@ describe('addressesReport', () => {
 
   it('never calls the default service dangling', () => {
     const report = addressesReport(inventory({ services: [] }), [
-      managed('+15005550006', LINE_SID, config({ 'auto_creation.enabled': 'true' })),
+      managed('+15005550006', LINE_SID, addressConfig({ 'auto_creation.enabled': 'true' })),
     ]);
     expect(report).toEqual({
       listed: true,

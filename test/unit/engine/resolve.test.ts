@@ -8,7 +8,8 @@ import { resolveAddresses } from '../../../src/engine/resolve.js';
 import type { ResolvedAddress } from '../../../src/engine/resolve.js';
 import type { LiveAddress } from '../../../src/model/addresses.js';
 import { DesiredStateError } from '../../../src/model/desired.js';
-import type { LiveConfig, ServiceSummary } from '../../../src/model/webhook-config.js';
+import type { ServiceSummary } from '../../../src/model/webhook-config.js';
+import { addressConfig } from '../fixtures.js';
 
 const FILE = 'twilio/webhooks.yml';
 const SUPPORT = 'IS00000000000000000000000000000a01';
@@ -26,27 +27,11 @@ const SERVICES: readonly ServiceSummary[] = [
   { sid: TWIN_B, friendlyName: 'Pilot' },
 ];
 
-/** A live configuration with every address field, null unless given. */
-function config(fields: Partial<Record<string, string | readonly string[] | null>>): LiveConfig {
-  return {
-    friendly_name: null,
-    'auto_creation.enabled': null,
-    'auto_creation.type': null,
-    'auto_creation.conversation_service_sid': null,
-    'auto_creation.webhook_url': null,
-    'auto_creation.webhook_method': null,
-    'auto_creation.webhook_filters': null,
-    'auto_creation.studio_flow_sid': null,
-    'auto_creation.studio_retry_count': null,
-    ...fields,
-  };
-}
-
 const LINE: LiveAddress = {
   sid: LINE_SID,
   address: '+15005550006',
   type: 'sms',
-  config: config({
+  config: addressConfig({
     friendly_name: 'Support line (live)',
     'auto_creation.enabled': 'true',
     'auto_creation.type': 'default',
@@ -58,7 +43,7 @@ const MAIL: LiveAddress = {
   sid: MAIL_SID,
   address: 'support@example.com',
   type: 'EMAIL',
-  config: config({ 'auto_creation.enabled': 'false', 'auto_creation.type': 'default' }),
+  config: addressConfig({ 'auto_creation.enabled': 'false', 'auto_creation.type': 'default' }),
 };
 const LIVE = [LINE, MAIL];
 
