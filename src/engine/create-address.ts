@@ -6,6 +6,7 @@ import { before, definitelyNotApplied, failed } from './reconcile.js';
 import type { Explain, ResourceContext } from './reconcile.js';
 import type { ResourceResult } from '../model/result.js';
 import type { TwilioApi } from '../twilio/client.js';
+import { TwilioApiError } from '../twilio/errors.js';
 import { describeResource } from '../model/webhook-config.js';
 import type { LiveConfig, Resource } from '../model/webhook-config.js';
 
@@ -30,7 +31,12 @@ export async function createAddress(
     answer = await twilio.createAddress(context.resource, plan.update);
   } catch (error) {
     if (definitelyNotApplied(error)) {
-      return fail(live, `The ${what} was not created: ${explain(error)}`);
+      // The file's address matched none of the account's, yet Twilio has one: written otherwise.
+      const duplicate =
+        error instanceof TwilioApiError && error.status === 409
+          ? ' Twilio has a configuration for this address already, written otherwise than in the file: write it exactly as the list of Address Configurations does (mode: export writes it so).'
+          : '';
+      return fail(live, `The ${what} was not created: ${explain(error)}${duplicate}`);
     }
     const lost = explain(error);
     let found: LiveConfig | undefined;

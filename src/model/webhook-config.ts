@@ -1,7 +1,8 @@
-// Twilio's wire format for the two webhook configuration resources, from its OpenAPI description
-// (twilio/twilio-oai, spec/json/twilio_conversations_v1.json): where each resource is, what its
-// answer holds, and how an update is encoded. The managed fields come from the registry
-// (src/model/fields.ts); the answer also carries a few properties nobody manages.
+// Twilio's wire format for the resources a user manages (the two webhook configurations and an
+// Address Configuration), from its OpenAPI description (twilio/twilio-oai,
+// spec/json/twilio_conversations_v1.json): where each resource is, what its answer holds, and how
+// an update or a create is encoded. The managed fields come from the registry (src/model/fields.ts);
+// the answer also carries a few properties nobody manages.
 import { FIELDS, fieldsOf } from './fields.js';
 import { SERVICE_SID, sidKey } from './values.js';
 import type { DesiredConfig, FieldValue, ResourceKind, Spec, WireValue } from './fields.js';

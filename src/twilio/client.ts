@@ -1,5 +1,6 @@
-// The client of Twilio's Conversations API the engine talks to: a webhook configuration fetched or
-// updated, and the account's services listed, each answer read into the model's shape. How a
+// The client of Twilio's Conversations API the engine talks to: a configuration fetched or updated,
+// an Address Configuration created, and the account's services and Address Configurations listed,
+// each answer read into the model's shape. How a
 // request gets there (the pool, retries, an overload's pause, a cancellation) is src/twilio/sender.ts.
 import { oneLine } from '../core/text.js';
 import { parseJson } from '../http/transport.js';

@@ -948,6 +948,26 @@ describe('a create Twilio does not answer as asked', () => {
   it('whose answer is lost with the connection is found among the account’s addresses', async () => {
     await expectFoundAgain('reset');
   });
+
+  it('refused as a duplicate, sent once, says the address is written otherwise than Twilio has it', async () => {
+    twilio().inject({
+      kind: 'status',
+      status: 409,
+      body: twilioErrorBody(409, 20409, 'An Address Configuration already exists'),
+      method: 'POST',
+      pathEquals: ADDRESSES,
+    });
+    const run = await runFile(CREATE);
+    expect(run.exitCode).toBe(1);
+    expect(posts().map((p) => p.path)).toEqual([ADDRESSES]);
+    expect(resourceOf(run, '+15005550009')).toMatchObject({ sid: null, status: 'failed' });
+    expect(errorLine(run)).toContain(
+      'was not created: Twilio answered 409 to POST /v1/Configuration/Addresses',
+    );
+    expect(errorLine(run)).toContain(
+      'Twilio has a configuration for this address already, written otherwise than in the file: write it exactly as the list of Address Configurations does (mode: export writes it so).',
+    );
+  });
 });
 
 describe('a key that may not list the Address Configurations', () => {
