@@ -527,10 +527,10 @@ function withoutRepeats(reader, entries) {
 
 ;// CONCATENATED MODULE: ./src/config/desired-state.ts
 // The desired-state file: the account-wide configuration, any number of Conversations services and
-// any number of Address Configurations in one YAML file (JSON is YAML too). Its field keys are the inputs' names and mean what the
-// inputs mean, through the registry's parsers (src/model/fields.ts). Pure: text in, data out. The
-// whole file is checked before anything is returned, and every problem is named with its line
-// and key path, so that one run shows everything there is to fix.
+// any number of Address Configurations in one YAML file (JSON is YAML too). Its field keys are the
+// inputs' names and mean what the inputs mean, through the registry's parsers (src/model/fields.ts).
+// Pure: text in, data out. The whole file is checked before anything is returned, and every
+// problem is named with its line and key path, so that one run shows everything there is to fix.
 
 
 

@@ -31305,6 +31305,7 @@ function before(context, live, plan) {
 
 
 
+
 /**
  * Creates the Address Configuration the file declares, with every desired field, and checks the
  * answer. Nothing is ever deleted, so a created one that does not match is not rolled back: the
@@ -31320,7 +31321,11 @@ async function createAddress(twilio, context, live, plan, explain) {
     }
     catch (error) {
         if (definitelyNotApplied(error)) {
-            return fail(live, `The ${what} was not created: ${explain(error)}`);
+            // The file's address matched none of the account's, yet Twilio has one: written otherwise.
+            const duplicate = error instanceof TwilioApiError && error.status === 409
+                ? ' Twilio has a configuration for this address already, written otherwise than in the file: write it exactly as the list of Address Configurations does (mode: export writes it so).'
+                : '';
+            return fail(live, `The ${what} was not created: ${explain(error)}${duplicate}`);
         }
         const lost = explain(error);
         let found;
@@ -32161,8 +32166,9 @@ function retryAfterOf(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/twilio/client.ts
-// The client of Twilio's Conversations API the engine talks to: a webhook configuration fetched or
-// updated, and the account's services listed, each answer read into the model's shape. How a
+// The client of Twilio's Conversations API the engine talks to: a configuration fetched or updated,
+// an Address Configuration created, and the account's services and Address Configurations listed,
+// each answer read into the model's shape. How a
 // request gets there (the pool, retries, an overload's pause, a cancellation) is src/twilio/sender.ts.
 
 
@@ -33136,10 +33142,11 @@ function parseRetryCount(value) {
 /* unused harmony export isObject */
 /* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6812);
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3855);
-// Twilio's wire format for the two webhook configuration resources, from its OpenAPI description
-// (twilio/twilio-oai, spec/json/twilio_conversations_v1.json): where each resource is, what its
-// answer holds, and how an update is encoded. The managed fields come from the registry
-// (src/model/fields.ts); the answer also carries a few properties nobody manages.
+// Twilio's wire format for the resources a user manages (the two webhook configurations and an
+// Address Configuration), from its OpenAPI description (twilio/twilio-oai,
+// spec/json/twilio_conversations_v1.json): where each resource is, what its answer holds, and how
+// an update or a create is encoded. The managed fields come from the registry (src/model/fields.ts);
+// the answer also carries a few properties nobody manages.
 
 
 /** The properties an answer has that nobody manages, and which resources answer with them. */
