@@ -6,6 +6,8 @@ import type { InputName, RawInputs } from '../../src/config/contract.js';
 import { InvalidValue } from '../../src/core/errors.js';
 import { InputError } from '../../src/config/input-parsers.js';
 import type {
+  AddressesReport,
+  AddressLevel,
   ResourceResult,
   RunResult,
   ServiceLevel,
@@ -269,3 +271,41 @@ export function service(overrides: Partial<ServiceLevel> = {}): ServiceLevel {
   };
 }
 export const listed = (...services: ServiceLevel[]): ServicesReport => ({ listed: true, services });
+
+/** An Address Configuration as the report describes it: by default one nobody declared, auto-creating into Sales. */
+export function addressLevel(overrides: Partial<AddressLevel> = {}): AddressLevel {
+  return {
+    address: '+15005550006',
+    sid: 'IG0123456789abcdef0123456789abcdef',
+    managed: false,
+    enabled: true,
+    autoCreationType: 'webhook',
+    serviceSid: OTHER_SERVICE,
+    serviceName: 'Sales',
+    dangling: false,
+    webhookUrl: 'https://user:pass@hooks.example.com/auto?token=abc',
+    ...overrides,
+  };
+}
+
+export const listedAddresses = (...addresses: AddressLevel[]): AddressesReport => ({
+  listed: true,
+  addresses,
+  servicesProblem: undefined,
+});
+
+/** An Address Configuration the file declares and Twilio does not have yet, drifted in a check. */
+export function missingAddress(address = '+15005550010'): ResourceResult {
+  const resource: Resource = { kind: 'address', address, addressType: 'sms', sid: undefined };
+  const desired = { 'auto_creation.enabled': 'true' as const };
+  return {
+    resource,
+    name: undefined,
+    desired,
+    previous: addressConfig(),
+    diff: [{ field: 'auto_creation.enabled', actual: null, desired: 'true' }],
+    current: addressConfig(),
+    status: 'drifted',
+    changed: false,
+  };
+}

@@ -32,6 +32,9 @@ import {
   runResult,
   SERVICE,
   serviceResource,
+  addressLevel,
+  listedAddresses,
+  missingAddress,
 } from '../fixtures.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -434,6 +437,63 @@ describe('planComment', () => {
     expect(comment).toContain(warning);
     expect(comment.indexOf(warning)).toBeLessThan(comment.indexOf('<table>'));
     expect(planComment(fileCheck(), PR_RUN)).not.toContain('remove or reroute');
+  });
+
+  it('says which addresses merging creates or turns off, and those nobody declared or whose service is gone', () => {
+    const turnedOff = driftedResource({
+      resource: { kind: 'address', address: '+15005550006', addressType: 'sms', sid: 'IG1' },
+      name: 'Support line',
+      desired: { 'auto_creation.enabled': 'false' },
+      diff: [{ field: 'auto_creation.enabled', actual: 'true', desired: 'false' }],
+    });
+    const result = runResult({
+      mode: 'check',
+      file: FILE,
+      resources: [missingAddress(), turnedOff],
+      addresses: listedAddresses(
+        addressLevel({ address: '@octo-org/everyone' }),
+        addressLevel({
+          address: '+15005550099',
+          managed: true,
+          dangling: true,
+          serviceSid: 'IS0dead',
+        }),
+        addressLevel({
+          address: 'off@example.com',
+          enabled: false,
+          dangling: true,
+          serviceSid: 'IS0gone',
+        }),
+      ),
+    });
+    const comment = planComment(result, PR_RUN);
+    expect(comment).toContain(
+      '**Merging applies 2 changes to 2 resources** (creating 1 Address Configuration).',
+    );
+    expect(comment).toContain(
+      '### Address Configuration of +15005550010\n\nDoes not exist yet: merging creates it.\n',
+    );
+    // A creation takes nothing away: only the address turned off is flagged.
+    expect(comment).toContain(
+      [
+        '⚠️ **1 change removes or reroutes webhooks:**',
+        '',
+        '- <code>auto_creation.enabled</code> of the Address Configuration of +15005550006 (Support line) changes from <code>true</code> to <code>false</code>',
+      ].join('\n'),
+    );
+    expect(comment).toContain(
+      [
+        `**1 Address Configuration not in <code>${FILE}</code> auto-creates conversations:**`,
+        '',
+        `- <code>@octo-org/everyone</code>: in service ${OTHER_SERVICE} (Sales), with webhook https://***@&#8203;hooks.example.com/auto?token=***`,
+        '',
+        '**2 Address Configurations point at a service this account does not have:**',
+        '',
+        '- <code>+15005550099</code>: <code>IS0dead</code>',
+        '- <code>off@example.com</code>: <code>IS0gone</code>',
+      ].join('\n'),
+    );
+    expect(comment).not.toMatch(LIVE_MENTION);
   });
 
   it('lists ten removals at most, and counts the rest', () => {

@@ -20,6 +20,7 @@ import type {
   GitHubOutcomes,
   ResourceResult,
   RunResult,
+  AddressesReport,
   ServicesReport,
   Status,
 } from '../../../src/model/result.js';
@@ -38,6 +39,9 @@ import {
   runResult,
   SERVICE,
   serviceResource,
+  addressLevel,
+  listedAddresses,
+  missingAddress,
   listed,
   service,
   single,
@@ -587,6 +591,98 @@ describe('renderSummary', () => {
     [listed(), 'Services: none in this account.'],
   ])('says what it knows of the services (%j)', (services, line) => {
     expect(summary(single({}, { services }))).toContain(`\n${line}\n`);
+  });
+
+  it('lists every address and where a message to it goes, and per service the addresses into it', () => {
+    const markdown = summary(
+      runResult({
+        resources: [missingAddress()],
+        mode: 'check',
+        services: listed(
+          service({
+            addresses: ['+15005550006', ...Array.from({ length: 6 }, (_, i) => `+1${i}`)],
+          }),
+        ),
+        addresses: listedAddresses(
+          addressLevel({ managed: true, address: 'a@example.com', autoCreationType: 'default' }),
+          addressLevel({
+            address: '@octo <b>',
+            serviceSid: 'IS0dead',
+            serviceName: undefined,
+            dangling: true,
+          }),
+          addressLevel(),
+          addressLevel({
+            address: '+15005550010',
+            sid: undefined,
+            managed: true,
+            enabled: false,
+            serviceSid: null,
+            webhookUrl: null,
+          }),
+          addressLevel({ address: 'off@example.com', enabled: false, serviceSid: null }),
+        ),
+      }),
+    );
+    const services = markdown.slice(markdown.indexOf('**Services'), markdown.indexOf('**Address'));
+    expect(headers(services).at(-1)).toBe('Addresses that auto-create into it');
+    // Five are named, the rest counted: the addresses table has every one.
+    expect(rows(services)[0]?.at(-1)).toBe(
+      '<code>+15005550006</code>, <code>+10</code>, <code>+11</code>, <code>+12</code>, <code>+13</code>, and 2 more',
+    );
+    const addresses = markdown.slice(markdown.indexOf('**Address Configurations'));
+    expect(headers(addresses)).toEqual([
+      'Address',
+      'Declared',
+      'Auto-creation',
+      'Conversations in',
+      'Webhook',
+    ]);
+    // Those a person must look at first: nobody declared them and they auto-create, or their service is gone.
+    expect(rows(addresses)).toEqual([
+      [
+        '<code>@octo &#60;b&#62;</code>',
+        '⚠️ no',
+        'on (webhook)',
+        '<code>IS0dead</code> ⚠️ not a service of this account',
+        '<code>https://***@hooks.example.com/auto?token=***</code>',
+      ],
+      [
+        '<code>+15005550006</code>',
+        '⚠️ no',
+        'on (webhook)',
+        `<code>${OTHER_SERVICE}</code> (Sales)`,
+        '<code>https://***@hooks.example.com/auto?token=***</code>',
+      ],
+      [
+        '<code>a@example.com</code>',
+        'yes',
+        'on (default)',
+        `<code>${OTHER_SERVICE}</code> (Sales)`,
+        '',
+      ],
+      ['<code>+15005550010</code>', 'yes', '<em>not created</em>', '', ''],
+      [
+        '<code>off@example.com</code>',
+        'no',
+        'off',
+        "the account's default service",
+        '<code>https://***@hooks.example.com/auto?token=***</code>',
+      ],
+    ]);
+    expect(markdown).toContain(
+      'It does not exist in Twilio yet; check mode changes nothing, and an apply creates it with 1 field.',
+    );
+  });
+
+  it.each<[AddressesReport, string]>([
+    [
+      { listed: false, problem: 'a <403>' },
+      'Address Configurations: ⚠️ not checked: a &#60;403&#62;.',
+    ],
+    [listedAddresses(), 'Address Configurations: none in this account.'],
+  ])('says what it knows of the addresses (%j)', (addresses, line) => {
+    expect(summary(single({}, { addresses }))).toContain(`\n${line}\n`);
   });
 
   it('says nothing of the services when they were not looked at', () => {
