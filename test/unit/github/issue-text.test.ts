@@ -493,7 +493,9 @@ describe('planComment', () => {
         '- <code>off@example.com</code>: <code>IS0gone</code>',
       ].join('\n'),
     );
-    expect(comment).not.toMatch(LIVE_MENTION);
+    // An address is shown as Twilio has it, inside <code>, where GitHub links no mention (a
+    // zero-width space would go along with a copied address); everywhere else it is inert.
+    expect(comment.replace(/<code>[^<]*<\/code>/g, '')).not.toMatch(LIVE_MENTION);
   });
 
   it('lists ten removals at most, and counts the rest', () => {
