@@ -31971,7 +31971,7 @@ async function withClient(settings, wanted, { runner, secrets, retryUnitMs, sign
             prComment: kept.prComment ? failed : undefined,
         };
     }
-    const api = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(398)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6398));
+    const api = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6520));
     const gitHub = api.gitHubClient({
         token: wanted.token,
         run,

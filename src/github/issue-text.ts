@@ -9,6 +9,7 @@ import { describeResult } from '../report/verdict.js';
 import type { RunResult } from '../model/result.js';
 import { count } from '../core/text.js';
 import { driftFingerprint, driftKey, issueMarker, scopeOf, stillDrifts } from './markers.js';
+import { addressNotes } from './address-notes.js';
 import { code, heading, runLink, said } from './markdown.js';
 import type { Size } from './markdown.js';
 
@@ -72,6 +73,7 @@ export function issueBody(
     foot: [
       `Last checked by ${runLink(run)} at ${checkedAt.toISOString()}.`,
       '',
+      ...addressNotes(result),
       '### How to fix it',
       '',
       '- If the repository is right, run the workflow in `apply` mode (for example the deploy workflow, or this one with `mode: apply` through workflow_dispatch): it sets exactly the desired values and verifies them.',

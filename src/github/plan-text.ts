@@ -9,7 +9,8 @@ import type { ResourceResult, RunResult, ServiceLevel } from '../model/result.js
 import { count, inert } from '../core/text.js';
 import { showUrl, showUrlsIn } from '../core/urls.js';
 import { hasWork } from '../engine/guards.js';
-import { autoCreating, overriding, whereTo } from '../engine/unmanaged.js';
+import { overriding } from '../engine/unmanaged.js';
+import { addressNotes } from './address-notes.js';
 import { isMissing } from '../model/webhook-config.js';
 import { fieldSpec } from '../model/fields.js';
 import { driftKey, planMarker, scopeOf } from './markers.js';
@@ -152,33 +153,4 @@ function overrideItem(service: ServiceLevel): string {
   );
   const name = service.name === '' ? '' : ` (${inert(cut(service.name, MAX_NAME_CHARACTERS))})`;
   return `${code(service.sid)}${name}: ${hooks.join(', ')}`;
-}
-
-/** Addresses nobody declared that start conversations, and addresses whose service is gone. */
-function addressNotes(result: RunResult): string[] {
-  const report = result.addresses;
-  if (report === undefined) return [];
-  if (!report.listed) {
-    return [`⚠️ Could not check the Address Configurations: ${said(report.problem)}.`, ''];
-  }
-  const unmanaged = autoCreating(report);
-  const dangling = report.addresses.filter((a) => a.dangling && !unmanaged.includes(a));
-  return [
-    ...(unmanaged.length === 0
-      ? []
-      : [
-          `**${count(unmanaged.length, 'Address Configuration')} not in ${result.file === undefined ? 'the inputs' : code(result.file)} ${unmanaged.length === 1 ? 'auto-creates' : 'auto-create'} conversations:**`,
-          '',
-          ...listed(unmanaged.map((a) => `${code(a.address)}: ${said(whereTo(a))}`)),
-          '',
-        ]),
-    ...(dangling.length === 0
-      ? []
-      : [
-          `**${count(dangling.length, 'Address Configuration')} ${dangling.length === 1 ? 'points' : 'point'} at a service this account does not have:**`,
-          '',
-          ...listed(dangling.map((a) => `${code(a.address)}: ${code(a.serviceSid ?? '')}`)),
-          '',
-        ]),
-  ];
 }

@@ -229,6 +229,39 @@ describe('issueBody', () => {
     expect(body).toContain('### How to fix it');
   });
 
+  it('names a missing address as drift, and the addresses around the file that need a look', () => {
+    const result = fileCheck({
+      resources: [missingAddress()],
+      addresses: listedAddresses(
+        addressLevel(),
+        addressLevel({
+          address: 'off@example.com',
+          enabled: false,
+          dangling: true,
+          serviceSid: 'IS0gone',
+        }),
+      ),
+    });
+    const body = issueBody(result, RUN, CHECKED_AT);
+    expect(body).toContain(
+      '### Address Configuration of +15005550010\n\n**It does not exist in Twilio yet; check mode changes nothing, and an apply creates it with 1 field.**',
+    );
+    expect(body).toContain(
+      [
+        `**1 Address Configuration not in <code>${FILE}</code> auto-creates conversations:**`,
+        '',
+        `- <code>+15005550006</code>: in service ${OTHER_SERVICE} (Sales), with webhook https://***@&#8203;hooks.example.com/auto?token=***`,
+        '',
+        '**1 Address Configuration points at a service this account does not have:**',
+        '',
+        '- <code>off@example.com</code>: <code>IS0gone</code>',
+      ].join('\n'),
+    );
+    expect(body.indexOf('Address Configuration points at')).toBeLessThan(
+      body.indexOf('### How to fix it'),
+    );
+  });
+
   it('has a section for each drifted resource of a file, and counts those in sync', () => {
     const body = issueBody(fileCheck(), RUN, CHECKED_AT);
     expect(body.split('\n')[0]).toBe(issueMarker(driftKey(scopeOf(fileCheck()))));

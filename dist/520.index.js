@@ -1,8 +1,8 @@
-export const id = 398;
-export const ids = [398];
+export const id = 520;
+export const ids = [520];
 export const modules = {
 
-/***/ 6398:
+/***/ 6520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -224,6 +224,8 @@ function fingerprintIn(body) {
     return FINGERPRINT.exec(body)?.[1];
 }
 
+// EXTERNAL MODULE: ./src/engine/unmanaged.ts
+var engine_unmanaged = __webpack_require__(4142);
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __webpack_require__(9556);
 ;// CONCATENATED MODULE: ./src/github/markdown.ts
@@ -265,10 +267,48 @@ function runLink(run) {
     return `[${(0,core_text/* inert */.tJ)(run.workflow)} run ${(0,core_text/* inert */.tJ)(run.runId)}](${(0,context/* runUrl */.Vp)(run)})`;
 }
 
+;// CONCATENATED MODULE: ./src/github/address-notes.ts
+// What the drift issue and the plan comment say of the Address Configurations around the managed
+// resources: those nobody declared that start conversations, and those whose service is gone
+// (Twilio keeps such a reference: IHARC/STEVI#29). The warnings say the same, one by one.
+
+
+
+/** Addresses nobody declared that start conversations, and addresses whose service is gone. */
+function addressNotes(result) {
+    const report = result.addresses;
+    if (report === undefined)
+        return [];
+    if (!report.listed) {
+        return [`⚠️ Could not check the Address Configurations: ${said(report.problem)}.`, ''];
+    }
+    const unmanaged = (0,engine_unmanaged/* autoCreating */.FW)(report);
+    const dangling = report.addresses.filter((a) => a.dangling && !unmanaged.includes(a));
+    return [
+        ...(unmanaged.length === 0
+            ? []
+            : [
+                `**${(0,core_text/* count */.U9)(unmanaged.length, 'Address Configuration')} not in ${result.file === undefined ? 'the inputs' : code(result.file)} ${unmanaged.length === 1 ? 'auto-creates' : 'auto-create'} conversations:**`,
+                '',
+                ...listed(unmanaged.map((a) => `${code(a.address)}: ${said((0,engine_unmanaged/* whereTo */.VM)(a))}`)),
+                '',
+            ]),
+        ...(dangling.length === 0
+            ? []
+            : [
+                `**${(0,core_text/* count */.U9)(dangling.length, 'Address Configuration')} ${dangling.length === 1 ? 'points' : 'point'} at a service this account does not have:**`,
+                '',
+                ...listed(dangling.map((a) => `${code(a.address)}: ${code(a.serviceSid ?? '')}`)),
+                '',
+            ]),
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/github/issue-text.ts
 // The drift issue's words: its title, its body and its comments, within GitHub's limit however many
 // resources drift (`size` measures a text as it is sent: after secrets and `${NAME}` values are
 // replaced, which is what GitHub counts). Text from Twilio is inert, URLs shown by showUrl.
+
 
 
 
@@ -323,6 +363,7 @@ function issueBody(result, run, checkedAt, size = budget/* characters */.hg) {
         foot: [
             `Last checked by ${runLink(run)} at ${checkedAt.toISOString()}.`,
             '',
+            ...addressNotes(result),
             '### How to fix it',
             '',
             '- If the repository is right, run the workflow in `apply` mode (for example the deploy workflow, or this one with `mode: apply` through workflow_dispatch): it sets exactly the desired values and verifies them.',
@@ -357,13 +398,12 @@ function listComment(head, items, run, size) {
 
 // EXTERNAL MODULE: ./src/engine/guards.ts
 var guards = __webpack_require__(2046);
-// EXTERNAL MODULE: ./src/engine/unmanaged.ts
-var engine_unmanaged = __webpack_require__(4142);
 // EXTERNAL MODULE: ./src/model/fields.ts + 2 modules
 var fields = __webpack_require__(6812);
 ;// CONCATENATED MODULE: ./src/github/plan-text.ts
 // The plan comment's words: what merging applies, for which commit, what it removes or reroutes,
 // the services that override the account-wide hooks, and a plan that failed; within GitHub's limit.
+
 
 
 
@@ -486,35 +526,6 @@ function overrideItem(service) {
     ].flatMap(([name, url]) => url ? [`${name} ${code(cut((0,urls/* showUrl */.jr)(url), MAX_URL_CHARACTERS))}`] : []);
     const name = service.name === '' ? '' : ` (${(0,core_text/* inert */.tJ)(cut(service.name, MAX_NAME_CHARACTERS))})`;
     return `${code(service.sid)}${name}: ${hooks.join(', ')}`;
-}
-/** Addresses nobody declared that start conversations, and addresses whose service is gone. */
-function addressNotes(result) {
-    const report = result.addresses;
-    if (report === undefined)
-        return [];
-    if (!report.listed) {
-        return [`⚠️ Could not check the Address Configurations: ${said(report.problem)}.`, ''];
-    }
-    const unmanaged = (0,engine_unmanaged/* autoCreating */.FW)(report);
-    const dangling = report.addresses.filter((a) => a.dangling && !unmanaged.includes(a));
-    return [
-        ...(unmanaged.length === 0
-            ? []
-            : [
-                `**${(0,core_text/* count */.U9)(unmanaged.length, 'Address Configuration')} not in ${result.file === undefined ? 'the inputs' : code(result.file)} ${unmanaged.length === 1 ? 'auto-creates' : 'auto-create'} conversations:**`,
-                '',
-                ...listed(unmanaged.map((a) => `${code(a.address)}: ${said((0,engine_unmanaged/* whereTo */.VM)(a))}`)),
-                '',
-            ]),
-        ...(dangling.length === 0
-            ? []
-            : [
-                `**${(0,core_text/* count */.U9)(dangling.length, 'Address Configuration')} ${dangling.length === 1 ? 'points' : 'point'} at a service this account does not have:**`,
-                '',
-                ...listed(dangling.map((a) => `${code(a.address)}: ${code(a.serviceSid ?? '')}`)),
-                '',
-            ]),
-    ];
 }
 
 ;// CONCATENATED MODULE: ./src/github/api.ts
