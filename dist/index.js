@@ -29329,7 +29329,8 @@ function outputsFor(result, gitHub) {
         resources: JSON.stringify(result.resources.map((r) => ({
             kind: r.resource.kind,
             resource: (0,webhook_config/* resourceKey */.ik)(r.resource),
-            sid: sidOf(r, result.accountSid),
+            // One created by this run has the SID Twilio gave it.
+            sid: (0,webhook_config/* resourceSid */.DW)(r.resource, result.accountSid) ?? r.current?.sid ?? null,
             ...(r.resource.kind === 'account' ? {} : { name: r.name ?? null }),
             status: r.status,
             diff: diffOf(r),
@@ -29364,14 +29365,6 @@ function primary(result) {
     return result.file === undefined
         ? result.resources[0]
         : result.resources.find((r) => r.resource.kind === 'account');
-}
-/** The account's, the service's or the Address Configuration's SID (null before it is created). */
-function sidOf({ resource, current }, accountSid) {
-    if (resource.kind === 'account')
-        return accountSid;
-    if (resource.kind === 'service')
-        return resource.serviceSid;
-    return resource.sid ?? current?.sid ?? null;
 }
 function urlOf(outcome) {
     return outcome !== undefined && 'url' in outcome ? outcome.url : '';
@@ -33127,6 +33120,7 @@ function parseRetryCount(value) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BR: () => (/* binding */ SERVICES_PAGE_SIZE),
+/* harmony export */   DW: () => (/* binding */ resourceSid),
 /* harmony export */   Kf: () => (/* binding */ encodeUpdate),
 /* harmony export */   Vx: () => (/* binding */ ADDRESSES_PATH),
 /* harmony export */   Xg: () => (/* binding */ readConfig),
@@ -33165,17 +33159,20 @@ const RESOURCE_KINDS = {
         path: () => '/v1/Configuration/Webhooks',
         describe: () => 'account-wide configuration',
         key: () => 'account',
+        sid: (_, accountSid) => accountSid,
     },
     service: {
         path: ({ serviceSid }) => `/v1/Services/${serviceSid}/Configuration/Webhooks`,
         describe: ({ serviceSid }) => `configuration of service ${serviceSid}`,
         key: ({ serviceSid }) => serviceSid,
+        sid: ({ serviceSid }) => serviceSid,
     },
     address: {
         // One not created yet is created where they are listed.
         path: ({ sid }) => (sid === undefined ? ADDRESSES_PATH : `${ADDRESSES_PATH}/${sid}`),
         describe: ({ address }) => `Address Configuration of ${address}`,
         key: ({ address }) => address,
+        sid: ({ sid }) => sid ?? null,
     },
 };
 /** The entry of a resource's kind, taking any resource (each entry reads only its own kind). */
@@ -33191,6 +33188,9 @@ function describeResource(resource) {
 /** "account", a service's SID or an address. */
 function resourceKey(resource) {
     return kindOf(resource).key(resource);
+}
+function resourceSid(resource, accountSid) {
+    return kindOf(resource).sid(resource, accountSid);
 }
 /** An Address Configuration the file declares that Twilio does not have yet. */
 function isMissing(resource) {

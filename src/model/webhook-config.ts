@@ -49,6 +49,8 @@ interface KindSpec<R extends Resource> {
   readonly describe: (resource: R) => string;
   /** What names it in the outputs and the GitHub markers. */
   readonly key: (resource: R) => string;
+  /** Its SID in the outputs; null for an Address Configuration until it is created. */
+  readonly sid: (resource: R, accountSid: string) => string | null;
 }
 
 /** What each kind of resource is. */
@@ -57,17 +59,20 @@ const RESOURCE_KINDS: { readonly [K in ResourceKind]: KindSpec<Extract<Resource,
     path: () => '/v1/Configuration/Webhooks',
     describe: () => 'account-wide configuration',
     key: () => 'account',
+    sid: (_, accountSid) => accountSid,
   },
   service: {
     path: ({ serviceSid }) => `/v1/Services/${serviceSid}/Configuration/Webhooks`,
     describe: ({ serviceSid }) => `configuration of service ${serviceSid}`,
     key: ({ serviceSid }) => serviceSid,
+    sid: ({ serviceSid }) => serviceSid,
   },
   address: {
     // One not created yet is created where they are listed.
     path: ({ sid }) => (sid === undefined ? ADDRESSES_PATH : `${ADDRESSES_PATH}/${sid}`),
     describe: ({ address }) => `Address Configuration of ${address}`,
     key: ({ address }) => address,
+    sid: ({ sid }) => sid ?? null,
   },
 };
 
@@ -87,6 +92,10 @@ export function describeResource(resource: Resource): string {
 /** "account", a service's SID or an address. */
 export function resourceKey(resource: Resource): string {
   return kindOf(resource).key(resource);
+}
+
+export function resourceSid(resource: Resource, accountSid: string): string | null {
+  return kindOf(resource).sid(resource, accountSid);
 }
 
 /** An Address Configuration the file declares that Twilio does not have yet. */

@@ -12,7 +12,7 @@ import type {
   RunResult,
 } from '../model/result.js';
 import { outputConfig, outputValue } from '../model/show.js';
-import { resourceKey } from '../model/webhook-config.js';
+import { resourceKey, resourceSid } from '../model/webhook-config.js';
 import type { LiveConfig } from '../model/webhook-config.js';
 
 const NO_OUTPUTS: Outputs = {
@@ -63,7 +63,8 @@ export function outputsFor(result: RunResult, gitHub: GitHubOutcomes): Outputs {
       result.resources.map((r) => ({
         kind: r.resource.kind,
         resource: resourceKey(r.resource),
-        sid: sidOf(r, result.accountSid),
+        // One created by this run has the SID Twilio gave it.
+        sid: resourceSid(r.resource, result.accountSid) ?? r.current?.sid ?? null,
         ...(r.resource.kind === 'account' ? {} : { name: r.name ?? null }),
         status: r.status,
         diff: diffOf(r),
@@ -104,13 +105,6 @@ function primary(result: RunResult): ResourceResult | undefined {
   return result.file === undefined
     ? result.resources[0]
     : result.resources.find((r) => r.resource.kind === 'account');
-}
-
-/** The account's, the service's or the Address Configuration's SID (null before it is created). */
-function sidOf({ resource, current }: ResourceResult, accountSid: string): string | null {
-  if (resource.kind === 'account') return accountSid;
-  if (resource.kind === 'service') return resource.serviceSid;
-  return resource.sid ?? current?.sid ?? null;
 }
 
 function urlOf(outcome: GitHubOutcome | undefined): string {

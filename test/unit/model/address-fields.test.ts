@@ -29,6 +29,7 @@ import {
   isMissing,
   readConfig,
   resourceKey,
+  resourceSid,
   resourcePath,
 } from '../../../src/model/webhook-config.js';
 import type { Resource } from '../../../src/model/webhook-config.js';
@@ -577,18 +578,26 @@ describe('encodeCreate and encodeUpdate for an address', () => {
 });
 
 describe('an address as a resource', () => {
-  it.each<[string, Extract<Resource, { kind: 'address' }>, string, boolean]>([
-    ['one that exists', EXISTING, `/v1/Configuration/Addresses/${SID}`, false],
-    ['one not created yet', NOT_CREATED, '/v1/Configuration/Addresses', true],
+  it.each<[string, Extract<Resource, { kind: 'address' }>, string, string | null]>([
+    ['one that exists', EXISTING, `/v1/Configuration/Addresses/${SID}`, SID],
+    ['one not created yet', NOT_CREATED, '/v1/Configuration/Addresses', null],
   ])(
-    '%s lives at its path, is named by its address and is missing: %s',
-    (_, resource, path, missing) => {
+    '%s lives at its path, is named by its address, and has its SID or none',
+    (_, resource, path, sid) => {
       expect(resourcePath(resource)).toBe(path);
       expect(describeResource(resource)).toBe('Address Configuration of +15005550006');
       expect(resourceKey(resource)).toBe('+15005550006');
-      expect(isMissing(resource)).toBe(missing);
+      expect(resourceSid(resource, ACCOUNT)).toBe(sid);
+      expect(isMissing(resource)).toBe(sid === null);
     },
   );
+
+  it.each<[Resource, string]>([
+    [{ kind: 'account' }, ACCOUNT],
+    [{ kind: 'service', serviceSid: SERVICE }, SERVICE],
+  ])('gives a webhook resource the SID of its account or service (%j)', (resource, sid) => {
+    expect(resourceSid(resource, ACCOUNT)).toBe(sid);
+  });
 
   it('is never missing when it is a webhook resource', () => {
     expect(isMissing({ kind: 'account' })).toBe(false);
