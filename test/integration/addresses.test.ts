@@ -949,6 +949,33 @@ describe('a create Twilio does not answer as asked', () => {
     await expectFoundAgain('reset');
   });
 
+  it('answered 503 is not sent again: the addresses listed again show it was not created', async () => {
+    twilio().inject({
+      kind: 'status',
+      status: 503,
+      body: twilioErrorBody(503, 20503, 'Service Unavailable'),
+      method: 'POST',
+      pathEquals: ADDRESSES,
+    });
+    const run = await runFile(CREATE);
+    expect(run.exitCode).toBe(1);
+    expect(posts().map((p) => p.path)).toEqual([ADDRESSES]);
+    expect(requestLines(twilio()).filter((line) => line === `GET ${ADDRESSES}`)).toHaveLength(2);
+    expect(resourceOf(run, '+15005550009')).toMatchObject({ sid: null, status: 'failed' });
+    expect(errorLine(run)).toContain(
+      'The Address Configuration of +15005550009 was not created: Twilio answered 503 to POST /v1/Configuration/Addresses',
+    );
+    expect(errorLine(run)).toContain("It is not among the account's.");
+
+    twilio().clearRequests();
+    const next = await runFile(CREATE);
+    expect(next.exitCode).toBe(0);
+    expect(resourceOf(next, '+15005550009')).toMatchObject({
+      sid: twilio().address('+15005550009').sid,
+      status: 'updated',
+    });
+  });
+
   it('refused as a duplicate, sent once, says the address is written otherwise than Twilio has it', async () => {
     twilio().inject({
       kind: 'status',
