@@ -32169,8 +32169,11 @@ function retryAfterOf(error) {
 
 
 
-/** 100 pages: far more than an account has, and a bound on a list that never ends. */
-const MAX_PAGES = 100;
+/**
+ * 10,000 services or addresses: far more than an account has, and a bound on a list that never
+ * ends (100 pages of services, 200 of addresses).
+ */
+const MAX_LISTED = 10_000;
 class TwilioClient {
     options;
     sender;
@@ -32193,18 +32196,19 @@ class TwilioClient {
         return this.config(resource, await this.sender.send('POST', webhook_config/* ADDRESSES_PATH */.Vx, body, { graced: true, once: true }));
     }
     async listServices() {
-        return this.listAll(`${webhook_config/* SERVICES_PATH */.l_}?PageSize=${webhook_config/* SERVICES_PAGE_SIZE */.BR}`, webhook_config/* readServicesPage */.eT);
+        return this.listAll(webhook_config/* SERVICES_PATH */.l_, webhook_config/* SERVICES_PAGE_SIZE */.BR, webhook_config/* readServicesPage */.eT);
     }
     async listAddresses() {
-        return this.listAll(`${webhook_config/* ADDRESSES_PATH */.Vx}?PageSize=${addresses/* ADDRESSES_PAGE_SIZE */.Tb}`, addresses/* readAddressesPage */.op);
+        return this.listAll(webhook_config/* ADDRESSES_PATH */.Vx, addresses/* ADDRESSES_PAGE_SIZE */.Tb, addresses/* readAddressesPage */.op);
     }
     /** Every page of a list, each item once: a list that changes while it is read repeats items. */
-    async listAll(first, read) {
+    async listAll(list, pageSize, read) {
         const items = [];
-        let path = first;
+        const maxPages = Math.ceil(MAX_LISTED / pageSize);
+        let path = `${list}?PageSize=${pageSize}`;
         for (let page = 1; path !== null; page++) {
-            if (page > MAX_PAGES) {
-                throw new UnexpectedAnswerError(`GET ${first.split('?')[0] ?? first}`, 200, `more than ${MAX_PAGES} pages`);
+            if (page > maxPages) {
+                throw new UnexpectedAnswerError(`GET ${list}`, 200, `more than ${maxPages} pages`);
             }
             const answer = await this.sender.send('GET', path);
             const contents = read(parseJson(answer.text));

@@ -25,8 +25,11 @@ import type { SenderOptions, TwilioAnswer } from './sender.js';
 
 export type { Credentials } from './sender.js';
 
-/** 100 pages: far more than an account has, and a bound on a list that never ends. */
-const MAX_PAGES = 100;
+/**
+ * 10,000 services or addresses: far more than an account has, and a bound on a list that never
+ * ends (100 pages of services, 200 of addresses).
+ */
+const MAX_LISTED = 10_000;
 
 export type TwilioClientOptions = SenderOptions;
 
@@ -93,27 +96,25 @@ export class TwilioClient implements TwilioApi {
   }
 
   async listServices(): Promise<ServiceSummary[]> {
-    return this.listAll(`${SERVICES_PATH}?PageSize=${SERVICES_PAGE_SIZE}`, readServicesPage);
+    return this.listAll(SERVICES_PATH, SERVICES_PAGE_SIZE, readServicesPage);
   }
 
   async listAddresses(): Promise<LiveAddress[]> {
-    return this.listAll(`${ADDRESSES_PATH}?PageSize=${ADDRESSES_PAGE_SIZE}`, readAddressesPage);
+    return this.listAll(ADDRESSES_PATH, ADDRESSES_PAGE_SIZE, readAddressesPage);
   }
 
   /** Every page of a list, each item once: a list that changes while it is read repeats items. */
   private async listAll<T extends { readonly sid: string }>(
-    first: string,
+    list: string,
+    pageSize: number,
     read: (json: unknown) => { items: T[]; next: string | null } | { problem: string },
   ): Promise<T[]> {
     const items: T[] = [];
-    let path: string | null = first;
+    const maxPages = Math.ceil(MAX_LISTED / pageSize);
+    let path: string | null = `${list}?PageSize=${pageSize}`;
     for (let page = 1; path !== null; page++) {
-      if (page > MAX_PAGES) {
-        throw new UnexpectedAnswerError(
-          `GET ${first.split('?')[0] ?? first}`,
-          200,
-          `more than ${MAX_PAGES} pages`,
-        );
+      if (page > maxPages) {
+        throw new UnexpectedAnswerError(`GET ${list}`, 200, `more than ${maxPages} pages`);
       }
       const answer = await this.sender.send('GET', path);
       const contents = read(parseJson(answer.text));

@@ -185,6 +185,29 @@ describe('one bounded pool', () => {
   });
 });
 
+describe('a list that never ends', () => {
+  it.each<[string, string, string, number]>([
+    ['services', '/v1/Services', 'services', 100],
+    ['Address Configurations', '/v1/Configuration/Addresses', 'address_configurations', 200],
+  ])('of %s is given up after 10,000 entries’ worth of pages', async (_, path, key, pages) => {
+    // Every page says there is a next one, on Twilio's own host: only the bound ends the list.
+    emulator().inject({
+      kind: 'status',
+      status: 200,
+      body: { [key]: [], meta: { key, next_page_url: `${emulator().url}${path}?PageToken=again` } },
+      method: 'GET',
+      pathEquals: path,
+      times: pages + 10,
+    });
+    const made = client();
+    const list = path === '/v1/Services' ? made.listServices() : made.listAddresses();
+    const error = await failure(list);
+    expect(error).toBeInstanceOf(UnexpectedAnswerError);
+    expect(error.message).toContain(`more than ${String(pages)} pages`);
+    expect(emulator().requests).toHaveLength(pages);
+  });
+});
+
 describe('typed errors, naming no input', () => {
   it('a rejected credential: all four fields of Twilio’s error body, not retried', async () => {
     const error = await failure(
