@@ -99,7 +99,8 @@ export function addressWarnings(
     .filter((a) => a.dangling && !unmanaged.includes(a))
     .map(
       (a) =>
-        `Address Configuration ${a.address} auto-creates into service ${a.serviceSid ?? ''}, which is not a Conversations service of this account: ${a.enabled ? 'a message to it finds no service.' : 'turning auto-creation on would fail.'}`,
+        // What Twilio does with a message to it is not established: the warning says only what is known.
+        `Address Configuration ${a.address} auto-creates into service ${a.serviceSid ?? ''}, which is not a Conversations service of this account${a.enabled ? '' : ' (auto-creation is off)'}: point it at a service of the account.`,
     );
   const unchecked =
     report.servicesProblem === undefined

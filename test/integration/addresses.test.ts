@@ -523,14 +523,14 @@ describe('a service that does not exist', () => {
       'an address nobody declared, auto-creation off',
       { type: 'sms', address: '+15005550010', auto_creation: { enabled: false } },
       [...LINE_IN_SYNC],
-      'turning auto-creation on would fail.',
+      ' (auto-creation is off): point it at a service of the account.',
       [],
     ],
     [
       'a declared address whose service the file does not manage',
       { type: 'sms', address: '+15005550010', auto_creation: { enabled: true } },
       [...LINE_IN_SYNC, '  - address: "+15005550010"', '    friendly-name: Kept line'],
-      'a message to it finds no service.',
+      ': point it at a service of the account.',
       [{ FriendlyName: ['Kept line'] }],
     ],
   ])(
@@ -543,7 +543,7 @@ describe('a service that does not exist', () => {
       const run = await runFile(lines('addresses:', ...entries));
       expect(run.exitCode).toBe(0);
       expect(warnings(run).map((w) => w.message)).toEqual([
-        `Address Configuration +15005550010 auto-creates into service ${GONE}, which is not a Conversations service of this account: ${consequence}`,
+        `Address Configuration +15005550010 auto-creates into service ${GONE}, which is not a Conversations service of this account${consequence}`,
       ]);
       expect(posts().map((p) => p.form)).toEqual(forms);
       expect(twilio().address('+15005550010').auto_creation.conversation_service_sid).toBe(GONE);
@@ -743,7 +743,7 @@ describe('export, then check', () => {
     expect(checked.exitCode).toBe(0);
     expect(posts()).toEqual([]);
     expect(warnings(checked).map((w) => w.message)).toEqual([
-      `Address Configuration +15005550041 auto-creates into service ${GONE}, which is not a Conversations service of this account: turning auto-creation on would fail.`,
+      `Address Configuration +15005550041 auto-creates into service ${GONE}, which is not a Conversations service of this account (auto-creation is off): point it at a service of the account.`,
     ]);
   });
 });

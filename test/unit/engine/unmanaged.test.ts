@@ -230,17 +230,17 @@ describe('addressWarnings', () => {
     [
       'a declared address that auto-creates',
       { managed: true },
-      'a message to it finds no service.',
+      ': point it at a service of the account.',
     ],
     [
       'a declared address that is off',
       { managed: true, enabled: false },
-      'turning auto-creation on would fail.',
+      ' (auto-creation is off): point it at a service of the account.',
     ],
     [
       'an undeclared address that is off',
       { enabled: false },
-      'turning auto-creation on would fail.',
+      ' (auto-creation is off): point it at a service of the account.',
     ],
   ])('warns of %s whose service does not exist, naming it', (_, overrides, consequence) => {
     expect(
@@ -250,7 +250,7 @@ describe('addressWarnings', () => {
         'warn',
       ),
     ).toEqual([
-      `Address Configuration +15005550006 auto-creates into service ${GONE}, which is not a Conversations service of this account: ${consequence}`,
+      `Address Configuration +15005550006 auto-creates into service ${GONE}, which is not a Conversations service of this account${consequence}`,
     ]);
   });
 
@@ -261,7 +261,7 @@ describe('addressWarnings', () => {
     ]);
     // Under ignore, nobody asked about undeclared addresses; the missing service is still said.
     expect(addressWarnings(dangling, FILE, 'ignore')).toEqual([
-      `Address Configuration +15005550006 auto-creates into service ${GONE}, which is not a Conversations service of this account: a message to it finds no service.`,
+      `Address Configuration +15005550006 auto-creates into service ${GONE}, which is not a Conversations service of this account: point it at a service of the account.`,
     ]);
   });
 
