@@ -30341,7 +30341,7 @@ async function readDesired(settings, env) {
     }
     const { readDesiredFile } = await __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 460));
     const text = await readDesiredFile(source.path, env);
-    const { parseDesiredState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(21)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7021));
+    const { parseDesiredState } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(468)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2468));
     return { kind: 'file', state: parseDesiredState(text, source.path, env) };
 }
 

@@ -10,7 +10,7 @@ import type { DesiredAddress } from '../model/desired.js';
 import { fieldsOf } from '../model/fields.js';
 import type { DesiredConfig } from '../model/fields.js';
 import { keysOf, readFields } from './desired-fields.js';
-import { describe, isEmpty } from './yaml-reader.js';
+import { describe, isEmpty } from './yaml-nodes.js';
 import type { Entry, YamlReader } from './yaml-reader.js';
 
 const AUTO_CREATION = 'auto-creation';

@@ -7,7 +7,7 @@ import type { DesiredConfig, ResourceKind } from '../model/fields.js';
 import type { DesiredService, ServiceRef } from '../model/desired.js';
 import { SERVICE_SID, sidKey } from '../model/values.js';
 import { keysOf, readFields } from './desired-fields.js';
-import { describe } from './yaml-reader.js';
+import { describe } from './yaml-nodes.js';
 import type { Entry, YamlReader } from './yaml-reader.js';
 
 const SERVICE_KEYS = ['sid', 'name', ...keysOf('service')];

@@ -2,7 +2,8 @@
 // it) and key path, all of them in one pass; `${NAME}` from the step's environment; a managed
 // field through the registry's own parser. What a desired-state file holds is
 // src/config/desired-state.ts; how to read any of it is here.
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isAlias, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { describe, isEmpty } from './yaml-nodes.js';
 import type { Document, YAMLMap } from 'yaml';
 import { InvalidValue } from '../core/errors.js';
 import { closestMatch } from '../core/suggest.js';
@@ -231,26 +232,4 @@ export class YamlReader {
       message: `${key === '' ? 'the file' : key} ${predicate}`,
     });
   }
-}
-
-export function isEmptyList(node: unknown): boolean {
-  return isSeq(node) && node.items.length === 0;
-}
-
-export function isEmpty(node: unknown): boolean {
-  return node === null || node === undefined || (isScalar(node) && node.value === null);
-}
-
-/** What a value that is not the expected one is, for "is …: expected …". */
-export function describe(node: unknown): string {
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (!isScalar(node)) return 'not a value';
-  const { value, source } = node;
-  if (value === null) return 'empty';
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
-    return `the ${typeof value === 'boolean' ? 'boolean' : 'number'} ${source ?? String(value)}`;
-  }
-  if (typeof value === 'string') return `the string ${quote(value)}`;
-  return `${quote(source ?? '')}, which is not a string`;
 }

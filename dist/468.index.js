@@ -1,8 +1,8 @@
-export const id = 21;
-export const ids = [21];
+export const id = 468;
+export const ids = [468];
 export const modules = {
 
-/***/ 7021:
+/***/ 2468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,12 +15,41 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/model/desired.ts
 var desired = __webpack_require__(5131);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(2020);
+;// CONCATENATED MODULE: ./src/config/yaml-nodes.ts
+// What a YAML node is, in the words of a message: empty, an empty list, or "the number 3".
+
+
+function isEmptyList(node) {
+    return (0,dist/* isSeq */.oP)(node) && node.items.length === 0;
+}
+function isEmpty(node) {
+    return node === null || node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null);
+}
+/** What a value that is not the expected one is, for "is …: expected …". */
+function describe(node) {
+    if ((0,dist/* isMap */.jh)(node))
+        return 'a mapping';
+    if ((0,dist/* isSeq */.oP)(node))
+        return 'a list';
+    if (!(0,dist/* isScalar */.jn)(node))
+        return 'not a value';
+    const { value, source } = node;
+    if (value === null)
+        return 'empty';
+    if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
+        return `the ${typeof value === 'boolean' ? 'boolean' : 'number'} ${source ?? String(value)}`;
+    }
+    if (typeof value === 'string')
+        return `the string ${(0,core_text/* quote */.hD)(value)}`;
+    return `${(0,core_text/* quote */.hD)(source ?? '')}, which is not a string`;
+}
+
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/suggest.ts
 var suggest = __webpack_require__(2085);
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __webpack_require__(2020);
 // EXTERNAL MODULE: ./src/model/events.ts
 var events = __webpack_require__(3576);
 ;// CONCATENATED MODULE: ./src/config/variables.ts
@@ -60,6 +89,7 @@ function expandVariables(text, env) {
 // it) and key path, all of them in one pass; `${NAME}` from the step's environment; a managed
 // field through the registry's own parser. What a desired-state file holds is
 // src/config/desired-state.ts; how to read any of it is here.
+
 
 
 
@@ -232,30 +262,6 @@ class YamlReader {
             message: `${key === '' ? 'the file' : key} ${predicate}`,
         });
     }
-}
-function isEmptyList(node) {
-    return (0,dist/* isSeq */.oP)(node) && node.items.length === 0;
-}
-function isEmpty(node) {
-    return node === null || node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null);
-}
-/** What a value that is not the expected one is, for "is …: expected …". */
-function describe(node) {
-    if ((0,dist/* isMap */.jh)(node))
-        return 'a mapping';
-    if ((0,dist/* isSeq */.oP)(node))
-        return 'a list';
-    if (!(0,dist/* isScalar */.jn)(node))
-        return 'not a value';
-    const { value, source } = node;
-    if (value === null)
-        return 'empty';
-    if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
-        return `the ${typeof value === 'boolean' ? 'boolean' : 'number'} ${source ?? String(value)}`;
-    }
-    if (typeof value === 'string')
-        return `the string ${(0,core_text/* quote */.hD)(value)}`;
-    return `${(0,core_text/* quote */.hD)(source ?? '')}, which is not a string`;
 }
 
 // EXTERNAL MODULE: ./src/model/fields.ts + 2 modules
@@ -531,6 +537,7 @@ function withoutRepeats(reader, entries) {
 // inputs' names and mean what the inputs mean, through the registry's parsers (src/model/fields.ts).
 // Pure: text in, data out. The whole file is checked before anything is returned, and every
 // problem is named with its line and key path, so that one run shows everything there is to fix.
+
 
 
 
