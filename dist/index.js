@@ -29281,11 +29281,14 @@ function registerRunSecrets(secrets, settings, desired, onlyIfLive) {
 var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./src/core/urls.ts
 var urls = __nccwpck_require__(1221);
+// EXTERNAL MODULE: ./src/engine/guards.ts
+var guards = __nccwpck_require__(2046);
 // EXTERNAL MODULE: ./src/model/show.ts
 var show = __nccwpck_require__(5408);
 // EXTERNAL MODULE: ./src/model/webhook-config.ts
 var webhook_config = __nccwpck_require__(9307);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
+
 
 
 
@@ -29326,7 +29329,8 @@ function outputsFor(result, gitHub) {
     return {
         ...NO_OUTPUTS,
         changed: String(result.resources.some((r) => r.changed)),
-        drifted: String(result.resources.some((r) => r.diff.length > 0)),
+        // An address still to be created drifts, even when none of its fields is set yet.
+        drifted: String(result.resources.some((r) => (0,guards/* hasWork */.OJ)(r.resource, r.diff))),
         diff: JSON.stringify(result.resources.flatMap((r) => diffOf(r).map((d) => ({ resource: (0,webhook_config/* resourceKey */.ik)(r.resource), ...d })))),
         resources: JSON.stringify(result.resources.map((r) => ({
             kind: r.resource.kind,
@@ -30705,8 +30709,6 @@ const USER_AGENT = `twilio-conversations-webhooks-action/${VERSION} node/${proce
 
 // EXTERNAL MODULE: ./src/core/bounded.ts
 var bounded = __nccwpck_require__(926);
-// EXTERNAL MODULE: ./src/engine/guards.ts
-var guards = __nccwpck_require__(2046);
 ;// CONCATENATED MODULE: ./src/twilio/overload.ts
 // Twilio's 429 (error 20429) says the account has too many requests in flight, a limit it shares
 // with the account's production traffic. Retrying worker by worker keeps the account at its limit,

@@ -2,6 +2,7 @@
 // run's result. Outputs are read by later steps: URLs keep their query, never their user info.
 import type { Outputs } from '../config/contract.js';
 import { withoutUserInfo } from '../core/urls.js';
+import { hasWork } from '../engine/guards.js';
 import { INPUT_FIELDS } from '../model/fields.js';
 import type { Field, FieldValue } from '../model/fields.js';
 import type {
@@ -53,7 +54,8 @@ export function outputsFor(result: RunResult, gitHub: GitHubOutcomes): Outputs {
   return {
     ...NO_OUTPUTS,
     changed: String(result.resources.some((r) => r.changed)),
-    drifted: String(result.resources.some((r) => r.diff.length > 0)),
+    // An address still to be created drifts, even when none of its fields is set yet.
+    drifted: String(result.resources.some((r) => hasWork(r.resource, r.diff))),
     diff: JSON.stringify(
       result.resources.flatMap((r) =>
         diffOf(r).map((d) => ({ resource: resourceKey(r.resource), ...d })),

@@ -158,6 +158,23 @@ describe('outputsFor', () => {
     expect(JSON.parse(all.config)).toEqual(BEFORE);
   });
 
+  it('reports an address still to be created as drift, even with no field set yet', () => {
+    const missing = { ...missingAddress(), diff: [] };
+    const all = outputs(runResult({ mode: 'check', resources: [missing] }));
+    expect(all.drifted).toBe('true');
+    expect(JSON.parse(all.resources)).toEqual([
+      {
+        kind: 'address',
+        resource: '+15005550010',
+        sid: null,
+        name: null,
+        status: 'drifted',
+        diff: [],
+        reason: null,
+      },
+    ]);
+  });
+
   it('reports no drift and an empty diff when in sync', () => {
     expect(outputs(runResult({ resources: [inSyncResource()] }))).toMatchObject({
       drifted: 'false',
