@@ -169,11 +169,14 @@ var field_table = __webpack_require__(4411);
 var verdict = __webpack_require__(687);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/engine/guards.ts
+var guards = __webpack_require__(2046);
 // EXTERNAL MODULE: ./src/model/webhook-config.ts
 var webhook_config = __webpack_require__(9307);
 ;// CONCATENATED MODULE: ./src/github/markers.ts
 // What finds the drift issue and the plan comment again (hidden markers keyed by what they
 // belong to), and the fingerprint of what drifts, so that a comment is added only when it changes.
+
 
 
 function scopeOf(result) {
@@ -205,7 +208,7 @@ function markers_hidden(key) {
  * (failed, skipped, refused): the resources the drift issue is about.
  */
 function stillDrifts(result) {
-    return result.diff.length > 0 && result.status !== 'updated';
+    return (0,guards/* hasWork */.OJ)(result.resource, result.diff) && result.status !== 'updated';
 }
 /**
  * Which fields of which resources drift, as a short hash: the issue's body keeps it in a hidden
@@ -396,8 +399,6 @@ function listComment(head, items, run, size) {
     });
 }
 
-// EXTERNAL MODULE: ./src/engine/guards.ts
-var guards = __webpack_require__(2046);
 // EXTERNAL MODULE: ./src/model/fields.ts + 2 modules
 var fields = __webpack_require__(6812);
 ;// CONCATENATED MODULE: ./src/github/plan-text.ts
@@ -538,6 +539,7 @@ function overrideItem(service) {
 
 
 
+
 function gitHubClient(options) {
     const { octokit, close } = connect(options);
     const { run, show } = options;
@@ -652,7 +654,7 @@ function gitHubClient(options) {
             return NONE;
         return reported('keeping the pull-request comment', 'pull-requests', async () => {
             const existing = await findPlanComment(pullRequest, scopeOf(result));
-            const changes = result.resources.some((r) => r.diff.length > 0);
+            const changes = result.resources.some((r) => (0,guards/* hasWork */.OJ)(r.resource, r.diff));
             if (existing === undefined && when === 'on-change' && !changes)
                 return NONE;
             return writePlanComment(pullRequest, existing?.id, planComment(result, run, size));

@@ -24,6 +24,7 @@ import {
 import { failedPlanComment, planComment } from './plan-text.js';
 import type { Scope } from './markers.js';
 import type { GitHubAction, GitHubOutcome, RunResult } from '../model/result.js';
+import { hasWork } from '../engine/guards.js';
 
 interface Authored {
   readonly body?: string | null | undefined;
@@ -160,7 +161,7 @@ export function gitHubClient(options: GitHubOptions) {
     if (pullRequest === undefined) return NONE;
     return reported('keeping the pull-request comment', 'pull-requests', async () => {
       const existing = await findPlanComment(pullRequest, scopeOf(result));
-      const changes = result.resources.some((r) => r.diff.length > 0);
+      const changes = result.resources.some((r) => hasWork(r.resource, r.diff));
       if (existing === undefined && when === 'on-change' && !changes) return NONE;
       return writePlanComment(pullRequest, existing?.id, planComment(result, run, size));
     });

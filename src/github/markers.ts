@@ -1,6 +1,7 @@
 // What finds the drift issue and the plan comment again (hidden markers keyed by what they
 // belong to), and the fingerprint of what drifts, so that a comment is added only when it changes.
 import { createHash } from 'node:crypto';
+import { hasWork } from '../engine/guards.js';
 import type { ResourceResult, RunResult } from '../model/result.js';
 import { resourceKey } from '../model/webhook-config.js';
 import type { Resource } from '../model/webhook-config.js';
@@ -46,7 +47,7 @@ function hidden(key: string): string {
  * (failed, skipped, refused): the resources the drift issue is about.
  */
 export function stillDrifts(result: ResourceResult): boolean {
-  return result.diff.length > 0 && result.status !== 'updated';
+  return hasWork(result.resource, result.diff) && result.status !== 'updated';
 }
 
 /**
