@@ -169,8 +169,6 @@ var field_table = __webpack_require__(4411);
 var verdict = __webpack_require__(687);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/engine/guards.ts
-var guards = __webpack_require__(2046);
 // EXTERNAL MODULE: ./src/model/webhook-config.ts
 var webhook_config = __webpack_require__(9307);
 ;// CONCATENATED MODULE: ./src/github/markers.ts
@@ -208,7 +206,7 @@ function markers_hidden(key) {
  * (failed, skipped, refused): the resources the drift issue is about.
  */
 function stillDrifts(result) {
-    return (0,guards/* hasWork */.OJ)(result.resource, result.diff) && result.status !== 'updated';
+    return (0,webhook_config/* hasWork */.OJ)(result.resource, result.diff) && result.status !== 'updated';
 }
 /**
  * Which fields of which resources drift, as a short hash: the issue's body keeps it in a hidden
@@ -415,14 +413,13 @@ var fields = __webpack_require__(6812);
 
 
 
-
 /**
  * What merging would do, per resource: the plan a reviewer reads on the pull request, for the
  * commit it was made for. What removes or reroutes webhooks comes first, and the services whose
  * own hooks fire instead of the account-wide ones are named.
  */
 function planComment(result, run, size = budget/* characters */.hg) {
-    const changing = result.resources.filter((r) => (0,guards/* hasWork */.OJ)(r.resource, r.diff));
+    const changing = result.resources.filter((r) => (0,webhook_config/* hasWork */.OJ)(r.resource, r.diff));
     const changes = changing.reduce((sum, r) => sum + r.diff.length, 0);
     const creates = changing.filter((r) => (0,webhook_config/* isMissing */.b2)(r.resource)).length;
     const inSync = result.resources.length - changing.length;
@@ -654,7 +651,7 @@ function gitHubClient(options) {
             return NONE;
         return reported('keeping the pull-request comment', 'pull-requests', async () => {
             const existing = await findPlanComment(pullRequest, scopeOf(result));
-            const changes = result.resources.some((r) => (0,guards/* hasWork */.OJ)(r.resource, r.diff));
+            const changes = result.resources.some((r) => (0,webhook_config/* hasWork */.OJ)(r.resource, r.diff));
             if (existing === undefined && when === 'on-change' && !changes)
                 return NONE;
             return writePlanComment(pullRequest, existing?.id, planComment(result, run, size));

@@ -28766,78 +28766,6 @@ function showUrlsInBody(text) {
 
 /***/ }),
 
-/***/ 2046:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J_: () => (/* binding */ targetGuard),
-/* harmony export */   OJ: () => (/* binding */ hasWork),
-/* harmony export */   Os: () => (/* binding */ urlsToProbe),
-/* harmony export */   gn: () => (/* binding */ heldBySomeoneElse)
-/* harmony export */ });
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(955);
-/* harmony import */ var _model_webhook_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9307);
-/* harmony import */ var _model_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6812);
-// Pure checks a deploy makes before it writes anything: the Flex guard, only-if-live, and which
-// new URLs must be probed first.
-
-
-
-/** Whether applying it sends anything: a field differs, or the resource is still to be created. */
-function hasWork(resource, diff) {
-    return diff.length > 0 || (0,_model_webhook_config_js__WEBPACK_IMPORTED_MODULE_1__/* .isMissing */ .b2)(resource);
-}
-/**
- * Changing target between webhook and flex reroutes every conversation of the account, so it
- * needs allow-target-change. The reason nothing may be written, or undefined.
- */
-function targetGuard(planned, allowed) {
-    if (allowed)
-        return undefined;
-    // An account that never set a target routes to webhooks: setting it to webhook changes nothing.
-    const routedTo = (p) => p.live.target ?? 'webhook';
-    const change = planned.find((p) => p.plan.update.target !== undefined && p.plan.update.target !== routedTo(p));
-    if (change === undefined)
-        return undefined;
-    return `The plan changes target from ${routedTo(change)} to ${change.plan.update.target ?? ''}, which reroutes every conversation of the account. Nothing was sent: set allow-target-change: true to make this change on purpose.`;
-}
-/**
- * Who holds the fields now, when the live values are not the ones only-if-live expects. Only a
- * resource that has every expected field is held to them: an address has no pre-webhook-url.
- */
-function heldBySomeoneElse(expected, { resource, live }) {
-    const fields = (0,_model_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldsOf */ .Pf)(resource.kind).map(({ field }) => field);
-    if (!Object.keys(expected).every((field) => fields.includes(field)))
-        return undefined;
-    const different = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .compare */ .UD)(expected, live);
-    if (different.length === 0)
-        return undefined;
-    return `only-if-live: the live ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDiff */ .l7)(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
-}
-/**
- * Every URL a plan switches a hook to (clearing one needs no probe), once for each method Twilio
- * will call it with: an endpoint may answer a GET and refuse a POST.
- */
-function urlsToProbe(planned) {
-    const urls = new Map();
-    for (const { resource, plan, live } of planned) {
-        for (const { field, hook: kind, calledWith } of _model_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .HOOK_FIELDS */ .oE) {
-            const url = plan.update[field];
-            // The method Twilio will call the hook with once the update is in.
-            const method = (plan.update[calledWith] ?? live[calledWith] ?? 'POST').toUpperCase() === 'GET'
-                ? 'GET'
-                : 'POST';
-            if (typeof url !== 'string' || url === '' || urls.has(`${method} ${url}`))
-                continue;
-            urls.set(`${method} ${url}`, { url, kind, method, resource: (0,_model_webhook_config_js__WEBPACK_IMPORTED_MODULE_1__/* .describeResource */ .w9)(resource) });
-        }
-    }
-    return [...urls.values()];
-}
-
-
-/***/ }),
-
 /***/ 955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29199,7 +29127,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6257);
 /* harmony import */ var _http_cancellation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6437);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5372);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(140);
 // The runner cancels a step (or ends it at timeout-minutes) with SIGINT, then SIGTERM about 7.5 s
 // later. The first signal cancels the run, which starts no new update, gives those in flight
 // CANCEL_GRACE_MS, and still writes its outputs and summary; a second one ends the process at once.
@@ -29226,7 +29154,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5372:
+/***/ 140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29236,7 +29164,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/model/fields.ts + 2 modules
-var fields = __nccwpck_require__(6812);
+var model_fields = __nccwpck_require__(6812);
 ;// CONCATENATED MODULE: ./src/action/known-secrets.ts
 
 /** Before the inputs are even checked: an error quoting one must not show a credential. */
@@ -29244,7 +29172,7 @@ function registerInputSecrets(inputs, secrets) {
     for (const name of ['auth-token', 'api-secret', 'github-token']) {
         secrets.add(inputs[name]);
     }
-    for (const { key } of fields/* INPUT_HOOK_FIELDS */.rF)
+    for (const { key } of model_fields/* INPUT_HOOK_FIELDS */.rF)
         secrets.addUrl(inputs[key]);
     secrets.addUrl(inputs['probe-url']);
     for (const url of inputs['only-if-live'].match(/[a-z][a-z0-9+.-]*:\/\/[^\s"',]+/gi) ?? []) {
@@ -29268,7 +29196,7 @@ function registerRunSecrets(secrets, settings, desired, onlyIfLive) {
             : []),
     ];
     for (const config of configs) {
-        for (const { field } of fields/* HOOK_FIELDS */.oE)
+        for (const { field } of model_fields/* HOOK_FIELDS */.oE)
             secrets.addUrl(config?.[field]);
     }
     if (desired?.kind === 'file') {
@@ -29281,14 +29209,11 @@ function registerRunSecrets(secrets, settings, desired, onlyIfLive) {
 var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./src/core/urls.ts
 var urls = __nccwpck_require__(1221);
-// EXTERNAL MODULE: ./src/engine/guards.ts
-var guards = __nccwpck_require__(2046);
 // EXTERNAL MODULE: ./src/model/show.ts
 var show = __nccwpck_require__(5408);
 // EXTERNAL MODULE: ./src/model/webhook-config.ts
 var webhook_config = __nccwpck_require__(9307);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
-
 
 
 
@@ -29330,7 +29255,7 @@ function outputsFor(result, gitHub) {
         ...NO_OUTPUTS,
         changed: String(result.resources.some((r) => r.changed)),
         // An address still to be created drifts, even when none of its fields is set yet.
-        drifted: String(result.resources.some((r) => (0,guards/* hasWork */.OJ)(r.resource, r.diff))),
+        drifted: String(result.resources.some((r) => (0,webhook_config/* hasWork */.OJ)(r.resource, r.diff))),
         diff: JSON.stringify(result.resources.flatMap((r) => diffOf(r).map((d) => ({ resource: (0,webhook_config/* resourceKey */.ik)(r.resource), ...d })))),
         resources: JSON.stringify(result.resources.map((r) => ({
             kind: r.resource.kind,
@@ -29378,7 +29303,7 @@ function urlOf(outcome) {
 /** Each managed field's output, named by its key: a list joined by commas, unset as ''. */
 function fieldOutputs(current) {
     const values = (current ?? {});
-    return Object.fromEntries(fields/* INPUT_FIELDS */.L5.map(({ field, key }) => {
+    return Object.fromEntries(model_fields/* INPUT_FIELDS */.L5.map(({ field, key }) => {
         const value = values[field] ?? null;
         return [key, value === null ? '' : typeof value === 'string' ? value : value.join(',')];
     }));
@@ -30303,9 +30228,9 @@ function expectedValues(text, parseYaml) {
         throw new errors/* InvalidValue */.h('must be a YAML mapping of field names to values, such as "post-webhook-url: https://pr-42.example.com/twilio".');
     }
     const expected = {};
-    const keys = fields/* INPUT_FIELDS */.L5.map(({ key }) => key);
+    const keys = model_fields/* INPUT_FIELDS */.L5.map(({ key }) => key);
     for (const [key, raw] of Object.entries(mapping)) {
-        const spec = fields/* INPUT_FIELDS */.L5.find((candidate) => candidate.key === key);
+        const spec = model_fields/* INPUT_FIELDS */.L5.find((candidate) => candidate.key === key);
         if (spec === undefined) {
             const suggestion = (0,suggest/* closestMatch */.h)(key, keys);
             throw new errors/* InvalidValue */.h(`has the key ${(0,core_text/* quote */.hD)(key)}, which is not a field.${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`} Fields: ${keys.join(', ')}.`);
@@ -30430,7 +30355,7 @@ const SID_PREFIXES = { 'account-sid': 'AC', 'api-key': 'SK', 'service-sid': 'IS'
 /** The inputs that describe one resource; a desired-state file describes them instead. */
 const RESOURCE_INPUTS = [
     'service-sid',
-    ...fields/* INPUT_FIELDS */.L5.map(({ key }) => key),
+    ...model_fields/* INPUT_FIELDS */.L5.map(({ key }) => key),
 ];
 function parseSettings(inputs) {
     const warnings = [];
@@ -30528,7 +30453,7 @@ function parseResource(inputs) {
 }
 function parseDesired(inputs, resource) {
     const desired = {};
-    for (const { field, key, kinds, parse } of fields/* INPUT_FIELDS */.L5) {
+    for (const { field, key, kinds, parse } of model_fields/* INPUT_FIELDS */.L5) {
         if (inputs[key] === '')
             continue;
         if (!kinds.includes(resource.kind)) {
@@ -30537,7 +30462,7 @@ function parseDesired(inputs, resource) {
         desired[field] = (0,input_parsers/* asInput */.lv)(key, () => parse(inputs[key], resource.kind));
     }
     if (Object.keys(desired).length === 0) {
-        const [first, ...others] = fields/* INPUT_FIELDS */.L5.map(({ key }) => key);
+        const [first, ...others] = model_fields/* INPUT_FIELDS */.L5.map(({ key }) => key);
         throw new input_parsers/* InputError */.dz(first ?? 'filters', `and ${others.slice(0, -1).join(', ')} and ${others.at(-1) ?? ''} are all empty: nothing to manage. Set at least one of them, or config-file.`);
     }
     return desired;
@@ -30709,6 +30634,62 @@ const USER_AGENT = `twilio-conversations-webhooks-action/${VERSION} node/${proce
 
 // EXTERNAL MODULE: ./src/core/bounded.ts
 var bounded = __nccwpck_require__(926);
+// EXTERNAL MODULE: ./src/engine/plan.ts
+var engine_plan = __nccwpck_require__(955);
+;// CONCATENATED MODULE: ./src/engine/guards.ts
+// Pure checks a deploy makes before it writes anything: the Flex guard, only-if-live, and which
+// new URLs must be probed first.
+
+
+
+/**
+ * Changing target between webhook and flex reroutes every conversation of the account, so it
+ * needs allow-target-change. The reason nothing may be written, or undefined.
+ */
+function targetGuard(planned, allowed) {
+    if (allowed)
+        return undefined;
+    // An account that never set a target routes to webhooks: setting it to webhook changes nothing.
+    const routedTo = (p) => p.live.target ?? 'webhook';
+    const change = planned.find((p) => p.plan.update.target !== undefined && p.plan.update.target !== routedTo(p));
+    if (change === undefined)
+        return undefined;
+    return `The plan changes target from ${routedTo(change)} to ${change.plan.update.target ?? ''}, which reroutes every conversation of the account. Nothing was sent: set allow-target-change: true to make this change on purpose.`;
+}
+/**
+ * Who holds the fields now, when the live values are not the ones only-if-live expects. Only a
+ * resource that has every expected field is held to them: an address has no pre-webhook-url.
+ */
+function heldBySomeoneElse(expected, { resource, live }) {
+    const fields = (0,model_fields/* fieldsOf */.Pf)(resource.kind).map(({ field }) => field);
+    if (!Object.keys(expected).every((field) => fields.includes(field)))
+        return undefined;
+    const different = (0,engine_plan/* compare */.UD)(expected, live);
+    if (different.length === 0)
+        return undefined;
+    return `only-if-live: the live ${(0,engine_plan/* describeDiff */.l7)(different).replace(/\(desired /g, '(expected ')}. Someone else holds it now, so nothing was sent.`;
+}
+/**
+ * Every URL a plan switches a hook to (clearing one needs no probe), once for each method Twilio
+ * will call it with: an endpoint may answer a GET and refuse a POST.
+ */
+function urlsToProbe(planned) {
+    const urls = new Map();
+    for (const { resource, plan, live } of planned) {
+        for (const { field, hook: kind, calledWith } of model_fields/* HOOK_FIELDS */.oE) {
+            const url = plan.update[field];
+            // The method Twilio will call the hook with once the update is in.
+            const method = (plan.update[calledWith] ?? live[calledWith] ?? 'POST').toUpperCase() === 'GET'
+                ? 'GET'
+                : 'POST';
+            if (typeof url !== 'string' || url === '' || urls.has(`${method} ${url}`))
+                continue;
+            urls.set(`${method} ${url}`, { url, kind, method, resource: (0,webhook_config/* describeResource */.w9)(resource) });
+        }
+    }
+    return [...urls.values()];
+}
+
 ;// CONCATENATED MODULE: ./src/twilio/overload.ts
 // Twilio's 429 (error 20429) says the account has too many requests in flight, a limit it shares
 // with the account's production traffic. Retrying worker by worker keeps the account at its limit,
@@ -31140,8 +31121,6 @@ function proxyFor(target, env) {
     return /^https?:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
 }
 
-// EXTERNAL MODULE: ./src/engine/plan.ts
-var engine_plan = __nccwpck_require__(955);
 ;// CONCATENATED MODULE: ./src/engine/reconcile.ts
 // From a plan to a resource's result: in check mode nothing is sent; in apply mode one update
 // with only the differing fields, whose answer is verified field by field. When the answer is
@@ -31277,7 +31256,7 @@ function definitelyNotApplied(error) {
 function restoreOf(diff) {
     const restore = {};
     for (const { field, actual } of diff) {
-        const before = (0,fields/* fieldSpec */.KQ)(field).restore(actual);
+        const before = (0,model_fields/* fieldSpec */.KQ)(field).restore(actual);
         if (before !== undefined)
             restore[field] = before;
     }
@@ -31389,16 +31368,16 @@ async function deploy(twilio, planned, settings, { env, log, clock, explain, onl
         rollback: settings.deploy.rollback,
     });
     /** Nothing is sent: what differs is left as it is, for `why`. */
-    const leaveAll = (why, how) => planned.map((p) => !(0,guards/* hasWork */.OJ)(p.resource, p.plan.diff)
+    const leaveAll = (why, how) => planned.map((p) => !(0,webhook_config/* hasWork */.OJ)(p.resource, p.plan.diff)
         ? withoutUpdate(context(p), p.live, p.plan)
         : how(context(p), p.live, p.plan, why));
     const none = { probed: [], skipped: undefined, failures: [], stopped: undefined };
-    const guarded = (0,guards/* targetGuard */.J_)(planned, settings.deploy.allowTargetChange);
+    const guarded = targetGuard(planned, settings.deploy.allowTargetChange);
     if (guarded !== undefined)
         return { ...none, resources: leaveAll(guarded, refused) };
     const held = onlyIfLive === undefined
         ? undefined
-        : planned.map((p) => (0,guards/* heldBySomeoneElse */.gn)(onlyIfLive, p)).find(Boolean);
+        : planned.map((p) => heldBySomeoneElse(onlyIfLive, p)).find(Boolean);
     if (held !== undefined) {
         return {
             ...none,
@@ -31437,7 +31416,7 @@ async function deploy(twilio, planned, settings, { env, log, clock, explain, onl
         }
     };
     const resources = await (0,bounded/* mapBounded */.y)(planned, settings.maxConcurrency, async (p) => {
-        const why = (0,guards/* hasWork */.OJ)(p.resource, p.plan.diff) ? stopped() : undefined;
+        const why = (0,webhook_config/* hasWork */.OJ)(p.resource, p.plan.diff) ? stopped() : undefined;
         if (why !== undefined)
             return skipped(context(p), p.live, p.plan, NOT_APPLIED[why.kind]);
         // This resource's calls, watched for retries spent on Twilio's concurrency limit.
@@ -31485,7 +31464,7 @@ function stopLine(stop, resources) {
         const { error, resource } = stop;
         return `Stopped on Twilio’s concurrency limit: the update of the ${(0,webhook_config/* describeResource */.w9)(resource.resource)} was answered ${error.status} until its retries were spent (max-retries), so no new update was started (a re-run converges; changes spread over an overloaded account do not): ${tally}. Run again once the account is less busy.`;
     }
-    const anySent = resources.some((r) => (0,guards/* hasWork */.OJ)(r.resource, r.diff) && r.status !== 'skipped');
+    const anySent = resources.some((r) => (0,webhook_config/* hasWork */.OJ)(r.resource, r.diff) && r.status !== 'skipped');
     return anySent
         ? `Cancelled: ${tally}.`
         : `Cancelled before anything was changed: ${(0,core_text/* count */.U9)(notApplied, 'resource')} not applied.`;
@@ -31495,7 +31474,7 @@ function stopLine(stop, resources) {
  * endpoint instead: at most max-concurrency probes at once, as for Twilio.
  */
 async function probeNewUrls(planned, settings, { env, log }, clock, signal) {
-    const urls = (0,guards/* urlsToProbe */.Os)(planned.filter((p) => (0,guards/* hasWork */.OJ)(p.resource, p.plan.diff)));
+    const urls = urlsToProbe(planned.filter((p) => (0,webhook_config/* hasWork */.OJ)(p.resource, p.plan.diff)));
     if (urls.length === 0)
         return [];
     const targets = settings.deploy.probeUrl === undefined
@@ -31630,7 +31609,7 @@ function resolveAddresses(state, live, services) {
 function typeMismatches(desired, liveType) {
     if (desired['auto_creation.type'] !== undefined)
         return [];
-    return (0,fields/* fieldsOf */.Pf)('address').flatMap((spec) => 'autoCreation' in spec && spec.field in desired && spec.autoCreation !== liveType
+    return (0,model_fields/* fieldsOf */.Pf)('address').flatMap((spec) => 'autoCreation' in spec && spec.field in desired && spec.autoCreation !== liveType
         ? [{ key: spec.key.slice(spec.key.indexOf('.') + 1), type: spec.autoCreation, liveType }]
         : []);
 }
@@ -31800,7 +31779,7 @@ function wantedOf(desired, services, addresses) {
         })),
     ];
 }
-const NOTHING_SET = Object.fromEntries((0,fields/* fieldsOf */.Pf)('address').map(({ field }) => [field, null]));
+const NOTHING_SET = Object.fromEntries((0,model_fields/* fieldsOf */.Pf)('address').map(({ field }) => [field, null]));
 
 ;// CONCATENATED MODULE: ./src/engine/landscape.ts
 
@@ -33130,6 +33109,7 @@ function parseRetryCount(value) {
 /* harmony export */   BR: () => (/* binding */ SERVICES_PAGE_SIZE),
 /* harmony export */   DW: () => (/* binding */ resourceSid),
 /* harmony export */   Kf: () => (/* binding */ encodeUpdate),
+/* harmony export */   OJ: () => (/* binding */ hasWork),
 /* harmony export */   Vx: () => (/* binding */ ADDRESSES_PATH),
 /* harmony export */   Xg: () => (/* binding */ readConfig),
 /* harmony export */   b$: () => (/* binding */ uniqueBySid),
@@ -33203,6 +33183,10 @@ function resourceSid(resource, accountSid) {
 /** An Address Configuration the file declares that Twilio does not have yet. */
 function isMissing(resource) {
     return resource.kind === 'address' && resource.sid === undefined;
+}
+/** Whether applying it sends anything: a field differs, or the resource is still to be created. */
+function hasWork(resource, diff) {
+    return diff.length > 0 || isMissing(resource);
 }
 /**
  * Encodes an update the way Twilio's own helpers do: only the fields given, a list as the same key

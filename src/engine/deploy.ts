@@ -6,7 +6,7 @@
 import { mapBounded } from '../core/bounded.js';
 import { isAborted } from '../http/cancellation.js';
 import type { Clock } from '../core/clock.js';
-import { hasWork, heldBySomeoneElse, targetGuard, urlsToProbe } from './guards.js';
+import { heldBySomeoneElse, targetGuard, urlsToProbe } from './guards.js';
 import type { Planned } from './guards.js';
 import type { Managed } from './inventory.js';
 import { spentOnOverload } from '../twilio/overload.js';
@@ -25,7 +25,7 @@ import type { TwilioApiError } from '../twilio/errors.js';
 import { createPool } from '../http/transport.js';
 import { showUrl } from '../core/urls.js';
 import { USER_AGENT } from '../core/version.js';
-import { describeResource } from '../model/webhook-config.js';
+import { describeResource, hasWork } from '../model/webhook-config.js';
 import type { DesiredConfig } from '../model/fields.js';
 
 /** What a run did to the resources it manages, and the deploy's own findings. */

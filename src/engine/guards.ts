@@ -2,7 +2,7 @@
 // new URLs must be probed first.
 import { compare, describeDiff } from './plan.js';
 import type { Plan } from './plan.js';
-import { describeResource, isMissing } from '../model/webhook-config.js';
+import { describeResource } from '../model/webhook-config.js';
 import { fieldsOf, HOOK_FIELDS } from '../model/fields.js';
 import type { DesiredConfig } from '../model/fields.js';
 import type { Resource, LiveConfig } from '../model/webhook-config.js';
@@ -11,11 +11,6 @@ export interface Planned {
   readonly resource: Resource;
   readonly live: LiveConfig;
   readonly plan: Plan;
-}
-
-/** Whether applying it sends anything: a field differs, or the resource is still to be created. */
-export function hasWork(resource: Resource, diff: readonly unknown[]): boolean {
-  return diff.length > 0 || isMissing(resource);
 }
 
 /**

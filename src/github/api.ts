@@ -24,7 +24,7 @@ import {
 import { failedPlanComment, planComment } from './plan-text.js';
 import type { Scope } from './markers.js';
 import type { GitHubAction, GitHubOutcome, RunResult } from '../model/result.js';
-import { hasWork } from '../engine/guards.js';
+import { hasWork } from '../model/webhook-config.js';
 
 interface Authored {
   readonly body?: string | null | undefined;

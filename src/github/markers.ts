@@ -1,7 +1,7 @@
 // What finds the drift issue and the plan comment again (hidden markers keyed by what they
 // belong to), and the fingerprint of what drifts, so that a comment is added only when it changes.
 import { createHash } from 'node:crypto';
-import { hasWork } from '../engine/guards.js';
+import { hasWork } from '../model/webhook-config.js';
 import type { ResourceResult, RunResult } from '../model/result.js';
 import { resourceKey } from '../model/webhook-config.js';
 import type { Resource } from '../model/webhook-config.js';

@@ -103,6 +103,11 @@ export function isMissing(resource: Resource): boolean {
   return resource.kind === 'address' && resource.sid === undefined;
 }
 
+/** Whether applying it sends anything: a field differs, or the resource is still to be created. */
+export function hasWork(resource: Resource, diff: readonly unknown[]): boolean {
+  return diff.length > 0 || isMissing(resource);
+}
+
 /**
  * Encodes an update the way Twilio's own helpers do: only the fields given, a list as the same key
  * repeated. Clearing sends the field with an empty value, the only way the wire allows.

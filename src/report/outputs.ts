@@ -2,7 +2,6 @@
 // run's result. Outputs are read by later steps: URLs keep their query, never their user info.
 import type { Outputs } from '../config/contract.js';
 import { withoutUserInfo } from '../core/urls.js';
-import { hasWork } from '../engine/guards.js';
 import { INPUT_FIELDS } from '../model/fields.js';
 import type { Field, FieldValue } from '../model/fields.js';
 import type {
@@ -13,7 +12,7 @@ import type {
   RunResult,
 } from '../model/result.js';
 import { outputConfig, outputValue } from '../model/show.js';
-import { resourceKey, resourceSid } from '../model/webhook-config.js';
+import { hasWork, resourceKey, resourceSid } from '../model/webhook-config.js';
 import type { LiveConfig } from '../model/webhook-config.js';
 
 const NO_OUTPUTS: Outputs = {
